@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Piani",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "piani", targets: ["piani"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System C libraries, found through pkg-config.
+        .systemLibrary(
+            name: "CPoppler",
+            path: "Sources/CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev", "libpoppler-private-dev", "libglib2.0-dev", "libcairo2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // A small C++ output device on poppler's core: it reports the vector paths
+        // (strokes and fills) that poppler-glib does not expose, without rendering.
+        .target(
+            name: "PopplerPaths",
+            dependencies: ["CPoppler"],
+            path: "Sources/PopplerPaths",
+            cxxSettings: [.unsafeFlags(["-std=c++17"])],
+            linkerSettings: [.linkedLibrary("poppler")]
+        ),
+        .target(name: "Core", path: "Sources/Core"),
+        .target(name: "PDF", dependencies: ["Core", "CPoppler", "PopplerPaths"], path: "Sources/PDF"),
+        .executableTarget(
+            name: "piani",
+            dependencies: ["Core", "PDF", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/piani"
+        ),
+        .testTarget(name: "CoreTests", dependencies: ["Core"], path: "Tests/CoreTests"),
+        .testTarget(name: "PDFTests", dependencies: ["PDF", "Core"], path: "Tests/PDFTests"),
+    ],
+    swiftLanguageModes: [.v5],
+    cxxLanguageStandard: .cxx17
+)

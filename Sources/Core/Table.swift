@@ -1,0 +1,54 @@
+/// A table recovered from a document: a rectangular grid of cell texts.
+public struct Table: Hashable, Codable, Sendable {
+    /// 1-based page the table starts on, and the page it ends on when it continues over several.
+    public var page: Int
+    public var pageEnd: Int
+    /// Box on the first page.
+    public var bbox: Rect
+    /// Rows of cell strings; "" for an empty cell. A spanning cell's text stands in its first slot.
+    public var rows: [[String]]
+    /// How the grid was found: `lattice` (from rulings) or `stream` (from text alignment).
+    public var method: String
+
+    public init(page: Int, pageEnd: Int? = nil, bbox: Rect, rows: [[String]], method: String) {
+        self.page = page
+        self.pageEnd = pageEnd ?? page
+        self.bbox = bbox
+        self.rows = rows
+        self.method = method
+    }
+
+    public var columnCount: Int { rows.map(\.count).max() ?? 0 }
+}
+
+/// A block of text on a page: what a reader sees as one unit.
+public struct Block: Hashable, Codable, Sendable {
+    public enum Kind: String, Codable, Sendable {
+        case heading, paragraph, listItem = "list_item", labelValue = "label_value"
+    }
+
+    public var kind: Kind
+    public var page: Int
+    public var bbox: Rect
+    public var text: String
+    /// Heading depth (1 = top) for headings.
+    public var level: Int?
+    /// For `label_value` blocks: the label (without its colon) and the value.
+    public var label: String?
+    public var value: String?
+    public var fontSize: Double
+    public var isBold: Bool
+
+    public init(kind: Kind, page: Int, bbox: Rect, text: String, level: Int? = nil, label: String? = nil,
+                value: String? = nil, fontSize: Double, isBold: Bool) {
+        self.kind = kind
+        self.page = page
+        self.bbox = bbox
+        self.text = text
+        self.level = level
+        self.label = label
+        self.value = value
+        self.fontSize = fontSize
+        self.isBold = isBold
+    }
+}

@@ -1,0 +1,32 @@
+import Core
+
+/// A PDF opened for extraction. Pages are read one at a time, so memory stays flat in the page count.
+/// Not thread-safe: use one instance per thread (poppler crashes on a document shared between threads).
+public final class PDFFile {
+    public let path: String
+    public var pageCount: Int { text.pageCount }
+    private let text: PopplerDocument
+    private let paths: PathDocument
+    private let wordBuilder: WordBuilder
+    private let rulingBuilder: RulingBuilder
+
+    public init(path: String, password: String? = nil, text textSettings: TextSettings = TextSettings(),
+                rulings rulingSettings: RulingSettings = RulingSettings()) throws {
+        self.path = path
+        text = try PopplerDocument(path: path, password: password)
+        paths = try PathDocument(path: path, password: password)
+        wordBuilder = WordBuilder(settings: textSettings)
+        rulingBuilder = RulingBuilder(settings: rulingSettings)
+    }
+
+    /// Page `number` (1-based) as words, lines and rulings.
+    public func page(_ number: Int) throws -> Page {
+        guard number >= 1, number <= pageCount, let popplerPage = text.page(at: number - 1) else {
+            throw PDFError(path: path, reason: .pageOutOfRange(number, pageCount: pageCount))
+        }
+        let size = popplerPage.size
+        let (words, lines) = wordBuilder.build(popplerPage.glyphs())
+        let rulings = rulingBuilder.rulings(from: paths.items(onPage: number), pageWidth: size.width, pageHeight: size.height)
+        return Page(number: number, width: size.width, height: size.height, words: words, lines: lines, rulings: rulings)
+    }
+}

@@ -1,0 +1,111 @@
+import Core
+
+/// Tolerances for recovering ruling lines from painted paths.
+public struct RulingSettings: Sendable {
+    /// A filled box thinner than this is a line drawn as a rectangle.
+    public var maxLineThickness = 2.5
+    /// A segment tilted by at most this much (points over its length) still counts as straight.
+    public var axisTolerance = 1.0
+    /// Shorter pieces are dropped (dots, tick marks, glyph-like fragments).
+    public var minLength = 3.0
+    /// Paint lighter than this luminance is invisible on white paper.
+    public var maxVisibleGray = 0.95
+    /// Collinear rulings closer than this in position are snapped to one line.
+    public var snapTolerance = 1.5
+    /// Collinear rulings whose ends are this close are joined.
+    public var joinTolerance = 3.0
+
+    public init() {}
+}
+
+/// Painted path pieces → merged horizontal and vertical rulings.
+struct RulingBuilder {
+    var settings = RulingSettings()
+
+    func rulings(from items: [PathItem], pageWidth: Double, pageHeight: Double) -> [Ruling] {
+        var pieces: [Ruling] = []
+        for item in items where item.gray <= settings.maxVisibleGray {
+            switch item.kind {
+            case .strokeSegment: pieces.append(contentsOf: segmentRuling(item).map { [$0] } ?? [])
+            case .filledBox: pieces.append(contentsOf: boxRulings(item, pageWidth: pageWidth, pageHeight: pageHeight))
+            }
+        }
+        let clipped = pieces.compactMap { clip($0, width: pageWidth, height: pageHeight) }
+        return merge(clipped.filter { $0.length >= settings.minLength })
+    }
+
+    private func segmentRuling(_ item: PathItem) -> Ruling? {
+        let dx = abs(item.x1 - item.x0), dy = abs(item.y1 - item.y0)
+        if dy <= settings.axisTolerance && dx > dy {
+            return Ruling(orientation: .horizontal, position: (item.y0 + item.y1) / 2, start: item.x0, end: item.x1)
+        }
+        if dx <= settings.axisTolerance && dy > dx {
+            return Ruling(orientation: .vertical, position: (item.x0 + item.x1) / 2, start: item.y0, end: item.y1)
+        }
+        return nil
+    }
+
+    /// A thin box is one line; a larger box (a shaded cell, a framed area) contributes its four edges.
+    private func boxRulings(_ item: PathItem, pageWidth: Double, pageHeight: Double) -> [Ruling] {
+        let box = Rect(x0: item.x0, y0: item.y0, x1: item.x1, y1: item.y1)
+        if box.height <= settings.maxLineThickness && box.width > box.height {
+            return [Ruling(orientation: .horizontal, position: box.midY, start: box.x0, end: box.x1)]
+        }
+        if box.width <= settings.maxLineThickness && box.height > box.width {
+            return [Ruling(orientation: .vertical, position: box.midX, start: box.y0, end: box.y1)]
+        }
+        // A page-sized background is no table border.
+        if box.width > pageWidth * 0.95 && box.height > pageHeight * 0.9 { return [] }
+        return [
+            Ruling(orientation: .horizontal, position: box.y0, start: box.x0, end: box.x1),
+            Ruling(orientation: .horizontal, position: box.y1, start: box.x0, end: box.x1),
+            Ruling(orientation: .vertical, position: box.x0, start: box.y0, end: box.y1),
+            Ruling(orientation: .vertical, position: box.x1, start: box.y0, end: box.y1),
+        ]
+    }
+
+    private func clip(_ ruling: Ruling, width: Double, height: Double) -> Ruling? {
+        let limit = ruling.orientation == .horizontal ? width : height
+        let across = ruling.orientation == .horizontal ? height : width
+        guard ruling.position >= -1, ruling.position <= across + 1 else { return nil }
+        let start = max(0, ruling.start), end = min(limit, ruling.end)
+        return end > start ? Ruling(orientation: ruling.orientation, position: ruling.position, start: start, end: end) : nil
+    }
+
+    /// Snaps near-collinear rulings to a shared position, then joins overlapping or touching pieces.
+    func merge(_ rulings: [Ruling]) -> [Ruling] {
+        var result: [Ruling] = []
+        for orientation in [Ruling.Orientation.horizontal, .vertical] {
+            let group = rulings.filter { $0.orientation == orientation }.sorted { $0.position < $1.position }
+            for cluster in clusterByPosition(group) {
+                result.append(contentsOf: join(cluster))
+            }
+        }
+        return result
+    }
+
+    private func clusterByPosition(_ sorted: [Ruling]) -> [[Ruling]] {
+        var clusters: [[Ruling]] = []
+        for ruling in sorted {
+            if let last = clusters.last?.last, ruling.position - last.position <= settings.snapTolerance {
+                clusters[clusters.count - 1].append(ruling)
+            } else {
+                clusters.append([ruling])
+            }
+        }
+        return clusters
+    }
+
+    private func join(_ cluster: [Ruling]) -> [Ruling] {
+        let position = cluster.map(\.position).reduce(0, +) / Double(cluster.count)
+        var joined: [Ruling] = []
+        for ruling in cluster.sorted(by: { $0.start < $1.start }) {
+            if let last = joined.last, ruling.start <= last.end + settings.joinTolerance {
+                joined[joined.count - 1].end = max(last.end, ruling.end)
+            } else {
+                joined.append(Ruling(orientation: ruling.orientation, position: position, start: ruling.start, end: ruling.end))
+            }
+        }
+        return joined
+    }
+}

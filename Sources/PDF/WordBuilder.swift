@@ -1,0 +1,90 @@
+import Core
+import Foundation
+
+/// Tolerances for turning glyphs into words and lines.
+public struct TextSettings: Sendable {
+    /// A horizontal gap wider than this fraction of the font size splits a word, even where
+    /// poppler put no space (columns set close together).
+    public var wordGapRatio = 0.6
+    /// Two boxes are on one line when their vertical overlap is at least this fraction of the smaller height.
+    public var lineOverlapRatio = 0.5
+
+    public init() {}
+}
+
+/// Glyphs (poppler's reading order, newlines included) → words and reading-order lines.
+struct WordBuilder {
+    var settings = TextSettings()
+
+    /// Words, and the lines poppler's reading order puts them on (each line's words left to right).
+    func build(_ glyphs: [Glyph]) -> (words: [Word], lines: [TextLine]) {
+        var words: [Word] = []
+        var lines: [TextLine] = []
+        var lineWords: [Word] = []
+        var current: [Glyph] = []
+
+        func closeWord() {
+            if let word = makeWord(current, order: words.count) {
+                words.append(word)
+                lineWords.append(word)
+            }
+            current.removeAll(keepingCapacity: true)
+        }
+        func closeLine() {
+            closeWord()
+            if !lineWords.isEmpty { lines.append(contentsOf: splitIntoVisualLines(lineWords)) }
+            lineWords.removeAll(keepingCapacity: true)
+        }
+
+        for glyph in glyphs {
+            if glyph.text == "\n" { closeLine(); continue }
+            if glyph.text.unicodeScalars.allSatisfy({ CharacterSet.whitespaces.contains($0) }) { closeWord(); continue }
+            if let last = current.last, startsNewWord(glyph, after: last) { closeWord() }
+            current.append(glyph)
+        }
+        closeLine()
+        return (words, lines)
+    }
+
+    private func startsNewWord(_ glyph: Glyph, after last: Glyph) -> Bool {
+        let size = max(1, min(glyph.font.size, last.font.size, max(glyph.box.height, last.box.height)))
+        let gap = glyph.box.x0 - last.box.x1
+        if gap > settings.wordGapRatio * size || gap < -size * 2 { return true }
+        let overlap = glyph.box.verticalOverlap(last.box)
+        return overlap < settings.lineOverlapRatio * min(glyph.box.height, last.box.height)
+    }
+
+    private func makeWord(_ glyphs: [Glyph], order: Int) -> Word? {
+        guard let first = glyphs.first, let box = Rect.enclosing(glyphs.map(\.box)) else { return nil }
+        let raw = glyphs.map { WordBuilder.expandLigature($0.text) }.joined()
+        let text = raw.replacingOccurrences(of: "\u{00AD}", with: "").precomposedStringWithCanonicalMapping
+        guard !text.isEmpty else { return nil }
+        return Word(text: text, box: box, font: first.font, order: order)
+    }
+
+    /// poppler sometimes puts words of two baselines on one line (superscripts aside); keep lines flat.
+    private func splitIntoVisualLines(_ words: [Word]) -> [TextLine] {
+        var result: [[Word]] = []
+        for word in words {
+            if let lastLine = result.last, let anchor = lastLine.last,
+               word.box.verticalOverlap(anchor.box) >= settings.lineOverlapRatio * min(word.box.height, anchor.box.height) {
+                result[result.count - 1].append(word)
+            } else {
+                result.append([word])
+            }
+        }
+        return result.map { TextLine(words: $0.sorted { $0.box.x0 < $1.box.x0 }) }
+    }
+
+    static let ligatures: [Unicode.Scalar: String] = [
+        "\u{FB00}": "ff", "\u{FB01}": "fi", "\u{FB02}": "fl", "\u{FB03}": "ffi", "\u{FB04}": "ffl",
+        "\u{FB05}": "st", "\u{FB06}": "st",
+    ]
+
+    static func expandLigature(_ text: String) -> String {
+        guard let scalar = text.unicodeScalars.first, text.unicodeScalars.count == 1, let expansion = ligatures[scalar] else {
+            return text
+        }
+        return expansion
+    }
+}

@@ -1,0 +1,190 @@
+#include "PopplerPaths.h"
+
+#include <PDFDoc.h>
+#include <GlobalParams.h>
+#include <GfxState.h>
+#include <OutputDev.h>
+#include <goo/GooString.h>
+
+#include <cmath>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace {
+
+std::once_flag globalParamsOnce;
+
+void ensureGlobalParams()
+{
+    std::call_once(globalParamsOnce, [] {
+        if (!globalParams) {
+            globalParams = std::make_unique<GlobalParams>();
+        }
+    });
+}
+
+float luminance(const GfxRGB &rgb)
+{
+    return static_cast<float>(0.299 * colToDbl(rgb.r) + 0.587 * colToDbl(rgb.g) + 0.114 * colToDbl(rgb.b));
+}
+
+/* Records stroked segments and filled rectangles; draws no text and decodes no images. */
+class PathRecorder final : public OutputDev
+{
+public:
+    std::vector<PianiPathItem> items;
+
+    bool upsideDown() override { return true; }
+    bool useDrawChar() override { return false; }
+    bool interpretType3Chars() override { return false; }
+    bool needCharCount() override { return false; }
+
+    void stroke(GfxState *state) override
+    {
+        GfxRGB rgb;
+        state->getStrokeRGB(&rgb);
+        const float gray = luminance(rgb);
+        const double width = state->getTransformedLineWidth();
+        const GfxPath *path = state->getPath();
+        for (int s = 0; s < path->getNumSubpaths(); ++s) {
+            const GfxSubpath *sub = path->getSubpath(s);
+            const int n = sub->getNumPoints();
+            for (int i = 1; i < n; ++i) {
+                if (sub->getCurve(i) || sub->getCurve(i - 1)) {
+                    continue; // curves are never rulings
+                }
+                addSegment(state, sub->getX(i - 1), sub->getY(i - 1), sub->getX(i), sub->getY(i), width, gray);
+            }
+            if (sub->isClosed() && n > 2 && !sub->getCurve(n - 1)) {
+                addSegment(state, sub->getX(n - 1), sub->getY(n - 1), sub->getX(0), sub->getY(0), width, gray);
+            }
+        }
+    }
+
+    void fill(GfxState *state) override { recordFill(state); }
+    void eoFill(GfxState *state) override { recordFill(state); }
+
+private:
+    void addSegment(GfxState *state, double ux0, double uy0, double ux1, double uy1, double width, float gray)
+    {
+        PianiPathItem item {};
+        state->transform(ux0, uy0, &item.x0, &item.y0);
+        state->transform(ux1, uy1, &item.x1, &item.y1);
+        if (item.x0 == item.x1 && item.y0 == item.y1) {
+            return;
+        }
+        item.line_width = width;
+        item.gray = gray;
+        item.kind = PIANI_PATH_STROKE_SEGMENT;
+        items.push_back(item);
+    }
+
+    void recordFill(GfxState *state)
+    {
+        GfxRGB rgb;
+        state->getFillRGB(&rgb);
+        const float gray = luminance(rgb);
+        const GfxPath *path = state->getPath();
+        for (int s = 0; s < path->getNumSubpaths(); ++s) {
+            const GfxSubpath *sub = path->getSubpath(s);
+            double x0, y0, x1, y1;
+            if (axisAlignedBox(state, sub, &x0, &y0, &x1, &y1)) {
+                PianiPathItem item {};
+                item.x0 = x0;
+                item.y0 = y0;
+                item.x1 = x1;
+                item.y1 = y1;
+                item.gray = gray;
+                item.kind = PIANI_PATH_FILLED_BOX;
+                items.push_back(item);
+            }
+        }
+    }
+
+    /* True when every edge of the subpath is horizontal or vertical in device space. */
+    static bool axisAlignedBox(GfxState *state, const GfxSubpath *sub, double *x0, double *y0, double *x1, double *y1)
+    {
+        const int n = sub->getNumPoints();
+        if (n < 3 || n > 6) {
+            return false;
+        }
+        double px[6], py[6];
+        for (int i = 0; i < n; ++i) {
+            if (sub->getCurve(i)) {
+                return false;
+            }
+            state->transform(sub->getX(i), sub->getY(i), &px[i], &py[i]);
+        }
+        const double eps = 0.01;
+        *x0 = *x1 = px[0];
+        *y0 = *y1 = py[0];
+        for (int i = 0; i < n; ++i) {
+            const int j = (i + 1) % n;
+            const bool horizontal = std::fabs(py[i] - py[j]) < eps;
+            const bool vertical = std::fabs(px[i] - px[j]) < eps;
+            if (!horizontal && !vertical) {
+                return false;
+            }
+            *x0 = std::fmin(*x0, px[i]);
+            *x1 = std::fmax(*x1, px[i]);
+            *y0 = std::fmin(*y0, py[i]);
+            *y1 = std::fmax(*y1, py[i]);
+        }
+        return *x1 > *x0 || *y1 > *y0;
+    }
+};
+
+} // namespace
+
+struct PianiPathDocument
+{
+    std::unique_ptr<PDFDoc> pdf;
+    PathRecorder recorder;
+};
+
+extern "C" {
+
+PianiPathDocument *piani_paths_open(const char *file_path, const char *password, int *error_code)
+{
+    ensureGlobalParams();
+    std::optional<GooString> ownerPassword;
+    std::optional<GooString> userPassword;
+    if (password) {
+        ownerPassword = GooString(password);
+        userPassword = GooString(password);
+    }
+    auto pdf = std::make_unique<PDFDoc>(std::make_unique<GooString>(file_path), ownerPassword, userPassword);
+    if (!pdf->isOk()) {
+        if (error_code) {
+            *error_code = pdf->getErrorCode();
+        }
+        return nullptr;
+    }
+    auto *doc = new PianiPathDocument();
+    doc->pdf = std::move(pdf);
+    return doc;
+}
+
+void piani_paths_close(PianiPathDocument *doc)
+{
+    delete doc;
+}
+
+int piani_paths_page_count(const PianiPathDocument *doc)
+{
+    return doc->pdf->getNumPages();
+}
+
+long piani_paths_read_page(PianiPathDocument *doc, int page_number, const PianiPathItem **items)
+{
+    if (page_number < 1 || page_number > doc->pdf->getNumPages()) {
+        return -1;
+    }
+    doc->recorder.items.clear();
+    doc->pdf->displayPage(&doc->recorder, page_number, 72, 72, 0, false, true, false);
+    *items = doc->recorder.items.data();
+    return static_cast<long>(doc->recorder.items.size());
+}
+
+} // extern "C"

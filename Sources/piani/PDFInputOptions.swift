@@ -1,0 +1,72 @@
+import ArgumentParser
+import Core
+import Foundation
+import PDF
+
+/// The options every PDF-reading verb shares: the file, a page selection and a password.
+struct PDFInputOptions: ParsableArguments {
+    @Argument(help: "The PDF file to read.")
+    var file: String
+
+    @Option(help: "Pages to read, e.g. 1-3,7 (default: all).")
+    var pages: PageSelection?
+
+    @Option(help: "Password of an encrypted PDF.")
+    var password: String?
+
+    /// Opens the file and hands each selected page to `body`; errors become one line on stderr and exit 1.
+    func withPages(_ body: (Page) throws -> Void) throws {
+        do {
+            let pdf = try PDFFile(path: file, password: password)
+            for number in pages?.numbers(upTo: pdf.pageCount) ?? Array(1...max(1, pdf.pageCount)) where number <= pdf.pageCount {
+                try body(try pdf.page(number))
+            }
+        } catch let error as PDFError {
+            Output.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+
+    func openFile() throws -> PDFFile {
+        do {
+            return try PDFFile(path: file, password: password)
+        } catch let error as PDFError {
+            Output.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// A page list such as `1-3,7`.
+struct PageSelection: ExpressibleByArgument {
+    var ranges: [ClosedRange<Int>]
+
+    init?(argument: String) {
+        var ranges: [ClosedRange<Int>] = []
+        for part in argument.split(separator: ",") {
+            let bounds = part.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            switch bounds.count {
+            case 1: guard let a = bounds[0], a >= 1 else { return nil }; ranges.append(a...a)
+            case 2: guard let a = bounds[0], let b = bounds[1], a >= 1, b >= a else { return nil }; ranges.append(a...b)
+            default: return nil
+            }
+        }
+        guard !ranges.isEmpty else { return nil }
+        self.ranges = ranges
+    }
+
+    func numbers(upTo count: Int) -> [Int] {
+        var seen = Set<Int>()
+        return ranges.flatMap { $0 }.filter { $0 <= count && seen.insert($0).inserted }
+    }
+}
+
+enum Output {
+    static func line(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data(("piani: " + text + "\n").utf8))
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Piani: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "piani",
+        abstract: "Turns Italian municipal planning documents (PEG, Piano della Performance, PIAO, Referto) into data.",
+        subcommands: [TablesCommand.self, BlocksCommand.self, PageModelCommand.self]
+    )
+}
