@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // System C libraries, found through pkg-config.
@@ -35,12 +36,19 @@ let package = Package(
         ),
         .target(name: "Core", path: "Sources/Core"),
         .target(name: "PDF", dependencies: ["Core", "CPoppler", "PopplerPaths"], path: "Sources/PDF"),
+        .target(
+            name: "Normalize",
+            dependencies: ["Core", .product(name: "Yams", package: "Yams")],
+            path: "Sources/Normalize",
+            resources: [.copy("Resources/labels.yml")]
+        ),
         .executableTarget(
             name: "piani",
-            dependencies: ["Core", "PDF", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Core", "PDF", "Normalize", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/piani"
         ),
         .testTarget(name: "CoreTests", dependencies: ["Core"], path: "Tests/CoreTests"),
+        .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Core"], path: "Tests/NormalizeTests"),
         .testTarget(name: "PDFTests", dependencies: ["PDF", "Core"], path: "Tests/PDFTests"),
     ],
     swiftLanguageModes: [.v5],
