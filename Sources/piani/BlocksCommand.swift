@@ -1,0 +1,5 @@
+import ArgumentParser
+struct BlocksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "blocks")
+    func run() throws {}
+}
