@@ -12,6 +12,8 @@ public struct RulingSettings: Sendable {
     public var maxVisibleGray = 0.95
     /// Collinear rulings closer than this in position are snapped to one line.
     public var snapTolerance = 1.5
+    /// Pages with more shaded boxes than this are charts or pictures, not tables: their box edges are skipped.
+    public var maxShadedBoxes = 2000
     /// Collinear rulings whose ends are this close are joined.
     public var joinTolerance = 3.0
 
@@ -24,12 +26,20 @@ struct RulingBuilder {
 
     func rulings(from items: [PathItem], pageWidth: Double, pageHeight: Double) -> [Ruling] {
         var pieces: [Ruling] = []
+        var shadedBoxes: [PathItem] = []
         for item in items where item.gray <= settings.maxVisibleGray {
             switch item.kind {
-            case .strokeSegment: pieces.append(contentsOf: segmentRuling(item).map { [$0] } ?? [])
-            case .filledBox: pieces.append(contentsOf: boxRulings(item, pageWidth: pageWidth, pageHeight: pageHeight))
+            case .strokeSegment:
+                if let ruling = segmentRuling(item) { pieces.append(ruling) }
+            case .filledBox:
+                if let line = thinBoxRuling(item) {
+                    pieces.append(line)
+                } else if !isPageBackground(item, pageWidth: pageWidth, pageHeight: pageHeight) {
+                    shadedBoxes.append(item)
+                }
             }
         }
+        pieces.append(contentsOf: visibleEdges(of: shadedBoxes))
         let clipped = pieces.compactMap { clip($0, width: pageWidth, height: pageHeight) }
         return merge(clipped.filter { $0.length >= settings.minLength })
     }
@@ -45,23 +55,54 @@ struct RulingBuilder {
         return nil
     }
 
-    /// A thin box is one line; a larger box (a shaded cell, a framed area) contributes its four edges.
-    private func boxRulings(_ item: PathItem, pageWidth: Double, pageHeight: Double) -> [Ruling] {
+    /// A thin filled box is a line drawn as a rectangle.
+    private func thinBoxRuling(_ item: PathItem) -> Ruling? {
         let box = Rect(x0: item.x0, y0: item.y0, x1: item.x1, y1: item.y1)
         if box.height <= settings.maxLineThickness && box.width > box.height {
-            return [Ruling(orientation: .horizontal, position: box.midY, start: box.x0, end: box.x1)]
+            return Ruling(orientation: .horizontal, position: box.midY, start: box.x0, end: box.x1)
         }
         if box.width <= settings.maxLineThickness && box.height > box.width {
-            return [Ruling(orientation: .vertical, position: box.midX, start: box.y0, end: box.y1)]
+            return Ruling(orientation: .vertical, position: box.midX, start: box.y0, end: box.y1)
         }
-        // A page-sized background is no table border.
-        if box.width > pageWidth * 0.95 && box.height > pageHeight * 0.9 { return [] }
-        return [
-            Ruling(orientation: .horizontal, position: box.y0, start: box.x0, end: box.x1),
-            Ruling(orientation: .horizontal, position: box.y1, start: box.x0, end: box.x1),
-            Ruling(orientation: .vertical, position: box.x0, start: box.y0, end: box.y1),
-            Ruling(orientation: .vertical, position: box.x1, start: box.y0, end: box.y1),
-        ]
+        return nil
+    }
+
+    private func isPageBackground(_ item: PathItem, pageWidth: Double, pageHeight: Double) -> Bool {
+        abs(item.x1 - item.x0) > pageWidth * 0.95 && abs(item.y1 - item.y0) > pageHeight * 0.9
+    }
+
+    /// The edges of shaded boxes (cell backgrounds) that a reader sees as lines: an edge where a box of the
+    /// same shade continues on the other side is invisible (a cell shaded as two stacked boxes).
+    private func visibleEdges(of boxes: [PathItem]) -> [Ruling] {
+        guard boxes.count <= settings.maxShadedBoxes else { return [] }
+        let rects = boxes.map { Rect(x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1) }
+        var edges: [Ruling] = []
+        for (i, r) in rects.enumerated() {
+            let candidates = [
+                Ruling(orientation: .horizontal, position: r.y0, start: r.x0, end: r.x1),
+                Ruling(orientation: .horizontal, position: r.y1, start: r.x0, end: r.x1),
+                Ruling(orientation: .vertical, position: r.x0, start: r.y0, end: r.y1),
+                Ruling(orientation: .vertical, position: r.x1, start: r.y0, end: r.y1),
+            ]
+            for edge in candidates where !isShared(edge, of: i, rects: rects, boxes: boxes) { edges.append(edge) }
+        }
+        return edges
+    }
+
+    private func isShared(_ edge: Ruling, of index: Int, rects: [Rect], boxes: [PathItem]) -> Bool {
+        let touch = 1.0
+        return rects.indices.contains { j in
+            guard j != index, abs(boxes[j].gray - boxes[index].gray) < 0.02 else { return false }
+            let other = rects[j]
+            switch edge.orientation {
+            case .horizontal:
+                let abuts = abs(other.y0 - edge.position) <= touch || abs(other.y1 - edge.position) <= touch
+                return abuts && other.x0 <= edge.start + touch && other.x1 >= edge.end - touch && other.height > touch
+            case .vertical:
+                let abuts = abs(other.x0 - edge.position) <= touch || abs(other.x1 - edge.position) <= touch
+                return abuts && other.y0 <= edge.start + touch && other.y1 >= edge.end - touch && other.width > touch
+            }
+        }
     }
 
     private func clip(_ ruling: Ruling, width: Double, height: Double) -> Ruling? {

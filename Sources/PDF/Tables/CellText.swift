@@ -1,0 +1,33 @@
+import Core
+
+/// Words of a cell → its text: lines top to bottom, words left to right, a word broken by a hyphen at a
+/// line end joined again ("amministra-" + "zione").
+enum CellText {
+    static func join(_ words: [Word]) -> String {
+        guard !words.isEmpty else { return "" }
+        let lines = VisualLines.lines(of: words).map { $0.words.map(\.text).joined(separator: " ") }
+        return joinLines(lines)
+    }
+
+    static func joinLines(_ lines: [String]) -> String {
+        var text = ""
+        for line in lines where !line.isEmpty {
+            if text.isEmpty {
+                text = line
+            } else if endsWithBrokenWord(text), let first = line.first, first.isLowercase {
+                text.removeLast()
+                text += line
+            } else {
+                text += " " + line
+            }
+        }
+        return text
+    }
+
+    /// "…amministra-" (a letter before the hyphen) but not "2021-" or a dash standing alone.
+    static func endsWithBrokenWord(_ text: String) -> Bool {
+        guard text.hasSuffix("-") || text.hasSuffix("\u{00AD}") else { return false }
+        let beforeHyphen = text.dropLast().last
+        return beforeHyphen?.isLetter == true && beforeHyphen?.isLowercase == true
+    }
+}

@@ -1,0 +1,161 @@
+import Core
+
+/// A region's cells before they become strings: boundaries and the words of every slot.
+struct Grid {
+    /// Column edges left to right (count = columns + 1) and row edges top to bottom (count = rows + 1).
+    var columnEdges: [Double]
+    var rowEdges: [Double]
+    /// For each slot, the slot that holds the text of its cell (itself unless it is covered by a spanning cell).
+    var rows: [[String]]
+}
+
+/// Region + words + rulings → grid of cell strings. Columns come from vertical rulings and from gaps that
+/// run down the whole text of the region; rows from horizontal rulings where the table rules every row,
+/// from text lines otherwise. Spanning cells come from missing ruling pieces (ruled tables) or from text
+/// that crosses a column gap (headers over several columns).
+struct GridExtractor {
+    var settings: TableSettings
+
+    func extract(region: TableRegion, words: [Word]) -> Grid? {
+        let lines = VisualLines.lines(of: words)
+        guard lines.count >= 2 else { return nil }
+        let chunkLines = lines.map { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio) }
+        let verticals = region.rulings.filter { $0.orientation == .vertical }
+        let horizontals = region.rulings.filter { $0.orientation == .horizontal && $0.length >= settings.minRulingLength }
+
+        let ruleColumns = interiorPositions(verticals, from: region.box.x0, to: region.box.x1)
+        // Where vertical rulings divide the region they are the columns; text gaps only divide an open frame.
+        let textColumns = ruleColumns.isEmpty ? textColumnEdges(chunkLines, region: region.box, ruleEdges: ruleColumns) : []
+        let columnEdges = snapped([region.box.x0] + ruleColumns + textColumns + [region.box.x1])
+
+        let ruleRows = interiorPositions(horizontals, from: region.box.y0, to: region.box.y1)
+        let rowsFromRules = region.kind == .lattice && rulesSeparateMostLines(ruleRows, lines: lines)
+        debugLog("region \(region.kind) \(region.box) ruleRows=\(ruleRows.count) lines=\(lines.count) rowsFromRules=\(rowsFromRules) cols=\(ruleColumns.count)+\(textColumns.count)")
+        let rowEdges = rowsFromRules
+            ? snapped([region.box.y0] + ruleRows + [region.box.y1])
+            : lineRowEdges(lines, region: region.box)
+
+        var slots = SlotGrid(rows: rowEdges.count - 1, columns: columnEdges.count - 1)
+        place(chunkLines, into: &slots, columnEdges: columnEdges, rowEdges: rowEdges, ruleColumns: ruleColumns)
+        if region.kind == .lattice {
+            slots.mergeSpans(columnEdges: columnEdges, rowEdges: rowEdges, verticals: verticals, horizontals: horizontals,
+                             tolerance: settings.minCellSize)
+        }
+        if !rowsFromRules { slots.mergeContinuationLines() }
+        slots.dropEmptyRowsAndColumns()
+        guard slots.columnCount >= settings.minColumns, slots.rowCount >= 2 else { return nil }
+        return Grid(columnEdges: slots.keptColumnEdges(columnEdges), rowEdges: rowEdges, rows: slots.strings())
+    }
+
+    /// Positions of rulings that lie strictly inside [from, to], clustered.
+    private func interiorPositions(_ rulings: [Ruling], from: Double, to: Double) -> [Double] {
+        let inside = rulings.map(\.position).filter { $0 > from + settings.snapTolerance && $0 < to - settings.snapTolerance }
+        return snapped(inside)
+    }
+
+    /// Clusters positions closer than the smallest cell size (chained) into their mean.
+    private func snapped(_ positions: [Double]) -> [Double] {
+        var clusters: [[Double]] = []
+        for position in positions.sorted() {
+            if let last = clusters.last?.last, position - last < settings.minCellSize {
+                clusters[clusters.count - 1].append(position)
+            } else {
+                clusters.append([position])
+            }
+        }
+        return clusters.map { $0.reduce(0, +) / Double($0.count) }
+    }
+
+    /// A ruled table rules its rows when most gaps between consecutive text lines hold a rule.
+    private func rulesSeparateMostLines(_ ruleRows: [Double], lines: [VisualLine]) -> Bool {
+        guard lines.count >= 2 else { return true }
+        var ruled = 0
+        for (upper, lower) in zip(lines, lines.dropFirst()) {
+            if ruleRows.contains(where: { $0 >= upper.box.midY && $0 <= lower.box.midY }) { ruled += 1 }
+        }
+        return Double(ruled) >= settings.ruledRowShare * Double(lines.count - 1)
+    }
+
+    private func lineRowEdges(_ lines: [VisualLine], region: Rect) -> [Double] {
+        var edges = [region.y0]
+        for (upper, lower) in zip(lines, lines.dropFirst()) {
+            edges.append((upper.box.y1 + lower.box.y0) / 2)
+        }
+        edges.append(region.y1)
+        return edges
+    }
+
+    /// Column edges from vertical gaps in the text: x ranges that (almost) no chunk covers.
+    /// Between two vertical rulings only gaps that are wider than a word gap count.
+    func textColumnEdges(_ chunkLines: [[Chunk]], region: Rect, ruleEdges: [Double]) -> [Double] {
+        let x0 = Int(region.x0.rounded(.down)), x1 = Int(region.x1.rounded(.up))
+        guard x1 > x0 else { return [] }
+        var coverage = [Int](repeating: 0, count: x1 - x0 + 1)
+        var textPresence = [Bool](repeating: false, count: x1 - x0 + 1)
+        for line in chunkLines {
+            var covered = [Bool](repeating: false, count: coverage.count)
+            for chunk in line {
+                let a = max(0, Int(chunk.box.x0.rounded(.down)) - x0), b = min(coverage.count - 1, Int(chunk.box.x1.rounded(.up)) - x0)
+                if a <= b { for i in a...b { covered[i] = true; textPresence[i] = true } }
+            }
+            for i in covered.indices where covered[i] { coverage[i] += 1 }
+        }
+        let lineCount = chunkLines.count
+        let allowed = lineCount >= 4 ? max(1, Int(Double(lineCount) * settings.spanningRowShare)) : 0
+        var edges: [Double] = []
+        var gapStart: Int?
+        let firstText = textPresence.firstIndex(of: true) ?? 0
+        let lastText = textPresence.lastIndex(of: true) ?? coverage.count - 1
+        for i in firstText...lastText {
+            if coverage[i] <= allowed {
+                if gapStart == nil { gapStart = i }
+            } else if let start = gapStart {
+                let width = Double(i - start)
+                if width >= settings.minColumnGap { edges.append(Double(x0) + Double(start + i) / 2) }
+                gapStart = nil
+            }
+        }
+        // A gap that lands on a ruling is the ruling's edge already.
+        return edges.filter { edge in !ruleEdges.contains { abs($0 - edge) <= settings.minColumnGap * 2 } }
+    }
+
+    /// Puts each chunk's words into a slot. A chunk crossing a text-derived column edge is a spanning cell and
+    /// goes to the first column it covers; vertical rulings always split chunks.
+    private func place(_ chunkLines: [[Chunk]], into slots: inout SlotGrid, columnEdges: [Double], rowEdges: [Double],
+                       ruleColumns: [Double]) {
+        for line in chunkLines {
+            for chunk in line {
+                for piece in split(chunk, at: ruleColumns) {
+                    guard let box = Rect.enclosing(piece.map(\.box)) else { continue }
+                    let row = index(of: box.midY, in: rowEdges)
+                    let first = index(of: box.x0 + 0.5, in: columnEdges), last = index(of: box.x1 - 0.5, in: columnEdges)
+                    let column = first == last ? first : first
+                    slots.append(piece, row: row, column: column)
+                }
+            }
+        }
+    }
+
+    private func split(_ chunk: Chunk, at rules: [Double]) -> [[Word]] {
+        guard !rules.isEmpty else { return [chunk.words] }
+        var pieces: [[Word]] = []
+        var lastBand: Int?
+        for word in chunk.words {
+            let band = rules.filter { $0 < word.box.midX }.count
+            if band == lastBand { pieces[pieces.count - 1].append(word) } else { pieces.append([word]) }
+            lastBand = band
+        }
+        return pieces
+    }
+
+    private func index(of value: Double, in edges: [Double]) -> Int {
+        var i = 0
+        while i < edges.count - 2 && value > edges[i + 1] { i += 1 }
+        return i
+    }
+}
+
+import Foundation
+func debugLog(_ s: @autoclosure () -> String) {
+    if ProcessInfo.processInfo.environment["PIANI_DEBUG"] != nil { FileHandle.standardError.write(Data((s() + "\n").utf8)) }
+}

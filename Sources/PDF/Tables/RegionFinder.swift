@@ -1,0 +1,64 @@
+import Core
+
+/// Finds where tables are on a page: frames of rulings first, then stacks of horizontal rules, then
+/// runs of text lines whose words line up in columns.
+struct RegionFinder {
+    var settings: TableSettings
+
+    /// Regions bounded by rulings, largest evidence first.
+    func ruledRegions(rulings: [Ruling]) -> [TableRegion] {
+        var regions: [TableRegion] = []
+        var usedInFrames = Set<Ruling>()
+        for component in RulingGraph.components(rulings, tolerance: settings.intersectionTolerance) {
+            let horizontals = component.filter { $0.orientation == .horizontal }
+            let verticals = component.filter { $0.orientation == .vertical }
+            guard horizontals.count >= 2, verticals.count >= 2, let box = Rect.enclosing(component.map(\.box)),
+                  box.width >= 20, box.height >= 10 else { continue }
+            regions.append(TableRegion(kind: .lattice, box: box, rulings: component))
+            usedInFrames.formUnion(component)
+        }
+        let loose = rulings.filter { !usedInFrames.contains($0) && $0.length >= settings.minRulingLength * 3 }
+        for stack in RulingGraph.horizontalStacks(loose, maxGap: 400) {
+            guard let box = Rect.enclosing(stack.map(\.box)), box.height >= 10,
+                  !regions.contains(where: { $0.box.intersects(box) }) else { continue }
+            regions.append(TableRegion(kind: .ruledStack, box: box, rulings: stack))
+        }
+        return regions
+    }
+
+    /// Runs of lines with two or more chunks whose gaps line up, among words outside ruled tables.
+    func streamRegions(words: [Word]) -> [TableRegion] {
+        let lines = VisualLines.lines(of: words)
+        let chunked = lines.map { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio) }
+        var regions: [TableRegion] = []
+        var run: [Int] = []
+
+        func closeRun() {
+            while let last = run.last, chunked[last].count < 2 { run.removeLast() }
+            while let first = run.first, chunked[first].count < 2 { run.removeFirst() }
+            let tabular = run.filter { chunked[$0].count >= 2 }.count
+            if tabular >= settings.minStreamRows, let box = Rect.enclosing(run.map { lines[$0].box }) {
+                regions.append(TableRegion(kind: .stream, box: box, rulings: []))
+            }
+            run = []
+        }
+
+        for i in lines.indices {
+            let isTabular = chunked[i].count >= 2
+            if let last = run.last {
+                let gap = lines[i].box.y0 - lines[last].box.y1
+                let close = gap <= settings.maxRowGapRatio * max(lines[i].height, lines[last].height)
+                let runBox = Rect.enclosing(run.map { lines[$0].box })!
+                let fitsInside = isTabular || lines[i].box.width < 0.6 * runBox.width
+                if close && fitsInside {
+                    run.append(i)
+                    continue
+                }
+                closeRun()
+            }
+            if isTabular { run = [i] }
+        }
+        closeRun()
+        return regions
+    }
+}

@@ -1,0 +1,156 @@
+import Core
+
+/// The words of each slot of a region's grid, and which slots spanning cells cover.
+struct SlotGrid {
+    private(set) var rowCount: Int
+    private(set) var columnCount: Int
+    private var words: [[[Word]]]
+    /// The slot whose cell covers (row, column): itself unless a spanning cell covers it.
+    private var owner: [[Slot]]
+    private var keptColumns: [Int]
+
+    struct Slot: Hashable { var row: Int; var column: Int }
+
+    init(rows: Int, columns: Int) {
+        rowCount = rows
+        columnCount = columns
+        words = Array(repeating: Array(repeating: [], count: columns), count: rows)
+        owner = (0..<rows).map { r in (0..<columns).map { Slot(row: r, column: $0) } }
+        keptColumns = Array(0..<columns)
+    }
+
+    mutating func append(_ newWords: [Word], row: Int, column: Int) {
+        guard row < rowCount, column < columnCount else { return }
+        words[row][column].append(contentsOf: newWords)
+    }
+
+    // MARK: Spanning cells of ruled tables
+
+    /// Joins neighbouring slots that no ruling separates, when the edge between them is a ruling elsewhere.
+    mutating func mergeSpans(columnEdges: [Double], rowEdges: [Double], verticals: [Ruling], horizontals: [Ruling],
+                             tolerance: Double) {
+        var sets = UnionFind(count: rowCount * columnCount)
+        for r in 0..<rowCount {
+            let midY = (rowEdges[r] + rowEdges[r + 1]) / 2
+            for c in 0..<max(0, columnCount - 1) where isOpenEdge(at: columnEdges[c + 1], across: midY, rulings: verticals, tolerance) {
+                sets.union(r * columnCount + c, r * columnCount + c + 1)
+            }
+        }
+        for c in 0..<columnCount {
+            let midX = (columnEdges[c] + columnEdges[c + 1]) / 2
+            for r in 0..<max(0, rowCount - 1) where isOpenEdge(at: rowEdges[r + 1], across: midX, rulings: horizontals, tolerance) {
+                sets.union(r * columnCount + c, (r + 1) * columnCount + c)
+            }
+        }
+        for group in sets.groups() where group.count > 1 {
+            let slots = group.map { Slot(row: $0 / columnCount, column: $0 % columnCount) }
+            let r0 = slots.map(\.row).min()!, r1 = slots.map(\.row).max()!
+            let c0 = slots.map(\.column).min()!, c1 = slots.map(\.column).max()!
+            guard (r1 - r0 + 1) * (c1 - c0 + 1) == slots.count else { continue } // not a rectangle: keep slots apart
+            let topLeft = Slot(row: r0, column: c0)
+            for slot in slots where slot != topLeft {
+                words[r0][c0].append(contentsOf: words[slot.row][slot.column])
+                words[slot.row][slot.column] = []
+                owner[slot.row][slot.column] = topLeft
+            }
+        }
+    }
+
+    /// An edge is open (the slots beside it are one cell) when rulings draw that edge somewhere in the table
+    /// but not where it crosses this row or column.
+    private func isOpenEdge(at position: Double, across point: Double, rulings: [Ruling], _ tolerance: Double) -> Bool {
+        let onEdge = rulings.filter { abs($0.position - position) <= tolerance }
+        guard !onEdge.isEmpty else { return false }
+        return !onEdge.contains { $0.start <= point + tolerance && $0.end >= point - tolerance }
+    }
+
+    // MARK: Wrapped text in tables without row rules
+
+    /// Folds a text line into the row above when it only continues cells of that row (wrapped text).
+    mutating func mergeContinuationLines() {
+        var r = 1
+        while r < rowCount {
+            if isContinuation(r) {
+                for c in 0..<columnCount { words[r - 1][c].append(contentsOf: words[r][c]) }
+                words.remove(at: r)
+                owner.remove(at: r)
+                rowCount -= 1
+                for row in 0..<rowCount { for c in 0..<columnCount where owner[row][c].row >= r { owner[row][c].row -= 1 } }
+            } else {
+                r += 1
+            }
+        }
+    }
+
+    private func isContinuation(_ r: Int) -> Bool {
+        let current = nonEmptyColumns(r), previous = nonEmptyColumns(r - 1)
+        guard !current.isEmpty, current.isSubset(of: previous), current.count < previous.count || current == [0] else { return false }
+        guard current.allSatisfy({ continuesText(words[r][$0], after: words[r - 1][$0]) }) else { return false }
+        if current == [0] {
+            guard previous.count >= 2, let a = words[r][0].first, let b = words[r - 1][0].first else { return false }
+            return abs(a.box.x0 - b.box.x0) <= 2 && a.font.isBold == b.font.isBold
+        }
+        return !current.contains(0)
+    }
+
+    private func continuesText(_ next: [Word], after previous: [Word]) -> Bool {
+        guard let first = next.first?.text.first, let last = previous.last?.text else { return false }
+        if first.isLetter && first.isLowercase { return true }
+        if let end = last.last, "-,/(&".contains(end) { return true }
+        return SlotGrid.joiningWords.contains(last.lowercased())
+    }
+
+    private static let joiningWords: Set<String> = [
+        "e", "ed", "o", "di", "del", "della", "dei", "delle", "per", "a", "al", "alla", "in", "con", "da", "su",
+        "and", "or", "of", "the", "to", "for", "with", "on", "by", "de", "la", "le", "et", "des", "du", "und", "der",
+    ]
+
+    private func nonEmptyColumns(_ r: Int) -> Set<Int> {
+        Set((0..<columnCount).filter { !words[r][$0].isEmpty })
+    }
+
+    // MARK: Output
+
+    mutating func dropEmptyRowsAndColumns() {
+        let keptRows = (0..<rowCount).filter { r in (0..<columnCount).contains { !words[r][$0].isEmpty } }
+        let kept = (0..<columnCount).filter { c in (0..<rowCount).contains { !words[$0][c].isEmpty } }
+        words = keptRows.map { r in kept.map { words[r][$0] } }
+        owner = keptRows.map { r in kept.map { owner[r][$0] } }
+        keptColumns = kept.map { keptColumns[$0] }
+        rowCount = keptRows.count
+        columnCount = kept.count
+    }
+
+    func keptColumnEdges(_ edges: [Double]) -> [Double] {
+        guard let last = keptColumns.last else { return [] }
+        return keptColumns.map { edges[$0] } + [edges[last + 1]]
+    }
+
+    func strings() -> [[String]] {
+        words.map { row in row.map(CellText.join) }
+    }
+}
+
+/// Disjoint sets over 0..<count.
+struct UnionFind {
+    private var parent: [Int]
+
+    init(count: Int) { parent = Array(0..<count) }
+
+    mutating func find(_ i: Int) -> Int {
+        var i = i
+        while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+        return i
+    }
+
+    mutating func union(_ a: Int, _ b: Int) {
+        let ra = find(a), rb = find(b)
+        if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+
+    mutating func groups() -> [[Int]] {
+        var byRoot: [Int: [Int]] = [:]
+        for i in parent.indices { byRoot[find(i), default: []].append(i) }
+        return Array(byRoot.values)
+    }
+}

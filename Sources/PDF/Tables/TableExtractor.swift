@@ -1,0 +1,53 @@
+import Core
+
+/// A table as found on one page, with the column edges needed to join it to its continuation.
+struct PageTable {
+    var table: Table
+    var columnEdges: [Double]
+}
+
+/// Page → tables: ruled regions, then text-aligned regions among the words left over.
+public struct TableExtractor: Sendable {
+    public var settings: TableSettings
+
+    public init(settings: TableSettings = TableSettings()) { self.settings = settings }
+
+    func pageTables(on page: Page) -> [PageTable] {
+        let finder = RegionFinder(settings: settings)
+        let grids = GridExtractor(settings: settings)
+        let rulings = RulingGraph.removingUnderlines(page.rulings, words: page.words, pageWidth: page.width)
+
+        var tables: [PageTable] = []
+        var remaining = page.words
+        for region in finder.ruledRegions(rulings: rulings) {
+            let inside = remaining.filter { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 1) }
+            guard let table = makeTable(region, words: inside, page: page, grids: grids) else { continue }
+            tables.append(table)
+            remaining.removeAll { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 1) }
+        }
+        for region in finder.streamRegions(words: remaining) {
+            let inside = remaining.filter { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 0.5) }
+            if let table = makeTable(region, words: inside, page: page, grids: grids) { tables.append(table) }
+        }
+        return tables.sorted { ($0.table.bbox.y0, $0.table.bbox.x0) < ($1.table.bbox.y0, $1.table.bbox.x0) }
+    }
+
+    /// The tables of one page, each on its own (continuations are joined by `TableMerger`).
+    public func tables(on page: Page) -> [Table] { pageTables(on: page).map(\.table) }
+
+    private func makeTable(_ region: TableRegion, words: [Word], page: Page, grids: GridExtractor) -> PageTable? {
+        guard !words.isEmpty, let grid = grids.extract(region: region, words: words) else { return nil }
+        // A full frame of rulings is evidence enough; tables found from rules or alignment must also hold short cells.
+        guard region.kind == .lattice || looksTabular(grid) else { return nil }
+        let table = Table(page: page.number, bbox: region.box, rows: grid.rows, method: region.kind.rawValue)
+        return PageTable(table: table, columnEdges: grid.columnEdges)
+    }
+
+    /// Rejects running text that happens to sit in columns: tables hold short cells.
+    private func looksTabular(_ grid: Grid) -> Bool {
+        let cells = grid.rows.flatMap { $0 }.filter { !$0.isEmpty }
+        guard !cells.isEmpty else { return false }
+        let words = cells.reduce(0) { $0 + $1.split(separator: " ").count }
+        return Double(words) / Double(cells.count) <= settings.maxMeanWordsPerCell
+    }
+}

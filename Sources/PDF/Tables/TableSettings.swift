@@ -1,0 +1,37 @@
+/// Every tolerance of table finding in one place, with the defaults measured on the ICDAR 2013 EU set
+/// and the sample plans. Distances are in PDF points unless the name says `Ratio` (a fraction of the
+/// font size, or of a count).
+public struct TableSettings: Sendable {
+    /// Rulings closer than this in position are one grid line.
+    public var snapTolerance = 2.5
+    /// No cell is narrower or lower than this: grid edges closer together are one edge (the two sides of the
+    /// white gap between shaded cells, a double rule).
+    public var minCellSize = 6.0
+    /// A vertical and a horizontal ruling meet when they come this close.
+    public var intersectionTolerance = 3.0
+    /// Horizontal rulings shorter than this are ignored for table finding (underlines, ticks).
+    public var minRulingLength = 12.0
+    /// Words further apart than this fraction of the font size are separate chunks (possible cells).
+    public var chunkGapRatio = 0.75
+    /// A column gap must be at least this wide.
+    public var minColumnGap = 3.0
+    /// Share of a region's rows allowed to cross a column gap (spanning headers, long labels).
+    public var spanningRowShare = 0.125
+    /// A text-only table needs at least this many rows with two or more chunks.
+    public var minStreamRows = 3
+    /// ... and at least this many columns.
+    public var minColumns = 2
+    /// Lines further apart than this fraction of their height end a text-only table.
+    public var maxRowGapRatio = 1.6
+    /// A table whose cells average more words than this is running text laid out in columns.
+    public var maxMeanWordsPerCell = 7.0
+    /// When at least this share of a ruled table's line gaps carry a horizontal rule, rows come from the rules
+    /// (and a cell may hold several lines); otherwise every text line is a row.
+    public var ruledRowShare = 0.5
+    /// A table that continues on the next page starts within this share of the page height from the top.
+    public var continuationZone = 0.3
+    /// Column edges of a continued table may move by this much between pages.
+    public var continuationColumnTolerance = 6.0
+
+    public init() {}
+}

@@ -1,0 +1,67 @@
+import Core
+
+/// Words grouped by baseline across the whole area given, each line's words left to right.
+/// (poppler's own lines follow reading order and stop at column edges; tables need the visual row.)
+struct VisualLine {
+    var words: [Word]
+    var box: Rect
+
+    var height: Double { box.height }
+    var fontSize: Double { words.map(\.font.size).max() ?? box.height }
+}
+
+/// A run of words with no wide gap inside: the text of one cell within one line.
+struct Chunk {
+    var words: [Word]
+    var box: Rect
+    var text: String { words.map(\.text).joined(separator: " ") }
+}
+
+enum VisualLines {
+    /// Clusters words into lines: a word joins the line whose vertical extent it overlaps most,
+    /// by at least half the smaller height.
+    static func lines(of words: [Word]) -> [VisualLine] {
+        let sorted = words.sorted { ($0.box.midY, $0.box.x0) < ($1.box.midY, $1.box.x0) }
+        var lines: [VisualLine] = []
+        for word in sorted {
+            if let index = lines.indices.reversed().prefix(3).first(where: { belongs(word, to: lines[$0]) }) {
+                lines[index].words.append(word)
+                lines[index].box = lines[index].box.union(word.box)
+            } else {
+                lines.append(VisualLine(words: [word], box: word.box))
+            }
+        }
+        for i in lines.indices { lines[i].words.sort { $0.box.x0 < $1.box.x0 } }
+        return lines.sorted { $0.box.y0 < $1.box.y0 }
+    }
+
+    private static func belongs(_ word: Word, to line: VisualLine) -> Bool {
+        let overlap = word.box.verticalOverlap(line.box)
+        let smaller = max(0.1, min(word.box.height, line.box.height))
+        return overlap >= 0.5 * smaller
+    }
+
+    /// Splits a line where words stand further apart than `gapRatio` × font size.
+    /// A bullet sticks to the text after it, so bulleted lists do not look like two columns.
+    static func chunks(of line: VisualLine, gapRatio: Double) -> [Chunk] {
+        var chunks: [Chunk] = []
+        for word in line.words {
+            if var last = chunks.last {
+                let size = max(4, min(word.font.size, last.words.last!.font.size))
+                let gap = word.box.x0 - last.box.x1
+                if gap <= gapRatio * size || (chunks.count == 1 && last.words.count == 1 && isBullet(last.text) && gap <= 3 * size) {
+                    last.words.append(word)
+                    last.box = last.box.union(word.box)
+                    chunks[chunks.count - 1] = last
+                    continue
+                }
+            }
+            chunks.append(Chunk(words: [word], box: word.box))
+        }
+        return chunks
+    }
+
+    static func isBullet(_ text: String) -> Bool {
+        ["•", "●", "▪", "◦", "‣", "∙", "·", "-", "–", "—", "*", "o", "", "", "➢", "✓", "❖"].contains(text)
+    }
+}
