@@ -44,12 +44,15 @@ public struct Word: Hashable, Codable, Sendable {
     public var font: FontInfo
     /// Position in the page's reading order.
     public var order: Int
+    /// Set for text rotated by 90° (axis titles, turned column headers).
+    public var isVertical: Bool
 
-    public init(text: String, box: Rect, font: FontInfo, order: Int) {
+    public init(text: String, box: Rect, font: FontInfo, order: Int, isVertical: Bool = false) {
         self.text = text
         self.box = box
         self.font = font
         self.order = order
+        self.isVertical = isVertical
     }
 }
 

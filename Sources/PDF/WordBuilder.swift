@@ -47,6 +47,7 @@ struct WordBuilder {
     }
 
     private func startsNewWord(_ glyph: Glyph, after last: Glyph) -> Bool {
+        if WordBuilder.isVerticalStep(glyph, after: last) { return false }
         let size = max(1, min(glyph.font.size, last.font.size, max(glyph.box.height, last.box.height)))
         let gap = glyph.box.x0 - last.box.x1
         if gap > settings.wordGapRatio * size || gap < -size * 2 { return true }
@@ -59,7 +60,15 @@ struct WordBuilder {
         let raw = glyphs.map { WordBuilder.expandLigature($0.text) }.joined()
         let text = raw.replacingOccurrences(of: "\u{00AD}", with: "").precomposedStringWithCanonicalMapping
         guard !text.isEmpty else { return nil }
-        return Word(text: text, box: box, font: first.font, order: order)
+        let isVertical = glyphs.count >= 2 && WordBuilder.isVerticalStep(glyphs[1], after: glyphs[0])
+        return Word(text: text, box: box, font: first.font, order: order, isVertical: isVertical)
+    }
+
+    /// Text rotated by 90°: the next glyph sits above or below the last one, in the same column.
+    static func isVerticalStep(_ glyph: Glyph, after last: Glyph) -> Bool {
+        let dx = abs(glyph.box.midX - last.box.midX), dy = abs(glyph.box.midY - last.box.midY)
+        return dy > dx && dy < 2 * max(glyph.box.height, last.box.height, 1)
+            && glyph.box.horizontalOverlap(last.box) >= 0.5 * min(glyph.box.width, last.box.width)
     }
 
     /// poppler sometimes puts words of two baselines on one line (superscripts aside); keep lines flat.

@@ -24,21 +24,24 @@ struct GridExtractor {
         let horizontals = region.rulings.filter { $0.orientation == .horizontal && $0.length >= settings.minRulingLength }
 
         let ruleColumns = interiorPositions(verticals, from: region.box.x0, to: region.box.x1)
-        // Where vertical rulings divide the region they are the columns; text gaps only divide an open frame.
-        let textColumns = ruleColumns.isEmpty ? textColumnEdges(chunkLines, region: region.box, ruleEdges: ruleColumns) : []
+        // Vertical rulings are the columns when they run down most of the table; where they only divide the
+        // header (shaded header boxes over a body ruled by rows alone), the body's text gaps give the columns.
+        let columnsFromRules = !ruleColumns.isEmpty && interiorCoverage(verticals, region: region) >= settings.ruledColumnCoverage
+        let textColumns = columnsFromRules ? [] : textColumnEdges(chunkLines, region: region.box, ruleEdges: ruleColumns)
         let columnEdges = snapped([region.box.x0] + ruleColumns + textColumns + [region.box.x1])
 
         let ruleRows = interiorPositions(horizontals, from: region.box.y0, to: region.box.y1)
         let rowsFromRules = region.kind == .lattice && rulesSeparateMostLines(ruleRows, lines: lines)
-        debugLog("region \(region.kind) \(region.box) ruleRows=\(ruleRows.count) lines=\(lines.count) rowsFromRules=\(rowsFromRules) cols=\(ruleColumns.count)+\(textColumns.count)")
         let rowEdges = rowsFromRules
             ? snapped([region.box.y0] + ruleRows + [region.box.y1])
             : lineRowEdges(lines, region: region.box)
+        debugLog("region \(region.kind) \(region.box) ruleRows=\(ruleRows.count) lines=\(lines.count) rowsFromRules=\(rowsFromRules) cols=\(ruleColumns.count)+\(textColumns.count) columnsFromRules=\(columnsFromRules)")
 
         var slots = SlotGrid(rows: rowEdges.count - 1, columns: columnEdges.count - 1)
-        place(chunkLines, into: &slots, columnEdges: columnEdges, rowEdges: rowEdges, ruleColumns: ruleColumns)
+        place(chunkLines, into: &slots, columnEdges: columnEdges, rowEdges: rowEdges, ruleColumns: columnsFromRules ? ruleColumns : [])
         if region.kind == .lattice {
-            slots.mergeSpans(columnEdges: columnEdges, rowEdges: rowEdges, verticals: verticals, horizontals: horizontals,
+            slots.mergeSpans(columnEdges: columnEdges, rowEdges: rowEdges,
+                             verticals: columnsFromRules ? verticals : [], horizontals: rowsFromRules ? horizontals : [],
                              tolerance: settings.minCellSize)
         }
         if !rowsFromRules { slots.mergeContinuationLines() }
@@ -64,6 +67,17 @@ struct GridExtractor {
             }
         }
         return clusters.map { $0.reduce(0, +) / Double($0.count) }
+    }
+
+    /// Share of the region's height that interior vertical rulings run along.
+    private func interiorCoverage(_ verticals: [Ruling], region: TableRegion) -> Double {
+        let inside = verticals.filter { $0.position > region.box.x0 + settings.minCellSize && $0.position < region.box.x1 - settings.minCellSize }
+        var covered = 0.0, reach = region.box.y0
+        for ruling in inside.sorted(by: { $0.start < $1.start }) {
+            let start = max(ruling.start, reach), end = min(ruling.end, region.box.y1)
+            if end > start { covered += end - start; reach = end }
+        }
+        return region.box.height > 0 ? covered / region.box.height : 0
     }
 
     /// A ruled table rules its rows when most gaps between consecutive text lines hold a rule.

@@ -25,7 +25,7 @@ public struct TableExtractor: Sendable {
             tables.append(table)
             remaining.removeAll { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 1) }
         }
-        for region in finder.streamRegions(words: remaining) {
+        for region in finder.streamRegions(words: remaining.filter { !$0.isVertical }) {
             let inside = remaining.filter { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 0.5) }
             if let table = makeTable(region, words: inside, page: page, grids: grids) { tables.append(table) }
         }

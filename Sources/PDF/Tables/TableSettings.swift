@@ -28,6 +28,8 @@ public struct TableSettings: Sendable {
     /// When at least this share of a ruled table's line gaps carry a horizontal rule, rows come from the rules
     /// (and a cell may hold several lines); otherwise every text line is a row.
     public var ruledRowShare = 0.5
+    /// Vertical rulings give a ruled table's columns when together they run along this share of its height.
+    public var ruledColumnCoverage = 0.5
     /// A table that continues on the next page starts within this share of the page height from the top.
     public var continuationZone = 0.3
     /// Column edges of a continued table may move by this much between pages.
