@@ -114,13 +114,17 @@ public struct Page: Sendable {
     /// Lines in reading order (top to bottom within a column).
     public var lines: [TextLine]
     public var rulings: [Ruling]
+    /// Boxes of drawings with curves or slanted strokes (charts, logos): text among them is no table.
+    public var graphics: [Rect]
 
-    public init(number: Int, width: Double, height: Double, words: [Word], lines: [TextLine], rulings: [Ruling]) {
+    public init(number: Int, width: Double, height: Double, words: [Word], lines: [TextLine], rulings: [Ruling],
+                graphics: [Rect] = []) {
         self.number = number
         self.width = width
         self.height = height
         self.words = words
         self.lines = lines
         self.rulings = rulings
+        self.graphics = graphics
     }
 }

@@ -26,7 +26,10 @@ public final class PDFFile {
         }
         let size = popplerPage.size
         let (words, lines) = wordBuilder.build(popplerPage.glyphs())
-        let rulings = rulingBuilder.rulings(from: paths.items(onPage: number), pageWidth: size.width, pageHeight: size.height)
-        return Page(number: number, width: size.width, height: size.height, words: words, lines: lines, rulings: rulings)
+        let items = paths.items(onPage: number)
+        let rulings = rulingBuilder.rulings(from: items, pageWidth: size.width, pageHeight: size.height)
+        let graphics = items.filter { $0.kind == .graphic }.map { Rect(x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1) }
+        return Page(number: number, width: size.width, height: size.height, words: words, lines: lines, rulings: rulings,
+                    graphics: graphics)
     }
 }

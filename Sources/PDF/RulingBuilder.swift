@@ -31,6 +31,8 @@ struct RulingBuilder {
             switch item.kind {
             case .strokeSegment:
                 if let ruling = segmentRuling(item) { pieces.append(ruling) }
+            case .graphic:
+                continue
             case .filledBox:
                 if let line = thinBoxRuling(item) {
                     pieces.append(line)

@@ -47,6 +47,9 @@ public:
         const float gray = luminance(rgb);
         const double width = state->getTransformedLineWidth();
         const GfxPath *path = state->getPath();
+        if (hasCurveOrSlant(state, path)) {
+            addGraphic(state, path, gray);
+        }
         for (int s = 0; s < path->getNumSubpaths(); ++s) {
             const GfxSubpath *sub = path->getSubpath(s);
             const int n = sub->getNumPoints();
@@ -86,6 +89,9 @@ private:
         state->getFillRGB(&rgb);
         const float gray = luminance(rgb);
         const GfxPath *path = state->getPath();
+        if (hasCurveOrSlant(state, path)) {
+            addGraphic(state, path, gray);
+        }
         for (int s = 0; s < path->getNumSubpaths(); ++s) {
             const GfxSubpath *sub = path->getSubpath(s);
             double x0, y0, x1, y1;
@@ -100,6 +106,52 @@ private:
                 items.push_back(item);
             }
         }
+    }
+
+    /* Curves or pieces neither horizontal nor vertical: a chart line, a pie slice, a drawing. */
+    static bool hasCurveOrSlant(GfxState *state, const GfxPath *path)
+    {
+        for (int s = 0; s < path->getNumSubpaths(); ++s) {
+            const GfxSubpath *sub = path->getSubpath(s);
+            double px = 0, py = 0;
+            for (int i = 0; i < sub->getNumPoints(); ++i) {
+                if (sub->getCurve(i)) {
+                    return true;
+                }
+                double x, y;
+                state->transform(sub->getX(i), sub->getY(i), &x, &y);
+                if (i > 0 && std::fabs(x - px) > 1.0 && std::fabs(y - py) > 1.0) {
+                    return true;
+                }
+                px = x;
+                py = y;
+            }
+        }
+        return false;
+    }
+
+    void addGraphic(GfxState *state, const GfxPath *path, float gray)
+    {
+        PianiPathItem item {};
+        bool first = true;
+        for (int s = 0; s < path->getNumSubpaths(); ++s) {
+            const GfxSubpath *sub = path->getSubpath(s);
+            for (int i = 0; i < sub->getNumPoints(); ++i) {
+                double x, y;
+                state->transform(sub->getX(i), sub->getY(i), &x, &y);
+                item.x0 = first ? x : std::fmin(item.x0, x);
+                item.y0 = first ? y : std::fmin(item.y0, y);
+                item.x1 = first ? x : std::fmax(item.x1, x);
+                item.y1 = first ? y : std::fmax(item.y1, y);
+                first = false;
+            }
+        }
+        if (first) {
+            return;
+        }
+        item.gray = gray;
+        item.kind = PIANI_PATH_GRAPHIC;
+        items.push_back(item);
     }
 
     /* True when every edge of the subpath is horizontal or vertical in device space. */

@@ -25,7 +25,7 @@ public struct TableExtractor: Sendable {
             tables.append(table)
             remaining.removeAll { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 1) }
         }
-        for region in finder.streamRegions(words: remaining.filter { !$0.isVertical }) {
+        for region in finder.streamRegions(words: remaining.filter { !$0.isVertical }) where !isChart(region.box, page) {
             let inside = remaining.filter { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 0.5) }
             if let table = makeTable(region, words: inside, page: page, grids: grids) { tables.append(table) }
         }
@@ -41,6 +41,12 @@ public struct TableExtractor: Sendable {
         guard region.kind == .lattice || looksTabular(grid) else { return nil }
         let table = Table(page: page.number, bbox: region.box, rows: grid.rows, method: region.kind.rawValue)
         return PageTable(table: table, columnEdges: grid.columnEdges)
+    }
+
+    /// Text among drawn curves and slanted lines is a chart's labels, not a table.
+    private func isChart(_ box: Rect, _ page: Page) -> Bool {
+        let inside = page.graphics.filter { box.expanded(by: 2).contains(x: $0.midX, y: $0.midY) && $0.area < box.area * 0.8 }
+        return inside.count >= settings.minChartGraphics
     }
 
     /// Rejects running text that happens to sit in columns: tables hold short cells.

@@ -30,6 +30,8 @@ public struct TableSettings: Sendable {
     public var ruledRowShare = 0.5
     /// Vertical rulings give a ruled table's columns when together they run along this share of its height.
     public var ruledColumnCoverage = 0.5
+    /// A text-aligned region holding this many drawings with curves or slanted lines is a chart.
+    public var minChartGraphics = 3
     /// A table that continues on the next page starts within this share of the page height from the top.
     public var continuationZone = 0.3
     /// Column edges of a continued table may move by this much between pages.

@@ -11,7 +11,8 @@ extern "C" {
 
 typedef enum {
     PIANI_PATH_STROKE_SEGMENT = 0, /* one straight piece of a stroked path */
-    PIANI_PATH_FILLED_BOX = 1      /* the box of a filled subpath that is an axis-aligned rectangle */
+    PIANI_PATH_FILLED_BOX = 1,     /* the box of a filled subpath that is an axis-aligned rectangle */
+    PIANI_PATH_GRAPHIC = 2         /* the bounding box of a painted path with curves or slanted pieces (charts, drawings) */
 } PianiPathKind;
 
 typedef struct {
