@@ -44,7 +44,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "piani",
-            dependencies: ["Core", "PDF", "Normalize", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Core", "PDF", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/piani"
         ),
         .testTarget(name: "CoreTests", dependencies: ["Core"], path: "Tests/CoreTests"),

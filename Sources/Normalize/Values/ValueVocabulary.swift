@@ -59,7 +59,7 @@ public struct ValueVocabulary: Sendable {
             Phrase("non inferiore", .greaterOrEqual), Phrase("non superiore", .lessOrEqual),
             Phrase("non meno", .greaterOrEqual), Phrase("non oltre", .lessOrEqual),
             Phrase("almeno", .greaterOrEqual), Phrase("minimo", .greaterOrEqual), Phrase("min.", .greaterOrEqual),
-            Phrase("massimo", .lessOrEqual), Phrase("max", .lessOrEqual), Phrase("max.", .lessOrEqual),
+            Phrase("massimo", .lessOrEqual), Phrase("max.", .lessOrEqual), Phrase("max", .lessOrEqual),
             Phrase("fino", .lessOrEqual), Phrase("sino", .lessOrEqual),
             Phrase("oltre", .greaterThan), Phrase("piu", .greaterThan), Phrase("superiore", .greaterThan),
             Phrase("maggiore", .greaterThan), Phrase("meno", .lessThan), Phrase("inferiore", .lessThan),

@@ -2,11 +2,14 @@ import Core
 
 /// Rulings grouped into connected frames (a vertical and a horizontal ruling connect where they meet).
 enum RulingGraph {
-    /// Drops link and emphasis underlines: short horizontal rulings that run just under a word, end to end.
+    /// Drops link and emphasis underlines: short horizontal rulings that run end to end under words, between
+    /// their baseline and the bottom of their box (a table rule runs below the box).
     static func removingUnderlines(_ rulings: [Ruling], words: [Word], pageWidth: Double) -> [Ruling] {
         rulings.filter { ruling in
             guard ruling.orientation == .horizontal, ruling.length < pageWidth * 0.6 else { return true }
-            let under = words.filter { abs($0.box.y1 - ruling.position) <= 3 && $0.box.x1 > ruling.start && $0.box.x0 < ruling.end }
+            let under = words.filter {
+                ruling.position <= $0.box.y1 + 1 && ruling.position >= $0.box.midY && $0.box.x1 > ruling.start && $0.box.x0 < ruling.end
+            }
             guard let first = under.min(by: { $0.box.x0 < $1.box.x0 }), let last = under.max(by: { $0.box.x1 < $1.box.x1 }) else {
                 return true
             }
