@@ -1,5 +1,38 @@
 import ArgumentParser
+import Core
+import Foundation
+import PDF
+
 struct BlocksCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "blocks")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "blocks",
+        abstract: "Print the text blocks of a PDF as JSON lines: headings, paragraphs, list items, \"Label: value\" lines.",
+        discussion: """
+        One JSON object per line: {"page":4,"kind":"label_value","label":"Responsabile","value":"…","text":"…",
+        "bbox":[x0,y0,x1,y1],"font_size":10,"bold":false} ("level" on headings). Text inside tables is left out
+        (see `piani tables`), and so are running headers, footers and page numbers.
+        """
+    )
+
+    @OptionGroup var input: PDFInputOptions
+
+    func run() throws {
+        let pdf = try input.openFile()
+        let content = try input.reportingErrors { try pdf.content(pages: input.pages?.numbers(upTo: pdf.pageCount)) }
+        for block in content.blocks { Output.line(BlockRendering.jsonLine(block)) }
+    }
+}
+
+enum BlockRendering {
+    static func jsonLine(_ block: Block) -> String {
+        var object: [String: Any] = [
+            "page": block.page, "kind": block.kind.rawValue, "text": block.text, "bbox": block.bbox.rounded,
+            "font_size": (block.fontSize * 100).rounded() / 100, "bold": block.isBold,
+        ]
+        if let level = block.level { object["level"] = level }
+        if let label = block.label { object["label"] = label }
+        if let value = block.value { object["value"] = value }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
 }

@@ -16,20 +16,22 @@ struct PDFInputOptions: ParsableArguments {
 
     /// Opens the file and hands each selected page to `body`; errors become one line on stderr and exit 1.
     func withPages(_ body: (Page) throws -> Void) throws {
-        do {
-            let pdf = try PDFFile(path: file, password: password)
-            for number in pages?.numbers(upTo: pdf.pageCount) ?? Array(1...max(1, pdf.pageCount)) where number <= pdf.pageCount {
+        let pdf = try openFile()
+        try reportingErrors {
+            for number in pages?.numbers(upTo: pdf.pageCount) ?? Array(1...max(1, pdf.pageCount)) {
                 try body(try pdf.page(number))
             }
-        } catch let error as PDFError {
-            Output.error(error.description)
-            throw ExitCode(1)
         }
     }
 
     func openFile() throws -> PDFFile {
+        try reportingErrors { try PDFFile(path: file, password: password) }
+    }
+
+    /// Runs `body`; a PDF error becomes one line on stderr naming the file and the reason, and exit code 1.
+    func reportingErrors<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try PDFFile(path: file, password: password)
+            return try body()
         } catch let error as PDFError {
             Output.error(error.description)
             throw ExitCode(1)

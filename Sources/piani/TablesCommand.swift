@@ -23,13 +23,7 @@ struct TablesCommand: ParsableCommand {
 
     func run() throws {
         let pdf = try input.openFile()
-        let tables: [Table]
-        do {
-            tables = try pdf.tables(pages: input.pages?.numbers(upTo: pdf.pageCount))
-        } catch let error as PDFError {
-            Output.error(error.description)
-            throw ExitCode(1)
-        }
+        let tables = try input.reportingErrors { try pdf.tables(pages: input.pages?.numbers(upTo: pdf.pageCount)) }
         Output.line(TableRendering.render(tables, as: format))
     }
 }

@@ -35,7 +35,7 @@ struct GridExtractor {
         let rowEdges = rowsFromRules
             ? snapped([region.box.y0] + ruleRows + [region.box.y1])
             : lineRowEdges(lines, region: region.box)
-        debugLog("region \(region.kind) \(region.box) ruleRows=\(ruleRows.count) lines=\(lines.count) rowsFromRules=\(rowsFromRules) cols=\(ruleColumns.count)+\(textColumns.count) columnsFromRules=\(columnsFromRules) rows=\(rowEdges.map { (($0 * 10).rounded() / 10) }) ruleRows=\(ruleRows.map { (($0 * 10).rounded() / 10) })")
+        Diagnostics.log("\(region.kind) region \(region.box): \(lines.count) lines, rows from \(rowsFromRules ? "rules" : "text"), columns from \(columnsFromRules ? "rules" : "text") \(columnEdges.map { Int($0) })")
 
         var slots = SlotGrid(rows: rowEdges.count - 1, columns: columnEdges.count - 1)
         place(chunkLines, into: &slots, columnEdges: columnEdges, rowEdges: rowEdges, ruleColumns: columnsFromRules ? ruleColumns : [])
@@ -169,7 +169,3 @@ struct GridExtractor {
     }
 }
 
-import Foundation
-func debugLog(_ s: @autoclosure () -> String) {
-    if ProcessInfo.processInfo.environment["PIANI_DEBUG"] != nil { FileHandle.standardError.write(Data((s() + "\n").utf8)) }
-}

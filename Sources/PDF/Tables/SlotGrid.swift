@@ -127,7 +127,7 @@ struct SlotGrid {
     }
 
     func strings() -> [[String]] {
-        words.map { row in row.map(CellText.join) }
+        words.map { row in row.map(TextJoin.join) }
     }
 }
 

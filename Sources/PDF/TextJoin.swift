@@ -1,8 +1,9 @@
 import Core
 
-/// Words of a cell → its text: lines top to bottom, words left to right, a word broken by a hyphen at a
-/// line end joined again ("amministra-" + "zione").
-enum CellText {
+/// Lines of text → one string: a word broken by a hyphen at a line end is joined again
+/// ("amministra-" + "zione"), other line breaks become spaces.
+enum TextJoin {
+    /// The words of a table cell: lines top to bottom, words left to right.
     static func join(_ words: [Word]) -> String {
         guard !words.isEmpty else { return "" }
         let lines = VisualLines.lines(of: words).map { $0.words.map(\.text).joined(separator: " ") }

@@ -1,0 +1,168 @@
+import Core
+import Foundation
+
+/// Reading-order lines of a page → blocks: headings (larger or bold short lines, numbered sections),
+/// list items, "Label: value" lines (a bold label, or a short label ending with a colon) with the value's
+/// continuation lines, and paragraphs. Text inside tables is left to the tables; running headers and
+/// footers (page numbers, text repeated at the same place on every page) are dropped.
+public struct BlockBuilder: Sendable {
+    public var settings: BlockSettings
+
+    public init(settings: BlockSettings = BlockSettings()) { self.settings = settings }
+
+    public func blocks(on page: Page, excluding tableAreas: [Rect] = [], runningText: RunningText? = nil) -> [Block] {
+        let outsideTables = page.lines.compactMap { line -> TextLine? in
+            let kept = line.words.filter { word in !tableAreas.contains { $0.contains(x: word.box.midX, y: word.box.midY, tolerance: 1) } }
+            return kept.isEmpty ? nil : TextLine(words: kept)
+        }.filter { !(runningText?.isRunning($0, on: page, zone: settings.marginZone) ?? false) }
+        let lines = joiningSameBaseline(outsideTables)
+        let bodySize = runningText?.bodyFontSize(learning: lines) ?? BlockBuilder.bodyFontSize(lines)
+        var blocks: [Block] = []
+        for line in lines {
+            let kind = classify(line, bodySize: bodySize)
+            if let last = blocks.last, continues(last, with: line, kind: kind, bodySize: bodySize) {
+                blocks[blocks.count - 1] = extend(last, with: line)
+            } else {
+                blocks.append(start(kind, line: line, page: page.number, bodySize: bodySize))
+            }
+        }
+        return blocks
+    }
+
+    // MARK: Line classes
+
+    enum LineKind: Equatable { case heading, listItem, labelValue(labelWordCount: Int), text }
+
+    func classify(_ line: TextLine, bodySize: Double) -> LineKind {
+        let text = line.text
+        if let count = labelWordCount(line) { return .labelValue(labelWordCount: count) }
+        if BlockBuilder.startsWithListMarker(text) { return .listItem }
+        let larger = line.fontSize >= bodySize * settings.headingSizeRatio
+        let short = text.count <= settings.maxHeadingCharacters
+        let hasLetters = text.contains { $0.isLetter }
+        if hasLetters && short && (larger || line.isBold || BlockBuilder.isSectionTitle(text)) { return .heading }
+        return .text
+    }
+
+    /// The words of the label when the line starts "Label: value": a bold run ending with a colon, or a short
+    /// capitalised phrase ending with a colon.
+    func labelWordCount(_ line: TextLine) -> Int? {
+        guard let colon = line.words.prefix(settings.maxLabelWords).firstIndex(where: { $0.text.hasSuffix(":") }) else { return nil }
+        let label = line.words[...colon]
+        let boldLabel = label.allSatisfy(\.font.isBold)
+        let startsCapital = label.first?.text.first?.isUppercase ?? false
+        let hasValue = colon < line.words.count - 1 || boldLabel
+        guard hasValue, boldLabel || (startsCapital && colon < 6) else { return nil }
+        return colon + 1
+    }
+
+    static func startsWithListMarker(_ text: String) -> Bool {
+        let first = text.prefix(while: { !$0.isWhitespace })
+        if VisualLines.isBullet(String(first)) && text.count > first.count { return true }
+        if let scalar = first.unicodeScalars.first, first.count == 1, (0xF000...0xF0FF).contains(scalar.value) { return true }
+        // a) b) 1) 1. i) — a short enumerator followed by text
+        let marker = first.dropLast()
+        guard let last = first.last, last == ")" || last == ".", !marker.isEmpty, marker.count <= 3, text.count > first.count + 1 else { return false }
+        return marker.allSatisfy(\.isNumber) && last == ")" || (marker.count == 1 && marker.first!.isLetter && marker.first!.isLowercase)
+    }
+
+    static func isSectionTitle(_ text: String) -> Bool {
+        let upper = text.uppercased()
+        return ["SEZIONE ", "SOTTOSEZIONE ", "CAPITOLO ", "PARTE ", "ALLEGATO "].contains { upper.hasPrefix($0) }
+            && text.count <= 120
+    }
+
+    // MARK: Building blocks
+
+    private func start(_ kind: LineKind, line: TextLine, page: Int, bodySize: Double) -> Block {
+        let base = Block(kind: .paragraph, page: page, bbox: line.box, text: line.text, fontSize: line.fontSize, isBold: line.isBold)
+        switch kind {
+        case .heading:
+            var block = base
+            block.kind = .heading
+            block.level = headingLevel(line, bodySize: bodySize)
+            return block
+        case .listItem:
+            var block = base
+            block.kind = .listItem
+            return block
+        case .labelValue(let count):
+            var block = base
+            block.kind = .labelValue
+            let label = line.words.prefix(count).map(\.text).joined(separator: " ")
+            block.label = String(label.dropLast()).trimmingCharacters(in: .whitespaces)
+            block.value = line.words.dropFirst(count).map(\.text).joined(separator: " ")
+            return block
+        case .text:
+            return base
+        }
+    }
+
+    /// Heading depth: from section numbering ("2.2.1" is 3) when present, else from the size over the body text.
+    private func headingLevel(_ line: TextLine, bodySize: Double) -> Int {
+        if let first = line.words.first?.text, let depth = BlockBuilder.numberingDepth(first) { return depth }
+        let ratio = line.fontSize / max(bodySize, 1)
+        if ratio >= 1.5 { return 1 }
+        if ratio >= 1.2 { return 2 }
+        return 3
+    }
+
+    static func numberingDepth(_ token: String) -> Int? {
+        let trimmed = token.hasSuffix(".") ? String(token.dropLast()) : token
+        let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
+        guard !parts.isEmpty, parts.count <= 4, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) && $0.count <= 2 }) else { return nil }
+        return parts.count
+    }
+
+    /// A line continues the block above when it is text, sits close under it and, for headings, looks the same.
+    private func continues(_ block: Block, with line: TextLine, kind: LineKind, bodySize: Double) -> Bool {
+        let gap = line.box.y0 - block.bbox.y1
+        let close = gap <= settings.paragraphGapRatio * line.box.height && gap > -line.box.height
+        guard close else { return false }
+        switch (block.kind, kind) {
+        case (.heading, .heading):
+            return abs(block.fontSize - line.fontSize) < 0.5 && block.isBold == line.isBold
+        case (.labelValue, .heading), (.paragraph, .heading):
+            // A bold line wrapping onto a shorter bold line is one line of text, not a new heading.
+            return block.isBold && line.isBold && abs(block.fontSize - line.fontSize) < 0.5
+        case (.paragraph, .text), (.listItem, .text), (.labelValue, .text):
+            return line.box.x0 >= block.bbox.x0 - 2 || block.kind == .paragraph
+        default:
+            return false
+        }
+    }
+
+    private func extend(_ block: Block, with line: TextLine) -> Block {
+        var block = block
+        block.bbox = block.bbox.union(line.box)
+        block.text = TextJoin.joinLines([block.text, line.text])
+        if block.kind == .labelValue {
+            block.value = TextJoin.joinLines([block.value ?? "", line.text])
+        }
+        block.isBold = block.isBold && line.isBold
+        return block
+    }
+
+    /// poppler ends a line at a wide gap (justified text, a label set apart from its value); put back together
+    /// what stands on one baseline within a few words' distance.
+    private func joiningSameBaseline(_ lines: [TextLine]) -> [TextLine] {
+        var result: [TextLine] = []
+        for line in lines {
+            if let last = result.last, let lastWord = last.words.last, let first = line.words.first,
+               first.box.verticalOverlap(lastWord.box) >= 0.6 * min(first.box.height, lastWord.box.height),
+               first.box.x0 >= lastWord.box.x1 - 1, first.box.x0 - lastWord.box.x1 <= 3 * max(first.font.size, 4) {
+                result[result.count - 1] = TextLine(words: last.words + line.words)
+            } else {
+                result.append(line)
+            }
+        }
+        return result
+    }
+
+    /// The size most characters of the page are set in.
+    static func bodyFontSize(_ lines: [TextLine]) -> Double {
+        var weight: [Double: Int] = [:]
+        for line in lines { for word in line.words { weight[(word.font.size * 2).rounded() / 2, default: 0] += word.text.count } }
+        return weight.max { $0.value < $1.value }?.key ?? 10
+    }
+}

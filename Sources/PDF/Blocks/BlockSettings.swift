@@ -1,0 +1,15 @@
+/// Tolerances for reading headings, paragraphs, list items and "Label: value" lines.
+public struct BlockSettings: Sendable {
+    /// A line set this much larger than the body text is a heading.
+    public var headingSizeRatio = 1.15
+    /// Headings are short: longer bold lines are bold paragraphs.
+    public var maxHeadingCharacters = 160
+    /// A label before a colon has at most this many words.
+    public var maxLabelWords = 10
+    /// Lines closer than this fraction of their height belong to one paragraph.
+    public var paragraphGapRatio = 0.8
+    /// Running headers and footers live within this share of the page height from its edges.
+    public var marginZone = 0.08
+
+    public init() {}
+}

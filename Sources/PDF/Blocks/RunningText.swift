@@ -1,0 +1,61 @@
+import Core
+
+/// Remembers the lines seen in the top and bottom margins of earlier pages, to recognise running headers
+/// and footers: text repeated at the same place page after page (digits ignored, so "Pagina 3 di 20" repeats)
+/// and lone page numbers.
+/// It also keeps the document's font-size statistics, so a title page set in large type is read against the
+/// body size of the whole document rather than its own.
+public final class RunningText {
+    private var seen: [String: Int] = [:]
+    private var charactersBySize: [Double: Int] = [:]
+    /// A page with fewer characters than this says little about the body size.
+    private let sparsePage = 600
+
+    public init() {}
+
+    /// Call once per page, in page order, before asking `isRunning` for its lines.
+    public func learn(_ page: Page, zone: Double) {
+        for line in page.lines where isInMargin(line.box, page: page, zone: zone) {
+            seen[key(line, page: page), default: 0] += 1
+        }
+    }
+
+    /// The body size of the document so far, this page included. Before any page of running text has been
+    /// seen, a sparse page (a title page) is read against a common body size rather than its own large type.
+    func bodyFontSize(learning lines: [TextLine]) -> Double {
+        var page: [Double: Int] = [:]
+        for line in lines { for word in line.words { page[(word.font.size * 2).rounded() / 2, default: 0] += word.text.count } }
+        let pageCharacters = page.values.reduce(0, +)
+        if pageCharacters >= sparsePage { page.forEach { charactersBySize[$0.key, default: 0] += $0.value } }
+        if let documentSize = charactersBySize.max(by: { $0.value < $1.value })?.key { return documentSize }
+        let pageSize = page.max(by: { $0.value < $1.value })?.key ?? RunningText.commonBodySize
+        return pageCharacters >= sparsePage ? pageSize : min(pageSize, RunningText.commonBodySize)
+    }
+
+    static let commonBodySize = 11.0
+
+    func isRunning(_ line: TextLine, on page: Page, zone: Double) -> Bool {
+        guard isInMargin(line.box, page: page, zone: zone) else { return false }
+        let text = line.text
+        if RunningText.isPageNumber(text) { return true }
+        return (seen[key(line, page: page)] ?? 0) >= 2
+    }
+
+    private func isInMargin(_ box: Rect, page: Page, zone: Double) -> Bool {
+        box.y1 <= page.height * zone || box.y0 >= page.height * (1 - zone)
+    }
+
+    private func key(_ line: TextLine, page: Page) -> String {
+        let band = line.box.y0 < page.height / 2 ? "top" : "bottom"
+        let text = String(line.text.lowercased().map { $0.isNumber ? "#" : $0 })
+        return band + "|" + text
+    }
+
+    static func isPageNumber(_ text: String) -> Bool {
+        let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
+        let stripped = lower.replacingOccurrences(of: "pagina", with: "").replacingOccurrences(of: "pag.", with: "")
+            .replacingOccurrences(of: "page", with: "").replacingOccurrences(of: "di", with: "").replacingOccurrences(of: "of", with: "")
+        let rest = stripped.filter { !$0.isWhitespace && !"-–/|".contains($0) }
+        return !rest.isEmpty && rest.allSatisfy(\.isNumber) && lower.count <= 24
+    }
+}
