@@ -47,10 +47,11 @@ struct RegionFinder {
             let isTabular = chunked[i].count >= 2
             if let last = run.last {
                 let gap = lines[i].box.y0 - lines[last].box.y1
-                let close = gap <= settings.maxRowGapRatio * max(lines[i].height, lines[last].height)
+                let close = gap <= settings.maxRowGapRatio * min(lines[i].height, lines[last].height)
+                let sameSize = max(lines[i].fontSize, lines[last].fontSize) <= 1.3 * min(lines[i].fontSize, lines[last].fontSize)
                 let runBox = Rect.enclosing(run.map { lines[$0].box })!
                 let fitsInside = isTabular || lines[i].box.width < 0.6 * runBox.width
-                if close && fitsInside {
+                if close && sameSize && fitsInside {
                     run.append(i)
                     continue
                 }

@@ -85,12 +85,14 @@ struct SlotGrid {
     private func isContinuation(_ r: Int) -> Bool {
         let current = nonEmptyColumns(r), previous = nonEmptyColumns(r - 1)
         guard !current.isEmpty, current.isSubset(of: previous), current.count < previous.count || current == [0] else { return false }
-        guard current.allSatisfy({ continuesText(words[r][$0], after: words[r - 1][$0]) }) else { return false }
         if current == [0] {
-            guard previous.count >= 2, let a = words[r][0].first, let b = words[r - 1][0].first else { return false }
+            // The key column wraps: same indent and weight, and the text reads on.
+            guard previous.count >= 2, continuesText(words[r][0], after: words[r - 1][0]),
+                  let a = words[r][0].first, let b = words[r - 1][0].first else { return false }
             return abs(a.box.x0 - b.box.x0) <= 2 && a.font.isBold == b.font.isBold
         }
-        return !current.contains(0)
+        // Other columns wrap under a row that has its key: the extra line holds words, not figures.
+        return !current.contains(0) && current.allSatisfy { column in words[r][column].contains { $0.text.contains(where: \.isLetter) } }
     }
 
     private func continuesText(_ next: [Word], after previous: [Word]) -> Bool {

@@ -49,7 +49,9 @@ enum VisualLines {
             if var last = chunks.last {
                 let size = max(4, min(word.font.size, last.words.last!.font.size))
                 let gap = word.box.x0 - last.box.x1
-                if gap <= gapRatio * size || (chunks.count == 1 && last.words.count == 1 && isBullet(last.text) && gap <= 3 * size) {
+                let bulletAhead = chunks.count == 1 && last.words.count == 1 && isBullet(last.text) && gap <= 3 * size
+                let twoAmounts = isAmount(last.words.last!.text) && isAmount(word.text) && gap > 1
+                if (gap <= gapRatio * size || bulletAhead) && !twoAmounts {
                     last.words.append(word)
                     last.box = last.box.union(word.box)
                     chunks[chunks.count - 1] = last
@@ -59,6 +61,19 @@ enum VisualLines {
             chunks.append(Chunk(words: [word], box: word.box))
         }
         return chunks
+    }
+
+    /// A complete amount with decimals ("1.234,56", "0,00", "-5.880,86", "12.5%"): two of them side by side are
+    /// two cells however close they stand.
+    static func isAmount(_ text: String) -> Bool {
+        var body = Substring(text)
+        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+        if body.last == "%" { body = body.dropLast() }
+        guard let separator = body.lastIndex(where: { $0 == "," || $0 == "." }) else { return false }
+        let decimals = body[body.index(after: separator)...]
+        let integer = body[..<separator]
+        return decimals.count == 2 && decimals.allSatisfy(\.isNumber) && !integer.isEmpty
+            && integer.allSatisfy { $0.isNumber || $0 == "." || $0 == "," }
     }
 
     static func isBullet(_ text: String) -> Bool {
