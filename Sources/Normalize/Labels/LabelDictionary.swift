@@ -1,9 +1,11 @@
 import Foundation
 import Yams
 
-public enum LabelDictionaryError: Error, Equatable, CustomStringConvertible {
+/// Why a vocabulary file (`labels.yml` or an override) could not be read.
+public enum VocabularyError: Error, Equatable, CustomStringConvertible {
     case notYAML(String)
     case unknownRecordType(String)
+    case unknownDocumentType(String)
     case notAList(recordType: String, field: String)
     case missingResource
 
@@ -11,6 +13,7 @@ public enum LabelDictionaryError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .notYAML(let reason): return "label dictionary is not valid YAML: \(reason)"
         case .unknownRecordType(let name): return "label dictionary: unknown record type \"\(name)\""
+        case .unknownDocumentType(let name): return "document vocabulary: unknown document type \"\(name)\""
         case .notAList(let type, let field): return "label dictionary: \(type).\(field) must be a list of labels"
         case .missingResource: return "label dictionary: the bundled labels.yml is missing"
         }
@@ -51,7 +54,7 @@ public struct LabelDictionary: Hashable, Sendable {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            throw LabelDictionaryError.notYAML(String(describing: error))
+            throw VocabularyError.notYAML(String(describing: error))
         }
         self.init()
         guard let root, let mapping = (root["labels"] ?? root).mapping else { return }
@@ -59,7 +62,7 @@ public struct LabelDictionary: Hashable, Sendable {
             let typeName = typeNode.string ?? ""
             guard let type = RecordType(rawValue: typeName) else {
                 if Self.ignoredTopLevelKeys.contains(typeName) && root["labels"] == nil { continue }
-                throw LabelDictionaryError.unknownRecordType(typeName)
+                throw VocabularyError.unknownRecordType(typeName)
             }
             fields[type] = try Self.readFields(fieldsNode, type: typeName)
         }
@@ -106,7 +109,7 @@ public struct LabelDictionary: Hashable, Sendable {
         return try mapping.map { nameNode, labelsNode in
             let name = nameNode.string ?? ""
             guard let list = labelsNode.sequence else {
-                throw LabelDictionaryError.notAList(recordType: type, field: name)
+                throw VocabularyError.notAList(recordType: type, field: name)
             }
             return Field(name: name, labels: list.compactMap(\.string))
         }
@@ -122,7 +125,7 @@ public struct LabelDictionary: Hashable, Sendable {
 enum BundledVocabulary {
     static func yaml() throws -> String {
         guard let url = Bundle.module.url(forResource: "labels", withExtension: "yml") else {
-            throw LabelDictionaryError.missingResource
+            throw VocabularyError.missingResource
         }
         return try String(contentsOf: url, encoding: .utf8)
     }

@@ -45,7 +45,7 @@ struct DatePhraseParser {
     func parse(_ tokens: [PhraseToken]) -> DatePhraseOutcome {
         guard let (elements, sawDeadlineWord) = elements(of: tokens) else { return .notAPhrase }
         let groups = split(elements)
-        guard !groups.isEmpty, isDatePhrase(elements, deadlineWord: sawDeadlineWord) else { return .notAPhrase }
+        guard !groups.isEmpty, isDatePhrase(elements, deadline: sawDeadlineWord) else { return .notAPhrase }
         let periods = groups.compactMap(Period.init)
         guard periods.count == groups.count else { return .notAPhrase }
         return resolve(periods, deadline: sawDeadlineWord)

@@ -1,0 +1,137 @@
+/// A raw label recognised as a canonical field.
+public struct LabelMatch: Hashable, Sendable {
+    public enum Quality: Hashable, Sendable {
+        /// Same words once case, accents, apostrophes, markup, punctuation and spaces are ignored.
+        case exact
+        /// The raw label starts with the dictionary label and goes on ("Valore atteso Rispetto scadenze").
+        case prefix
+        /// Within a few typing errors of the dictionary label (long labels only).
+        case fuzzy(edits: Int)
+    }
+
+    public var recordType: RecordType
+    public var field: String
+    /// The dictionary label that matched.
+    public var label: String
+    public var quality: Quality
+}
+
+/// Maps raw labels ("<b>Tempi di raggiungimento dell’obiettivo:</b>", "% partecipazion e",
+/// "OBBIETTIVO") to `(recordType, field)` through a `LabelDictionary`.
+///
+/// An exact match wins; otherwise the candidate covering most of the label wins: a dictionary
+/// label the raw one starts with counts its length, a fuzzy match counts the label's length
+/// less `Settings.editPenalty` per edit. Ties go to dictionary order. Unknown labels give nil.
+public struct LabelMatcher: Sendable {
+    public struct Settings: Sendable, Hashable {
+        /// Shortest label (letters and digits, spaces ignored) compared with edits allowed.
+        public var fuzzyMinimumLength = 8
+        /// One more edit allowed per this many characters of label.
+        public var charactersPerEdit = 10
+        public var maximumEdits = 3
+        /// Shortest dictionary label used as a prefix of a longer raw label.
+        public var prefixMinimumLength = 4
+        /// Characters of coverage an edit costs when ranking fuzzy against prefix matches.
+        public var editPenalty = 3
+
+        public init() {}
+
+        func allowedEdits(forLength length: Int) -> Int {
+            guard length >= fuzzyMinimumLength else { return 0 }
+            return min(maximumEdits, 1 + (length - fuzzyMinimumLength) / charactersPerEdit)
+        }
+    }
+
+    private struct Entry: Sendable {
+        let recordType: RecordType
+        let field: String
+        let label: String
+        let key: LabelKey
+    }
+
+    public let dictionary: LabelDictionary
+    public let settings: Settings
+    private let entries: [Entry]
+
+    public init(dictionary: LabelDictionary, settings: Settings = Settings()) {
+        self.dictionary = dictionary
+        self.settings = settings
+        var entries: [Entry] = []
+        for type in RecordType.allCases {
+            for field in dictionary.fields[type] ?? [] {
+                for label in field.labels {
+                    let key = LabelKey(label)
+                    if !key.isEmpty { entries.append(Entry(recordType: type, field: field.name, label: label, key: key)) }
+                }
+            }
+        }
+        self.entries = entries
+    }
+
+    /// A matcher over the bundled dictionary.
+    public static func bundled() throws -> LabelMatcher {
+        LabelMatcher(dictionary: try LabelDictionary.bundled())
+    }
+
+    /// The best field for `raw`, among `recordType`'s fields or all of them; nil when unknown.
+    public func match(_ raw: String, in recordType: RecordType? = nil) -> LabelMatch? {
+        candidates(raw, in: recordType).first
+    }
+
+    /// Every field `raw` may be, best first (one per record type and field).
+    public func candidates(_ raw: String, in recordType: RecordType? = nil) -> [LabelMatch] {
+        let key = LabelKey(raw)
+        guard !key.isEmpty else { return [] }
+        let scoped = entries.enumerated().filter { recordType == nil || $0.element.recordType == recordType }
+        var scored: [(score: Int, order: Int, match: LabelMatch)] = []
+        for (order, entry) in scoped {
+            guard let (score, quality) = score(key, against: entry.key) else { continue }
+            let match = LabelMatch(recordType: entry.recordType, field: entry.field, label: entry.label, quality: quality)
+            scored.append((score, order, match))
+        }
+        scored.sort { ($0.score, -$0.order) > ($1.score, -$1.order) }
+        var seen = Set<String>()
+        return scored.map(\.match).filter { seen.insert("\($0.recordType.rawValue).\($0.field)").inserted }
+    }
+
+    /// Splits "Label: value" (as in "<b>Responsabile:</b> Responsabile area amministrativa") at
+    /// the first colon whose left side is a known label.
+    public func labeledLine(_ line: String, in recordType: RecordType? = nil) -> (match: LabelMatch, value: String)? {
+        let cleaned = TextCleaner.clean(line)
+        var searchStart = cleaned.startIndex
+        while let colon = cleaned[searchStart...].firstIndex(of: ":") {
+            let label = cleaned[..<colon].trimmingCharacters(in: " -•")
+            if let match = match(String(label), in: recordType) {
+                let value = cleaned[cleaned.index(after: colon)...].trimmingCharacters(in: " ")
+                return (match, String(value))
+            }
+            searchStart = cleaned.index(after: colon)
+        }
+        return nil
+    }
+
+    /// Exact beats everything; otherwise how many characters of the raw label the entry explains.
+    private func score(_ key: LabelKey, against entry: LabelKey) -> (Int, LabelMatch.Quality)? {
+        if key.compact == entry.compact { return (Int.max, .exact) }
+        var best: (Int, LabelMatch.Quality)? = nil
+        if entry.compact.count >= settings.prefixMinimumLength, key.starts(with: entry) {
+            best = (entry.compact.count, .prefix)
+        }
+        let allowed = settings.allowedEdits(forLength: min(key.compact.count, entry.compact.count))
+        if allowed > 0, abs(key.compact.count - entry.compact.count) <= allowed,
+           let edits = EditDistance.levenshtein(key.compact, entry.compact, limit: allowed) {
+            let fuzzyScore = key.compact.count - settings.editPenalty * edits
+            if fuzzyScore > best?.0 ?? Int.min { best = (fuzzyScore, .fuzzy(edits: edits)) }
+        }
+        return best
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> Substring {
+        var s = self
+        while let first = s.first, set.contains(first) { s = s.dropFirst() }
+        while let last = s.last, set.contains(last) { s = s.dropLast() }
+        return s
+    }
+}
