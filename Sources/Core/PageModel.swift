@@ -26,12 +26,12 @@ public struct FontInfo: Hashable, Codable, Sendable {
 
 /// One character with its box, as the PDF places it.
 public struct Glyph: Hashable, Sendable {
-    public var text: String
+    public var scalar: Unicode.Scalar
     public var box: Rect
     public var font: FontInfo
 
-    public init(text: String, box: Rect, font: FontInfo) {
-        self.text = text
+    public init(scalar: Unicode.Scalar, box: Rect, font: FontInfo) {
+        self.scalar = scalar
         self.box = box
         self.font = font
     }

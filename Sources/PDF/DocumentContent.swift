@@ -7,31 +7,50 @@ public struct DocumentContent: Sendable {
     public var blocks: [Block]
 }
 
+/// Receives the extraction stage's results as they are found.
+public protocol ContentSink {
+    mutating func table(_ table: Table) throws
+    mutating func block(_ block: Block) throws
+}
+
 extension PDFFile {
     /// Reads the selected pages (all by default) once, one page at a time: tables first, then the blocks of
-    /// the text outside them. Only the results are kept, never a page's words, so memory stays flat.
-    public func content(pages: [Int]? = nil, tables extractor: TableExtractor = TableExtractor(),
-                        blocks builder: BlockBuilder? = BlockBuilder()) throws -> DocumentContent {
-        let merger = TableMerger(settings: extractor.settings)
+    /// the text outside them, handing each table to `sink` as soon as it is complete (a table that may
+    /// continue on the next page waits for that page). No page is kept, so memory stays flat.
+    public func extract<Sink: ContentSink>(pages: [Int]? = nil, tables extractor: TableExtractor = TableExtractor(),
+                                           blocks builder: BlockBuilder? = BlockBuilder(), into sink: inout Sink) throws {
+        var joiner = TableJoiner(settings: extractor.settings)
         let runningText = RunningText()
-        var tables: [PageTable] = []
-        var blocks: [Block] = []
         for number in pages ?? Array(1...max(1, pageCount)) where number <= pageCount {
             let page = try page(number)
             let pageTables = extractor.pageTables(on: page)
-            for (index, table) in pageTables.enumerated() {
-                merger.append(table, pageHeight: page.height, isFirstOnPage: index == 0, to: &tables)
-            }
-            if let builder {
-                runningText.learn(page, zone: builder.settings.marginZone)
-                blocks += builder.blocks(on: page, excluding: pageTables.map(\.table.bbox), runningText: runningText)
+            for table in joiner.add(pageTables, pageHeight: page.height) { try sink.table(table) }
+            guard let builder else { continue }
+            runningText.learn(page, zone: builder.settings.marginZone)
+            for block in builder.blocks(on: page, excluding: pageTables.map(\.table.bbox), runningText: runningText) {
+                try sink.block(block)
             }
         }
-        return DocumentContent(pageCount: pageCount, tables: tables.map(\.table), blocks: blocks)
+        for table in joiner.finish() { try sink.table(table) }
+    }
+
+    /// Tables and blocks of the selected pages collected in memory (fine for one document of usual size).
+    public func content(pages: [Int]? = nil, tables extractor: TableExtractor = TableExtractor(),
+                        blocks builder: BlockBuilder? = BlockBuilder()) throws -> DocumentContent {
+        var collector = Collector()
+        try extract(pages: pages, tables: extractor, blocks: builder, into: &collector)
+        return DocumentContent(pageCount: pageCount, tables: collector.tables, blocks: collector.blocks)
     }
 
     /// Every table of the selected pages (all by default), continuations across pages joined.
     public func tables(pages: [Int]? = nil, extractor: TableExtractor = TableExtractor()) throws -> [Table] {
         try content(pages: pages, tables: extractor, blocks: nil).tables
     }
+}
+
+private struct Collector: ContentSink {
+    var tables: [Table] = []
+    var blocks: [Block] = []
+    mutating func table(_ table: Table) { tables.append(table) }
+    mutating func block(_ block: Block) { blocks.append(block) }
 }

@@ -88,7 +88,7 @@ final class PopplerPage {
         glyphs.reserveCapacity(count)
         for i in 0..<count {
             let r = rects[i]
-            glyphs.append(Glyph(text: String(scalars[i]), box: Rect(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2), font: fonts[i]))
+            glyphs.append(Glyph(scalar: scalars[i], box: Rect(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2), font: fonts[i]))
         }
         return glyphs
     }

@@ -78,32 +78,42 @@ struct RulingBuilder {
     private func visibleEdges(of boxes: [PathItem]) -> [Ruling] {
         guard boxes.count <= settings.maxShadedBoxes else { return [] }
         let rects = boxes.map { Rect(x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1) }
+        let byTop = index(rects) { $0.y0 }, byBottom = index(rects) { $0.y1 }
+        let byLeft = index(rects) { $0.x0 }, byRight = index(rects) { $0.x1 }
         var edges: [Ruling] = []
         for (i, r) in rects.enumerated() {
-            let candidates = [
-                Ruling(orientation: .horizontal, position: r.y0, start: r.x0, end: r.x1),
-                Ruling(orientation: .horizontal, position: r.y1, start: r.x0, end: r.x1),
-                Ruling(orientation: .vertical, position: r.x0, start: r.y0, end: r.y1),
-                Ruling(orientation: .vertical, position: r.x1, start: r.y0, end: r.y1),
+            let sides: [(Ruling, [Int: [Int]])] = [
+                (Ruling(orientation: .horizontal, position: r.y0, start: r.x0, end: r.x1), byBottom),
+                (Ruling(orientation: .horizontal, position: r.y1, start: r.x0, end: r.x1), byTop),
+                (Ruling(orientation: .vertical, position: r.x0, start: r.y0, end: r.y1), byRight),
+                (Ruling(orientation: .vertical, position: r.x1, start: r.y0, end: r.y1), byLeft),
             ]
-            for edge in candidates where !isShared(edge, of: i, rects: rects, boxes: boxes) { edges.append(edge) }
+            for (edge, neighbours) in sides {
+                let key = Int(edge.position.rounded())
+                let candidates = (key - 1...key + 1).flatMap { neighbours[$0] ?? [] }
+                if !candidates.contains(where: { covers($0, edge, of: i, rects: rects, boxes: boxes) }) { edges.append(edge) }
+            }
         }
         return edges
     }
 
-    private func isShared(_ edge: Ruling, of index: Int, rects: [Rect], boxes: [PathItem]) -> Bool {
+    /// Boxes by one coordinate rounded to whole points, to find the boxes that abut an edge.
+    private func index(_ rects: [Rect], by coordinate: (Rect) -> Double) -> [Int: [Int]] {
+        var index: [Int: [Int]] = [:]
+        for (i, rect) in rects.enumerated() { index[Int(coordinate(rect).rounded()), default: []].append(i) }
+        return index
+    }
+
+    /// Box `j`, of the same shade, lies against `edge` of box `index` along all of its length.
+    private func covers(_ j: Int, _ edge: Ruling, of index: Int, rects: [Rect], boxes: [PathItem]) -> Bool {
         let touch = 1.0
-        return rects.indices.contains { j in
-            guard j != index, abs(boxes[j].gray - boxes[index].gray) < 0.02 else { return false }
-            let other = rects[j]
-            switch edge.orientation {
-            case .horizontal:
-                let abuts = abs(other.y0 - edge.position) <= touch || abs(other.y1 - edge.position) <= touch
-                return abuts && other.x0 <= edge.start + touch && other.x1 >= edge.end - touch && other.height > touch
-            case .vertical:
-                let abuts = abs(other.x0 - edge.position) <= touch || abs(other.x1 - edge.position) <= touch
-                return abuts && other.y0 <= edge.start + touch && other.y1 >= edge.end - touch && other.width > touch
-            }
+        guard j != index, abs(boxes[j].gray - boxes[index].gray) < 0.02 else { return false }
+        let other = rects[j]
+        switch edge.orientation {
+        case .horizontal:
+            return other.x0 <= edge.start + touch && other.x1 >= edge.end - touch && other.height > touch
+        case .vertical:
+            return other.y0 <= edge.start + touch && other.y1 >= edge.end - touch && other.width > touch
         }
     }
 

@@ -37,8 +37,8 @@ struct WordBuilder {
         }
 
         for glyph in glyphs {
-            if glyph.text == "\n" { closeLine(); continue }
-            if glyph.text.unicodeScalars.allSatisfy({ CharacterSet.whitespaces.contains($0) }) { closeWord(); continue }
+            if glyph.scalar == "\n" { closeLine(); continue }
+            if glyph.scalar.properties.isWhitespace { closeWord(); continue }
             if let last = current.last, startsNewWord(glyph, after: last) { closeWord() }
             current.append(glyph)
         }
@@ -57,8 +57,18 @@ struct WordBuilder {
 
     private func makeWord(_ glyphs: [Glyph], order: Int) -> Word? {
         guard let first = glyphs.first, let box = Rect.enclosing(glyphs.map(\.box)) else { return nil }
-        let raw = glyphs.map { WordBuilder.expandLigature($0.text) }.joined()
-        let text = raw.replacingOccurrences(of: "\u{00AD}", with: "").precomposedStringWithCanonicalMapping
+        var scalars = String.UnicodeScalarView()
+        var isASCII = true
+        for glyph in glyphs where glyph.scalar != WordBuilder.softHyphen {
+            if let expansion = WordBuilder.ligatures[glyph.scalar] {
+                scalars.append(contentsOf: expansion.unicodeScalars)
+            } else {
+                scalars.append(glyph.scalar)
+                isASCII = isASCII && glyph.scalar.isASCII
+            }
+        }
+        // Accents given as separate combining marks are composed (NFC); plain ASCII needs no work.
+        let text = isASCII ? String(scalars) : String(scalars).precomposedStringWithCanonicalMapping
         guard !text.isEmpty else { return nil }
         let isVertical = glyphs.count >= 2 && WordBuilder.isVerticalStep(glyphs[1], after: glyphs[0])
         return Word(text: text, box: box, font: first.font, order: order, isVertical: isVertical)
@@ -90,10 +100,5 @@ struct WordBuilder {
         "\u{FB05}": "st", "\u{FB06}": "st",
     ]
 
-    static func expandLigature(_ text: String) -> String {
-        guard let scalar = text.unicodeScalars.first, text.unicodeScalars.count == 1, let expansion = ligatures[scalar] else {
-            return text
-        }
-        return expansion
-    }
+    static let softHyphen: Unicode.Scalar = "\u{00AD}"
 }

@@ -18,9 +18,15 @@ struct BlocksCommand: ParsableCommand {
 
     func run() throws {
         let pdf = try input.openFile()
-        let content = try input.reportingErrors { try pdf.content(pages: input.pages?.numbers(upTo: pdf.pageCount)) }
-        for block in content.blocks { Output.line(BlockRendering.jsonLine(block)) }
+        var writer = BlockWriter()
+        try input.reportingErrors { try pdf.extract(pages: input.pages?.numbers(upTo: pdf.pageCount), into: &writer) }
     }
+}
+
+/// Writes blocks to stdout as JSON lines as they arrive.
+struct BlockWriter: ContentSink {
+    mutating func table(_ table: Table) {}
+    mutating func block(_ block: Block) { Output.line(BlockRendering.jsonLine(block)) }
 }
 
 enum BlockRendering {
