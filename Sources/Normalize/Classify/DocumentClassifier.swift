@@ -130,10 +130,9 @@ public struct DocumentClassifier: Sendable {
     /// The first title line starting with an ente prefix: the name normalized, and a "(BS)" code.
     func ente(in title: [String]) -> (name: String, province: String?)? {
         for prefix in vocabulary.entePrefixes {
-            let folded = TextFolding.fold(prefix)
-            for line in title where TextFolding.fold(line).hasPrefix(folded + " ") {
-                let rest = line.dropFirst(prefix.count).trimmingCharacters(in: " ")
-                let (name, province) = splitProvinceCode(String(rest))
+            for line in title {
+                guard let rest = line.droppingWords(of: prefix) else { continue }
+                let (name, province) = splitProvinceCode(rest)
                 guard !name.isEmpty else { continue }
                 return (prefix + " " + EnteName.normalize(name), province)
             }
@@ -217,4 +216,14 @@ public struct DocumentClassifier: Sendable {
 
 extension String {
     func trimmingCharacters(in set: String) -> Substring { Substring(self).trimmingCharacters(in: set) }
+
+    /// The rest of the line when its first words are `prefix`'s, compared folded
+    /// ("CITTA' DI LUMEZZANE" starts with "Città di"); nil otherwise.
+    func droppingWords(of prefix: String) -> String? {
+        let wanted = TextFolding.words(prefix)
+        let count = wanted.split(separator: " ").count
+        let words = split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count > count, TextFolding.words(words.prefix(count).joined(separator: " ")) == wanted else { return nil }
+        return words.dropFirst(count).joined(separator: " ")
+    }
 }
