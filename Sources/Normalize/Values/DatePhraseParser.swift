@@ -57,7 +57,8 @@ struct DatePhraseParser {
         let years = elements.filter { if case .year = $0 { return true } else { return false } }.count
         return elements.contains { element in
             switch element {
-            case .date, .month, .part, .yearWord: return true
+            case .date, .month, .part: return true
+            case .yearWord: return elements.count > 1
             case .dayMonth(_, _, let slashed): return slashed
             case .separator: return years >= 2
             default: return false
@@ -124,6 +125,8 @@ struct DatePhraseParser {
             case .other(let text):
                 guard text == "," else { return nil }
                 elements.append(.separator)
+            case .impossibleDate:
+                return nil
             }
             index += 1
         }

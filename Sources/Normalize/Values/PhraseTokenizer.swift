@@ -10,6 +10,8 @@ enum PhraseToken: Equatable {
     case dayMonth(day: Int, month: Int, separator: Character)
     /// A dash or slash between two parts ("giugno-settembre", "2023-2024", "2021/2022/2023").
     case dash
+    /// Shaped like a day, month and year that do not exist: "31.06.2023", "29/02/2023".
+    case impossibleDate(String)
     /// Any other punctuation, and digit groups that are none of the above ("118/2011", "1.234").
     case other(String)
 }
@@ -78,6 +80,7 @@ enum PhraseTokenizer {
             return [.number(value, digits: chunk.count)]
         }
         if let date = numericDate(parts) { return [.date(date)] }
+        if isDateShaped(parts) { return [.impossibleDate(chunk)] }
         if let dayMonth = dayMonth(parts, separator: separators.first!) { return [dayMonth] }
         if let years = yearList(parts) { return years }
         return [.other(chunk)]
@@ -88,6 +91,10 @@ enum PhraseTokenizer {
               let day = Int(parts[0]), let month = Int(parts[1]),
               let year = CalendarDate.expandYear(parts[2]) else { return nil }
         return CalendarDate(year: year, month: month, day: day)
+    }
+
+    private static func isDateShaped(_ parts: [Substring]) -> Bool {
+        parts.count == 3 && parts[0].count <= 2 && parts[1].count <= 2 && (parts[2].count == 2 || parts[2].count == 4)
     }
 
     private static func dayMonth(_ parts: [Substring], separator: Character) -> PhraseToken? {

@@ -19,6 +19,7 @@ public struct ParsedValue: Hashable, Sendable {
 /// 3. `date` / `deadline`: a date or period phrase (see `DatePhraseParser`): a full date with
 ///    its year and no deadline word is a `date`; anything resolved from a period or a phrase
 ///    ("Entro il 2023", "giugno-settembre 2025") is a `deadline`;
+///    A text holding a day that does not exist ("entro il 31.06.2023") is `text` with a warning;
 /// 4. `number`, `percent`, `currency`: one number with its comparator, sign, currency, `%` or
 ///    unit (see `QuantityParser`, `ItalianNumber`). A malformed number becomes `text` with a warning;
 /// 5. `text`: anything else.
@@ -53,13 +54,16 @@ public struct ValueParser: Sendable {
         if let boolean = readBoolean(folded) {
             return ParsedValue(value: Value(raw: raw, kind: .boolean, boolean: boolean, text: cleaned))
         }
-        switch datePhrases.parse(PhraseTokenizer.tokenize(folded)) {
+        let tokens = PhraseTokenizer.tokenize(folded)
+        switch datePhrases.parse(tokens) {
         case .phrase(let phrase):
             return ParsedValue(value: dateValue(phrase, raw: raw, text: cleaned))
         case .needsYear:
             return textValue(raw, cleaned, field: field, warning: "a date without its year and no reference year")
         case .notAPhrase:
-            break
+            if let impossible = firstImpossibleDate(tokens) {
+                return textValue(raw, cleaned, field: field, warning: "impossible date \(impossible)")
+            }
         }
         switch QuantityParser(vocabulary: vocabulary).parse(folded) {
         case .quantity(let quantity):
@@ -117,6 +121,19 @@ public struct ValueParser: Sendable {
 
     private var datePhrases: DatePhraseParser {
         DatePhraseParser(vocabulary: vocabulary, referenceYear: options.referenceYear)
+    }
+
+    /// The impossible day of a text that would be a date phrase with a real day in its place.
+    private func firstImpossibleDate(_ tokens: [PhraseToken]) -> String? {
+        var impossible: String? = nil
+        let stand = CalendarDate(year: 2000, month: 1, day: 1)!
+        let repaired = tokens.map { token -> PhraseToken in
+            guard case .impossibleDate(let chunk) = token else { return token }
+            impossible = impossible ?? chunk
+            return .date(stand)
+        }
+        guard let impossible, case .phrase = datePhrases.parse(repaired) else { return nil }
+        return impossible
     }
 
     private func isEmptyPlaceholder(_ folded: String) -> Bool {

@@ -51,11 +51,14 @@ public final class RunningText {
         return band + "|" + text
     }
 
+    /// "3", "- 8 -", "Pagina 3 di 20", "Pg. 3", "Page 3 of 20", "3/20".
     static func isPageNumber(_ text: String) -> Bool {
-        let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
-        let stripped = lower.replacingOccurrences(of: "pagina", with: "").replacingOccurrences(of: "pag.", with: "")
-            .replacingOccurrences(of: "page", with: "").replacingOccurrences(of: "di", with: "").replacingOccurrences(of: "of", with: "")
-        let rest = stripped.filter { !$0.isWhitespace && !"-–/|".contains($0) }
-        return !rest.isEmpty && rest.allSatisfy(\.isNumber) && lower.count <= 24
+        guard text.count <= 24 else { return false }
+        let tokens = text.lowercased().split(whereSeparator: { $0.isWhitespace || "-–/|".contains($0) })
+        let words = tokens.filter { !$0.allSatisfy(\.isNumber) }
+        let numbers = tokens.count - words.count
+        return (1...2).contains(numbers) && words.allSatisfy { pageWords.contains(String($0)) }
     }
+
+    private static let pageWords: Set<String> = ["pagina", "pag.", "pag", "pg.", "pg", "p.", "page", "di", "of", "seite", "von"]
 }

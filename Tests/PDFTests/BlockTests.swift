@@ -1,0 +1,58 @@
+import Core
+import XCTest
+@testable import PDF
+
+final class BlockTests: XCTestCase {
+    private func line(_ parts: [(String, Bool)], y: Double, size: Double = 10, x: Double = 50) -> TextLine {
+        var cursor = x
+        return TextLine(words: parts.map { text, bold in
+            defer { cursor += Double(text.count) * size * 0.5 + 3 }
+            return Make.word(text, cursor, y, size: size, bold: bold)
+        })
+    }
+
+    private func page(_ lines: [TextLine]) -> Page {
+        Page(number: 1, width: 595, height: 842, words: lines.flatMap(\.words), lines: lines, rulings: [])
+    }
+
+    func testBoldLabelWithColonIsALabelValueBlockWithItsContinuation() {
+        let blocks = BlockBuilder().blocks(on: page([
+            line([("Responsabile:", true), ("Responsabile", false), ("dell'area", false), ("finanziaria", false)], y: 100),
+            line([("Traguardo", true), ("atteso:", true), ("Rispetto", false), ("dei", false), ("tempi", false)], y: 116),
+            line([("medi", false), ("di", false), ("pagamento", false)], y: 128),
+        ]))
+        XCTAssertEqual(blocks.map(\.kind), [.labelValue, .labelValue])
+        XCTAssertEqual(blocks[0].label, "Responsabile")
+        XCTAssertEqual(blocks[0].value, "Responsabile dell'area finanziaria")
+        XCTAssertEqual(blocks[1].label, "Traguardo atteso")
+        XCTAssertEqual(blocks[1].value, "Rispetto dei tempi medi di pagamento")
+    }
+
+    func testHeadingsParagraphsAndListItems() {
+        let body = (0..<3).map { i in line([("Il", false), ("piano", false), ("della", false), ("performance", false), ("è", false), ("un", false),
+                                            ("documento", false), ("programmatico", false), ("triennale", false)], y: 140 + Double(i) * 12) }
+        let blocks = BlockBuilder().blocks(on: page([line([("2.2", true), ("Obiettivi", true), ("di", true), ("performance", true)], y: 100, size: 14)]
+            + body + [line([("•", false), ("definizione", false), ("degli", false), ("obiettivi", false)], y: 190)]))
+        XCTAssertEqual(blocks.map(\.kind), [.heading, .paragraph, .listItem])
+        XCTAssertEqual(blocks[0].level, 2)
+        XCTAssertEqual(blocks[1].text.split(separator: " ").count, 27)
+    }
+
+    func testListMarkersAndSectionNumbers() {
+        XCTAssertTrue(BlockBuilder.startsWithListMarker("a) definizione degli obiettivi"))
+        XCTAssertTrue(BlockBuilder.startsWithListMarker("• effettività"))
+        XCTAssertTrue(BlockBuilder.startsWithListMarker("3) monitoraggio"))
+        XCTAssertFalse(BlockBuilder.startsWithListMarker("2021/2022/2023"))
+        XCTAssertFalse(BlockBuilder.startsWithListMarker("Art. 6 del decreto"))
+        XCTAssertEqual(BlockBuilder.numberingDepth("2.2.1"), 3)
+        XCTAssertEqual(BlockBuilder.numberingDepth("4."), 1)
+        XCTAssertNil(BlockBuilder.numberingDepth("2021"))
+    }
+
+    func testPageNumbersAreRunningText() {
+        XCTAssertTrue(RunningText.isPageNumber("Pagina 3 di 20"))
+        XCTAssertTrue(RunningText.isPageNumber("- 8 -"))
+        XCTAssertTrue(RunningText.isPageNumber("Pg. 3"))
+        XCTAssertFalse(RunningText.isPageNumber("Triennio 2024-2026 del piano"))
+    }
+}

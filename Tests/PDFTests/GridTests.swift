@@ -1,0 +1,95 @@
+import Core
+import XCTest
+@testable import PDF
+
+final class GridTests: XCTestCase {
+    private let settings = TableSettings()
+
+    /// A 3×3 table without rulings: columns must come from the gaps in the text.
+    func testColumnsFromTextGaps() {
+        let rows: [[(String, Double)]] = [
+            [("Comune", 50), ("2022", 200), ("2023", 300)],
+            [("Calcinate", 50), ("1.200,00", 190), ("1.350,50", 290)],
+            [("Pisogne", 50), ("980,00", 200), ("1.010,00", 290)],
+        ]
+        let words = rows.enumerated().flatMap { r, cells in cells.map { Make.word($0.0, $0.1, 100 + Double(r) * 14) } }
+        let region = TableRegion(kind: .stream, box: Rect.enclosing(words.map(\.box))!, rulings: [])
+        let grid = GridExtractor(settings: settings).extract(region: region, words: words)
+        XCTAssertEqual(grid?.rows, [["Comune", "2022", "2023"], ["Calcinate", "1.200,00", "1.350,50"], ["Pisogne", "980,00", "1.010,00"]])
+    }
+
+    func testTextCrossingAColumnGapIsASpanningCellInItsFirstColumn() {
+        var words = [Make.word("Previsione 2023", 200, 100, width: 150)] // a header over two columns
+        for r in 1...4 {
+            let y = 100 + Double(r) * 14
+            words += [Make.word("Voce\(r)", 50, y), Make.word("\(r),00", 200, y), Make.word("\(r)0,00", 300, y)]
+        }
+        let region = TableRegion(kind: .stream, box: Rect.enclosing(words.map(\.box))!, rulings: [])
+        let grid = GridExtractor(settings: settings).extract(region: region, words: words)
+        XCTAssertEqual(grid?.rows.first, ["", "Previsione 2023", ""])
+        XCTAssertEqual(grid?.rows.count, 5)
+    }
+
+    /// A ruled 2×3 grid whose header cell spans two columns (no vertical rule through it).
+    func testSpanningCellFromAMissingRuling() {
+        let rulings = [
+            Make.horizontal(100, 50, 350), Make.horizontal(120, 50, 350), Make.horizontal(140, 50, 350),
+            Make.vertical(50, 100, 140), Make.vertical(150, 100, 140), Make.vertical(250, 120, 140), Make.vertical(350, 100, 140),
+        ]
+        let words = [Make.word("Voce", 60, 105), Make.word("Importi", 170, 105), Make.word("Uffici", 60, 125),
+                     Make.word("10", 160, 125), Make.word("20", 260, 125)]
+        let region = TableRegion(kind: .lattice, box: Rect(x0: 50, y0: 100, x1: 350, y1: 140), rulings: rulings)
+        let grid = GridExtractor(settings: settings).extract(region: region, words: words)
+        XCTAssertEqual(grid?.rows, [["Voce", "Importi", ""], ["Uffici", "10", "20"]])
+    }
+
+    /// In a ruled table a cell may hold several lines: they are one cell, joined, hyphenation undone.
+    func testRuledCellWithWrappedText() {
+        let rulings = [
+            Make.horizontal(100, 50, 350), Make.horizontal(130, 50, 350), Make.horizontal(145, 50, 350),
+            Make.vertical(50, 100, 145), Make.vertical(200, 100, 145), Make.vertical(350, 100, 145),
+        ]
+        let words = [Make.word("Digitalizzazione", 55, 102), Make.word("dei", 55, 115), Make.word("servizi", 80, 115),
+                     Make.word("entro", 205, 102), Make.word("il", 240, 102), Make.word("2025", 255, 102),
+                     Make.word("Trasparenza", 55, 132), Make.word("ammini-", 205, 132)]
+        let region = TableRegion(kind: .lattice, box: Rect(x0: 50, y0: 100, x1: 350, y1: 145), rulings: rulings)
+        let grid = GridExtractor(settings: settings).extract(region: region, words: words)
+        XCTAssertEqual(grid?.rows, [["Digitalizzazione dei servizi", "entro il 2025"], ["Trasparenza", "ammini-"]])
+    }
+
+    func testWrappedDescriptionInAStreamTableFoldsIntoItsRow() {
+        var words: [Word] = []
+        let lines: [[(String, Double)]] = [
+            [("440", 50), ("RIMBORSO", 100), ("5.880,86", 300)],
+            [("450", 50), ("RIMBORSO", 100), ("3.824,97", 300)],
+            [("PER", 100)],  // the description of 450 wraps
+            [("455", 50), ("RIMBORSO", 100), ("1.724,01", 300)],
+        ]
+        for (r, cells) in lines.enumerated() { words += cells.map { Make.word($0.0, $0.1, 100 + Double(r) * 12) } }
+        let region = TableRegion(kind: .stream, box: Rect.enclosing(words.map(\.box))!, rulings: [])
+        let grid = GridExtractor(settings: settings).extract(region: region, words: words)
+        XCTAssertEqual(grid?.rows, [["440", "RIMBORSO", "5.880,86"], ["450", "RIMBORSO PER", "3.824,97"], ["455", "RIMBORSO", "1.724,01"]])
+    }
+
+    func testHyphenatedLineEndsAreJoined() {
+        XCTAssertEqual(TextJoin.joinLines(["della pubblica ammini-", "strazione"]), "della pubblica amministrazione")
+        XCTAssertEqual(TextJoin.joinLines(["periodo 2021-", "2023"]), "periodo 2021- 2023")
+        XCTAssertEqual(TextJoin.joinLines(["Area -", "Servizi"]), "Area - Servizi")
+    }
+
+    func testAmountsSideBySideAreSeparateChunks() {
+        let line = VisualLine(words: [Make.word("0,00", 100, 100, width: 15), Make.word("1.234,56", 118, 100, width: 30)],
+                              box: Rect(x0: 100, y0: 100, x1: 148, y1: 110))
+        XCTAssertEqual(VisualLines.chunks(of: line, gapRatio: 0.75).map(\.text), ["0,00", "1.234,56"])
+        XCTAssertTrue(VisualLines.isAmount("-5.880,86"))
+        XCTAssertTrue(VisualLines.isAmount("26,90%"))
+        XCTAssertFalse(VisualLines.isAmount("2021"))
+        XCTAssertFalse(VisualLines.isAmount("E.3.05.02.03.004"))
+    }
+
+    func testBulletSticksToItsText() {
+        let line = VisualLine(words: [Make.word("•", 60, 100, width: 4), Make.word("effectiveness", 80, 100)],
+                              box: Rect(x0: 60, y0: 100, x1: 150, y1: 110))
+        XCTAssertEqual(VisualLines.chunks(of: line, gapRatio: 0.75).count, 1)
+    }
+}

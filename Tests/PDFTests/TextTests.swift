@@ -1,0 +1,42 @@
+import Core
+import XCTest
+@testable import PDF
+
+final class TextTests: XCTestCase {
+    private func glyphs(_ text: String, x: Double = 0, y: Double = 0, advance: Double = 5, size: Double = 10) -> [Glyph] {
+        text.unicodeScalars.enumerated().map { i, scalar in
+            Glyph(scalar: scalar, box: Rect(x0: x + Double(i) * advance, y0: y, x1: x + Double(i + 1) * advance, y1: y + size),
+                  font: FontInfo(name: "ArialMT", size: size))
+        }
+    }
+
+    func testLigaturesExpandAndAccentsCompose() {
+        let (words, _) = WordBuilder().build(glyphs("e\u{FB03}cacia ca\u{300}"))
+        XCTAssertEqual(words.map(\.text), ["efficacia", "cà"])
+        XCTAssertEqual(words[1].text.unicodeScalars.count, 2) // NFC: one scalar for à
+    }
+
+    func testSoftHyphensVanish() {
+        XCTAssertEqual(WordBuilder().build(glyphs("perfor\u{00AD}mance")).words.map(\.text), ["performance"])
+    }
+
+    func testNewlinesEndLinesAndWideGapsSplitWords() {
+        var input = glyphs("Peso")
+        input += glyphs("20", x: 100) // no space, but 80 pt away
+        input += glyphs("\n")
+        input += glyphs("Totale", y: 20)
+        let (words, lines) = WordBuilder().build(input)
+        XCTAssertEqual(words.map(\.text), ["Peso", "20", "Totale"])
+        XCTAssertEqual(lines.map(\.text), ["Peso 20", "Totale"])
+    }
+
+    func testRotatedTextIsOneVerticalWord() {
+        let letters = Array("Totale".unicodeScalars).enumerated().map { i, scalar in
+            Glyph(scalar: scalar, box: Rect(x0: 100, y0: 300 - Double(i + 1) * 6, x1: 110, y1: 300 - Double(i) * 6),
+                  font: FontInfo(name: "ArialMT", size: 10))
+        }
+        let words = WordBuilder().build(letters).words
+        XCTAssertEqual(words.map(\.text), ["Totale"])
+        XCTAssertTrue(words[0].isVertical)
+    }
+}
