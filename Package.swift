@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["Core"], path: "Tests/CoreTests"),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Core"], path: "Tests/NormalizeTests"),
         .testTarget(name: "PDFTests", dependencies: ["PDF", "Core"], path: "Tests/PDFTests"),
+        .testTarget(name: "CLITests", dependencies: ["piani"], path: "Tests/CLITests"),
     ],
     swiftLanguageModes: [.v5],
     cxxLanguageStandard: .cxx17

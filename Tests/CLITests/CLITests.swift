@@ -1,0 +1,89 @@
+import Foundation
+import XCTest
+
+/// Drives the built `piani` executable as a user would: arguments in, output and exit code out.
+final class CLITests: XCTestCase {
+    private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    private struct Result { var status: Int32; var stdout: String; var stderr: String }
+
+    private func piani(_ arguments: String...) throws -> Result {
+        // The executable is in the build products folder: the test bundle's folder (Linux) or the one holding it.
+        let bundle = Bundle(for: CLITests.self).bundleURL
+        let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("piani") }
+        guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            struct MissingBinary: Error, CustomStringConvertible { var description: String }
+            throw MissingBinary(description: "piani not built next to \(bundle.path)")
+        }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = CLITests.root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func testMissingFileIsOneClearLine() throws {
+        let result = try piani("tables", "nowhere/piano.pdf")
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, "piani: nowhere/piano.pdf: no such file\n")
+        XCTAssertEqual(result.stdout, "")
+    }
+
+    func testEncryptedAndNonPDFInputs() throws {
+        let encrypted = try piani("blocks", "Tests/Fixtures/encrypted.pdf")
+        XCTAssertEqual(encrypted.status, 1)
+        XCTAssertTrue(encrypted.stderr.contains("encrypted.pdf: the PDF is encrypted and needs a password"), encrypted.stderr)
+        let text = try piani("tables", "Tests/Fixtures/not-a-pdf.pdf")
+        XCTAssertEqual(text.status, 1)
+        XCTAssertEqual(text.stderr, "piani: Tests/Fixtures/not-a-pdf.pdf: not a PDF file (no %PDF header)\n")
+        XCTAssertEqual(try piani("tables", "Tests/Fixtures/encrypted.pdf", "--password", "secret").status, 0)
+    }
+
+    func testTablesAsJSON() throws {
+        let result = try piani("tables", "samples/lumezzane_referto-obiettivi_2023-06-30.pdf", "--pages", "3")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let tables = try XCTUnwrap(object?["tables"] as? [[String: Any]])
+        XCTAssertFalse(tables.isEmpty)
+        for table in tables {
+            XCTAssertEqual(table["page"] as? Int, 3)
+            XCTAssertEqual((table["bbox"] as? [Double])?.count, 4)
+            let rows = try XCTUnwrap(table["rows"] as? [[String]])
+            XCTAssertEqual(Set(rows.map(\.count)).count, 1, "rows of one table have one width")
+        }
+    }
+
+    func testTablesAsCSVAndMarkdown() throws {
+        let csv = try piani("tables", "samples/lumezzane_referto-obiettivi_2023-06-30.pdf", "--pages", "3", "--format", "csv")
+        XCTAssertEqual(csv.status, 0)
+        XCTAssertTrue(csv.stdout.contains("\r\n"))
+        XCTAssertTrue(csv.stdout.contains("RIMBORSO RETTE CASA DI RIPOSO,0,00") == false, "amounts with a comma are quoted")
+        XCTAssertTrue(csv.stdout.contains("RIMBORSO RETTE CASA DI RIPOSO,\"0,00\""), String(csv.stdout.prefix(400)))
+        let md = try piani("tables", "samples/lumezzane_referto-obiettivi_2023-06-30.pdf", "--pages", "3", "--format", "md")
+        XCTAssertTrue(md.stdout.contains("| --- |"))
+    }
+
+    func testBlocksAreJSONLines() throws {
+        let result = try piani("blocks", "samples/pisogne_piao_2025-2027.pdf", "--pages", "3")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertGreaterThan(lines.count, 5)
+        let blocks = try lines.map { try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        let labels = blocks.compactMap { $0["label"] as? String }
+        XCTAssertTrue(labels.contains("Responsabile"), "\(labels)")
+    }
+
+    func testBadPageSelectionIsAUsageError() throws {
+        let result = try piani("tables", "samples/pisogne_piao_2025-2027.pdf", "--pages", "0-2")
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("--pages"), result.stderr)
+    }
+}
