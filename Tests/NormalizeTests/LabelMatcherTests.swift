@@ -196,9 +196,10 @@ final class LabelMatcherTests: XCTestCase {
     func testLongestMostSpecificLabelWins() {
         XCTAssertEqual(matcher.match("Descrizione Sintetica", in: .objective)?.field, "title")
         XCTAssertEqual(matcher.match("Descrizione", in: .objective)?.field, "description")
-        let prefix = matcher.match("Descrizione del progetto di dettaglio", in: .objective)
+        let prefix = matcher.match("Descrizione, finalità da perseguire, modalità e tempi", in: .objective)
         XCTAssertEqual(prefix?.field, "description")
         XCTAssertEqual(prefix?.quality, .prefix)
+        XCTAssertEqual(matcher.match("Obiettivi strategici di mandato", in: .objective)?.field, "parent_title")
         XCTAssertEqual(matcher.match("Obiettivo strategico: 8.2 Comunicazione", in: .objective)?.field, "parent_title")
         XCTAssertEqual(matcher.match("Numero dipendenti al 31/12/2023", in: .entity)?.field, "employees")
     }
@@ -206,6 +207,15 @@ final class LabelMatcherTests: XCTestCase {
     func testPrefixMustEndAtAWordBoundary() {
         XCTAssertNil(matcher.match("Notevole", in: .objective))
         XCTAssertNil(matcher.match("Areale", in: .staff))
+        XCTAssertNil(matcher.match("Numero dipendentissimi", in: .entity))
+    }
+
+    /// Cell values starting with a one-word label are not labels.
+    func testOneWordLabelsAreNotPrefixes() {
+        XCTAssertNil(matcher.match("Sindaco Facchini Josehf", in: .objective))
+        XCTAssertNil(matcher.match("Area degli Istruttori", in: .objective))
+        XCTAssertNil(matcher.match("Descrizione del progetto di dettaglio", in: .objective))
+        XCTAssertNil(matcher.match("Ente, cittadini", in: .entity))
     }
 
     func testUnknownLabelsAreNil() {
@@ -239,5 +249,9 @@ final class LabelMatcherTests: XCTestCase {
         XCTAssertEqual(entity?.value, "28")
 
         XCTAssertNil(matcher.labeledLine("Il presente documento: una premessa", in: .objective))
+        XCTAssertNil(matcher.labeledLine("Descrizione\tValore atteso Rispetto scadenze:\tValore raggiunto", in: .indicator))
+        let bullet = matcher.labeledLine("- <b>Misurazione di raggiungimento dell'obiettivo:</b> esecuzione di turni", in: .objective)
+        XCTAssertEqual(bullet?.match.field, "measurement")
+        XCTAssertEqual(bullet?.value, "esecuzione di turni")
     }
 }

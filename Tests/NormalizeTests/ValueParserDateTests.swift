@@ -39,6 +39,23 @@ final class ValueParserDateTests: XCTestCase {
         }
     }
 
+    func testImpossibleDaysInDatePhrasesWarn() {
+        for (raw, chunk) in [("entro il 31.06.2023", "31.06.2023"), ("Entro il 31/06/2024", "31/06/2024"), ("31.09.2023", "31.09.2023")] {
+            let parsed = parser.parse(raw, field: "timeframe")
+            XCTAssertEqual(parsed.value.kind, .text, raw)
+            XCTAssertNil(parsed.value.date, raw)
+            XCTAssertEqual(parsed.warnings, [FieldWarning(field: "timeframe", message: "impossible date \(chunk)")], raw)
+        }
+        XCTAssertEqual(parser.parse("Rif. punto 4.13.20 del regolamento").warnings, [])
+    }
+
+    func testBareYearWordIsNotADeadline() {
+        for raw in ["Anno", "<i>Anno</i>", "ANNO"] {
+            XCTAssertEqual(parser2025.parse(raw).value.kind, .text, raw)
+        }
+        XCTAssertEqual(parser2025.parse("Entro l'anno").value.date, "2025-12-31")
+    }
+
     func testExplicitDateRanges() {
         assertValue("01/01/2021 – 31/12/2021", .date, date: "2021-01-01", end: "2021-12-31")
         assertValue("dal 1/1/2024 al 31/12/2024", .date, date: "2024-01-01", end: "2024-12-31")

@@ -26,6 +26,8 @@ struct LabelKey: Hashable {
 
     var isEmpty: Bool { compact.isEmpty }
 
+    var wordCount: Int { words.split(separator: " ").count }
+
     /// True when `prefix` covers the start of this key and stops where a word of this key stops.
     func starts(with prefix: LabelKey) -> Bool {
         compact.count > prefix.compact.count && compact.hasPrefix(prefix.compact) && wordEnds.contains(prefix.compact.count)

@@ -29,8 +29,9 @@ public struct LabelMatcher: Sendable {
         /// One more edit allowed per this many characters of label.
         public var charactersPerEdit = 10
         public var maximumEdits = 3
-        /// Shortest dictionary label used as a prefix of a longer raw label.
-        public var prefixMinimumLength = 4
+        /// Fewest words a dictionary label needs to be used as the start of a longer raw label:
+        /// one word ("Sindaco", "Area") is too common a start ("Sindaco Facchini", "Area degli Istruttori").
+        public var prefixMinimumWords = 2
         /// Characters of coverage an edit costs when ranking fuzzy against prefix matches.
         public var editPenalty = 3
 
@@ -95,17 +96,18 @@ public struct LabelMatcher: Sendable {
     }
 
     /// Splits "Label: value" (as in "<b>Responsabile:</b> Responsabile area amministrativa") at
-    /// the first colon whose left side is a known label.
+    /// the first colon whose left side is a known label; both sides come back without markup.
+    /// A left side spanning table cells (a tab) is not a label.
     public func labeledLine(_ line: String, in recordType: RecordType? = nil) -> (match: LabelMatch, value: String)? {
-        let cleaned = TextCleaner.clean(line)
-        var searchStart = cleaned.startIndex
-        while let colon = cleaned[searchStart...].firstIndex(of: ":") {
-            let label = cleaned[..<colon].trimmingCharacters(in: " -•")
+        var searchStart = line.startIndex
+        while let colon = line[searchStart...].firstIndex(of: ":") {
+            let left = line[..<colon]
+            guard !left.contains("\t") else { return nil }
+            let label = TextCleaner.clean(String(left)).trimmingCharacters(in: " -•")
             if let match = match(String(label), in: recordType) {
-                let value = cleaned[cleaned.index(after: colon)...].trimmingCharacters(in: " ")
-                return (match, String(value))
+                return (match, TextCleaner.clean(String(line[line.index(after: colon)...])))
             }
-            searchStart = cleaned.index(after: colon)
+            searchStart = line.index(after: colon)
         }
         return nil
     }
@@ -114,7 +116,7 @@ public struct LabelMatcher: Sendable {
     private func score(_ key: LabelKey, against entry: LabelKey) -> (Int, LabelMatch.Quality)? {
         if key.compact == entry.compact { return (Int.max, .exact) }
         var best: (Int, LabelMatch.Quality)? = nil
-        if entry.compact.count >= settings.prefixMinimumLength, key.starts(with: entry) {
+        if entry.wordCount >= settings.prefixMinimumWords, key.starts(with: entry) {
             best = (entry.compact.count, .prefix)
         }
         let allowed = settings.allowedEdits(forLength: min(key.compact.count, entry.compact.count))
