@@ -87,45 +87,18 @@ struct DatePhraseParser {
         var elements: [Element] = []
         var sawDeadlineWord = false
         var index = 0
-        let trimmed = trimTrailingPunctuation(tokens)
-        while index < trimmed.count {
-            let token = trimmed[index]
-            let next = index + 1 < trimmed.count ? trimmed[index + 1] : nil
-            switch token {
-            case .date(let date): elements.append(.date(date))
-            case .dayMonth(let day, let month, let separator):
-                elements.append(.dayMonth(day: day, month: month, slashed: separator == "/"))
-            case .dash: elements.append(.separator)
-            case .number(let value, let digits):
-                if case .word(let w)? = next, let months = vocabulary.periodParts[w], let ordinal = vocabulary.ordinals["\(value)"] {
-                    elements.append(.part(ordinal: ordinal, months: months))
-                    index += 1
-                } else if digits == 4 || (digits == 2 && elements.last == .separator && isYearContext(elements)) {
-                    elements.append(.year(digits == 4 ? value : 2000 + value))
-                } else if digits <= 2, (1...31).contains(value) {
-                    elements.append(.day(value))
-                } else {
-                    return nil
-                }
-            case .word(let word):
-                if let month = vocabulary.months[word] {
-                    elements.append(.month(month))
-                } else if let ordinal = vocabulary.ordinals[word], case .word(let w)? = next, let months = vocabulary.periodParts[w] {
-                    elements.append(.part(ordinal: ordinal, months: months))
-                    index += 1
-                } else if vocabulary.yearWords.contains(word) {
-                    elements.append(.yearWord)
-                } else if vocabulary.deadlineWords.contains(word) {
-                    sawDeadlineWord = true
-                } else if vocabulary.rangeWords.contains(word) {
-                    elements.append(.separator)
-                } else if !vocabulary.fillerWords.contains(word) {
-                    return nil
-                }
-            case .other(let text):
-                guard text == "," else { return nil }
-                elements.append(.separator)
-            case .impossibleDate:
+        let tokens = trimPunctuation(tokens)
+        while index < tokens.count {
+            let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+            switch reading(of: tokens[index], next: next, after: elements) {
+            case .element(let element, let consumesNext):
+                elements.append(element)
+                if consumesNext { index += 1 }
+            case .deadlineWord:
+                sawDeadlineWord = true
+            case .filler:
+                break
+            case .foreign:
                 return nil
             }
             index += 1
@@ -133,11 +106,54 @@ struct DatePhraseParser {
         return (elements, sawDeadlineWord)
     }
 
+    private enum Reading {
+        case element(Element, consumesNext: Bool = false)
+        case deadlineWord
+        case filler
+        /// A token that has no place in a date phrase.
+        case foreign
+    }
+
+    private func reading(of token: PhraseToken, next: PhraseToken?, after elements: [Element]) -> Reading {
+        switch token {
+        case .date(let date): return .element(.date(date))
+        case .dayMonth(let day, let month, let separator): return .element(.dayMonth(day: day, month: month, slashed: separator == "/"))
+        case .dash: return .element(.separator)
+        case .number(let value, let digits): return reading(ofNumber: value, digits: digits, next: next, after: elements)
+        case .word(let word): return reading(ofWord: word, next: next)
+        case .other(let text): return text == "," ? .element(.separator) : .foreign
+        case .impossibleDate: return .foreign
+        }
+    }
+
+    /// "1" of "1° semestre", a year, a two-digit year after a year and a dash ("2024/26"), a day.
+    private func reading(ofNumber value: Int, digits: Int, next: PhraseToken?, after elements: [Element]) -> Reading {
+        if case .word(let word)? = next, let months = vocabulary.periodParts[word], let ordinal = vocabulary.ordinals["\(value)"] {
+            return .element(.part(ordinal: ordinal, months: months), consumesNext: true)
+        }
+        if digits == 4 { return .element(.year(value)) }
+        if digits == 2, elements.last == .separator, isYearContext(elements) { return .element(.year(2000 + value)) }
+        if digits <= 2, (1...31).contains(value) { return .element(.day(value)) }
+        return .foreign
+    }
+
+    private func reading(ofWord word: String, next: PhraseToken?) -> Reading {
+        if let month = vocabulary.months[word] { return .element(.month(month)) }
+        if let ordinal = vocabulary.ordinals[word], case .word(let part)? = next, let months = vocabulary.periodParts[part] {
+            return .element(.part(ordinal: ordinal, months: months), consumesNext: true)
+        }
+        if vocabulary.yearWords.contains(word) { return .element(.yearWord) }
+        if vocabulary.deadlineWords.contains(word) { return .deadlineWord }
+        if vocabulary.rangeWords.contains(word) { return .element(.separator) }
+        return vocabulary.fillerWords.contains(word) ? .filler : .foreign
+    }
+
     private func isYearContext(_ elements: [Element]) -> Bool {
         elements.dropLast().last.map { if case .year = $0 { return true } else { return false } } ?? false
     }
 
-    private func trimTrailingPunctuation(_ tokens: [PhraseToken]) -> [PhraseToken] {
+    /// Sentence punctuation around the phrase ("Settembre 2025.", "(entro il 2023)").
+    private func trimPunctuation(_ tokens: [PhraseToken]) -> [PhraseToken] {
         var tokens = tokens
         while let last = tokens.last, case .other(let text) = last, [".", ";", ",", ":", ")"].contains(text) {
             tokens.removeLast()
@@ -164,7 +180,7 @@ private struct Period {
     init?(_ group: [DatePhraseParser.Element]) {
         var shape: Shape? = nil
         var year: Int? = nil
-        var explicit = false
+        var dayWrittenInFull = false
         var pendingDay: Int? = nil
         for element in group {
             switch element {
@@ -172,7 +188,7 @@ private struct Period {
                 guard shape == nil else { return nil }
                 shape = .day(date.day, month: date.month)
                 year = date.year
-                explicit = true
+                dayWrittenInFull = true
             case .dayMonth(let day, let month, _):
                 guard shape == nil else { return nil }
                 shape = .day(day, month: month)
@@ -181,8 +197,13 @@ private struct Period {
                 pendingDay = day
             case .month(let month):
                 guard shape == nil else { return nil }
-                shape = pendingDay.map { .day($0, month: month) } ?? .month(month)
-                pendingDay = nil
+                if let day = pendingDay {
+                    shape = .day(day, month: month)
+                    dayWrittenInFull = true
+                    pendingDay = nil
+                } else {
+                    shape = .month(month)
+                }
             case .part(let ordinal, let months):
                 guard shape == nil, ordinal * months <= 12 else { return nil }
                 shape = .part(ordinal: ordinal, months: months)
@@ -195,12 +216,10 @@ private struct Period {
                 return nil
             }
         }
-        guard pendingDay == nil else { return nil }
-        if case .day = shape, year != nil, !explicit { explicit = group.contains { if case .month = $0 { return true } else { return false } } }
+        guard pendingDay == nil, shape != nil || year != nil || group.contains(.yearWord) else { return nil }
         self.shape = shape ?? .wholeYear
         self.year = year
-        self.isExplicitDay = explicit && year != nil
-        if shape == nil && year == nil && !group.contains(.yearWord) { return nil }
+        self.isExplicitDay = dayWrittenInFull && year != nil
     }
 
     func bounds(in year: Int) -> (start: CalendarDate, end: CalendarDate)? {
