@@ -10,6 +10,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # no __pycache__ next to the scripts
 
 from blocks import parse, pipe_tables  # noqa: E402
 from documents import DOCUMENTS  # noqa: E402

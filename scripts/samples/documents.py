@@ -95,7 +95,8 @@ def lumezzane_hook(blocks):
             listing_parts += 1
             out.append(("raw", '<div class="listing-pages">') if listing_parts == 1 else ("break",))
         elif text == "Referto stato attuazione obiettivi" and listing_parts:
-            out.append(("raw", "</div>"))
+            out.append(("raw", "</div>"))  # WeasyPrint does not break on leaving a named page
+            out.append(("break",))
             listing_parts = 0
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
         if block[0] == "table" and is_listing(block[1]):
