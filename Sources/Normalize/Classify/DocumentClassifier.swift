@@ -213,17 +213,3 @@ public struct DocumentClassifier: Sendable {
         }?.name
     }
 }
-
-extension String {
-    func trimmingCharacters(in set: String) -> Substring { Substring(self).trimmingCharacters(in: set) }
-
-    /// The rest of the line when its first words are `prefix`'s, compared folded
-    /// ("CITTA' DI LUMEZZANE" starts with "Città di"); nil otherwise.
-    func droppingWords(of prefix: String) -> String? {
-        let wanted = TextFolding.words(prefix)
-        let count = wanted.split(separator: " ").count
-        let words = split(separator: " ", omittingEmptySubsequences: true)
-        guard words.count > count, TextFolding.words(words.prefix(count).joined(separator: " ")) == wanted else { return nil }
-        return words.dropFirst(count).joined(separator: " ")
-    }
-}

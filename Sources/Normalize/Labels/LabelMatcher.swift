@@ -128,12 +128,3 @@ public struct LabelMatcher: Sendable {
         return best
     }
 }
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> Substring {
-        var s = self
-        while let first = s.first, set.contains(first) { s = s.dropFirst() }
-        while let last = s.last, set.contains(last) { s = s.dropLast() }
-        return s
-    }
-}

@@ -117,7 +117,3 @@ enum PhraseTokenizer {
         return tokens
     }
 }
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-}

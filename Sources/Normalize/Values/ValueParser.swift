@@ -166,11 +166,3 @@ public struct ValueParser: Sendable {
                     warnings: [FieldWarning(field: field, message: warning)])
     }
 }
-
-extension String {
-    func trimmingTrailing(while predicate: (Character) -> Bool) -> String {
-        var s = Substring(self)
-        while let last = s.last, predicate(last) { s = s.dropLast() }
-        return String(s)
-    }
-}
