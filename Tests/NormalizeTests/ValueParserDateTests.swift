@@ -123,6 +123,14 @@ final class ValueParserDateTests: XCTestCase {
         }
     }
 
+    func testTriennioIsAYearRange() {
+        assertValue("Triennio 2024-2026", .deadline, date: "2024-01-01", end: "2026-12-31")
+        let timeframe = parser.parseTimeframe("Triennio 2024-2026")
+        XCTAssertEqual(timeframe.value.date, "2024-01-01")
+        XCTAssertEqual(timeframe.value.dateEnd, "2026-12-31")
+        XCTAssertEqual(timeframe.value.latestDate, "2026-12-31")
+    }
+
     func testBareYearIsANumberButATimeframeDeadline() {
         XCTAssertEqual(parser.parse("2023").value.kind, .number)
         XCTAssertEqual(parser.parse("2023").value.number, 2023)

@@ -46,10 +46,7 @@ struct QuantityParser {
         cursor.skipSpaces()
         guard let phrase = vocabulary.comparators.first(where: { cursor.consume($0.words) }) else { return nil }
         cursor.skipSpaces()
-        for connector in vocabulary.comparatorConnectors.sorted(by: { $0.count > $1.count }) where cursor.consume(connector) {
-            cursor.skipSpaces()
-            break
-        }
+        if vocabulary.comparatorConnectors.contains(where: { cursor.consume($0) }) { cursor.skipSpaces() }
         return phrase.meaning
     }
 

@@ -83,9 +83,8 @@ public struct ValueParser: Sendable {
         let whole = parse(raw, field: field)
         if whole.value.kind == .date || whole.value.kind == .deadline || !whole.warnings.isEmpty { return whole }
         let cleaned = TextCleaner.clean(raw)
-        if let year = YearRange.parse(cleaned) {
-            let end = CalendarDate(year: year.end, month: 12, day: 31)
-            return ParsedValue(value: Value(raw: raw, kind: .deadline, date: end?.iso, text: cleaned))
+        if let years = YearRange.parse(cleaned) {
+            return ParsedValue(value: yearsValue(years, raw: raw, text: cleaned))
         }
         let deadlines = deadlinesInRunningText(TextFolding.fold(cleaned))
         guard let latest = deadlines.max() else {
@@ -153,6 +152,14 @@ public struct ValueParser: Sendable {
             return Value(raw: raw, kind: kind, date: phrase.start.iso, dateEnd: phrase.end.iso, text: text)
         }
         return Value(raw: raw, kind: kind, date: phrase.end.iso, text: text)
+    }
+
+    /// A year is a deadline on its last day; several years a range like "2023-2024".
+    private func yearsValue(_ years: YearRange, raw: String, text: String) -> Value {
+        let end = CalendarDate(year: years.end, month: 12, day: 31)?.iso
+        guard years.start != years.end else { return Value(raw: raw, kind: .deadline, date: end, text: text) }
+        let start = CalendarDate(year: years.start, month: 1, day: 1)?.iso
+        return Value(raw: raw, kind: .deadline, date: start, dateEnd: end, text: text)
     }
 
     private func quantityValue(_ quantity: Quantity, raw: String) -> Value {

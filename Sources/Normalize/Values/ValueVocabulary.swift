@@ -95,7 +95,7 @@ public struct ValueVocabulary: Sendable {
         fillerWords: [
             "il", "lo", "la", "l'", "i", "gli", "le", "del", "dello", "della", "dell'", "dei", "degli", "delle",
             "di", "d'", "non", "per", "da", "dal", "dall'", "dalla", "dallo", "nel", "nell'", "nella", "in",
-            "mese", "mesi", "stesso", "corrente", "solare",
+            "mese", "mesi", "stesso", "corrente", "solare", "periodo", "biennio", "triennio",
         ],
         rangeWords: ["a", "al", "all'", "alla", "e", "ad"],
         deadlineTriggers: ["entro"],
