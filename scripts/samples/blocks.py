@@ -2,10 +2,11 @@
 
 Block kinds (tuples):
   ("heading", level, text)
-  ("para", [lines])
+  ("para", [lines]) or ("para", [lines], css_class)
   ("list", [(indent, marker_kept, text)])
   ("table", Table)
   ("break",)                      forced page break
+  ("raw", html)                   inserted as is (page wrappers)
 Tables come from markdown pipe rows or from tab-separated runs of lines.
 """
 import re
@@ -35,6 +36,8 @@ class Table:
         self.row_class = {}
         self.caption = None
         self.cols = None
+        self.header_text = []   # pipe tables: the header, to recognise a repeated one
+        self.raw_width = 0      # tab tables: most fields in a seed line
 
     @property
     def ncols(self):
@@ -73,14 +76,12 @@ def _tab_cells(line):
 
 def parse(text):
     """Split seed text into raw blocks. Pipe tables come out as fragments
-    ("pipe", header_or_None, rows) and tab runs as ("tabs", rows, blank_before)."""
+    ("pipe", header_or_None, rows) and tab runs as ("tabs", rows)."""
     lines = text.splitlines()
     blocks, i, n = [], 0, len(lines)
-    blank_before = True
     while i < n:
         line = lines[i]
         if not line.strip():
-            blank_before = True
             i += 1
             continue
         if line.lstrip().startswith("|") and line.rstrip().endswith("|"):
@@ -103,7 +104,7 @@ def parse(text):
                     rows.append(_tab_cells(lines[i]))
                 i += 1
             if rows:
-                blocks.append(("tabs", rows, blank_before))
+                blocks.append(("tabs", rows))
         elif MD_HEADING.match(line):
             m = MD_HEADING.match(line)
             blocks.append(("heading", len(m.group(1)), m.group(2).strip()))
@@ -129,7 +130,6 @@ def parse(text):
                 para.append(lines[i].rstrip())
                 i += 1
             blocks.append(("para", para))
-        blank_before = False
     return blocks
 
 
@@ -179,7 +179,7 @@ def pipe_tables(blocks):
             continue
         table = Table(([header] if not empty_header else []) + rows, head=0 if empty_header else 1,
                       source="pipe")
-        table.header_text = [plain(c) for c in header] if header else []
+        table.header_text = [plain(c) for c in header] if not empty_header else []
         out.append(("table", table))
     for block in out:
         if block[0] == "table":

@@ -57,17 +57,14 @@ def _tag(token):
 def inline(text):
     """Seed text of one cell or paragraph -> HTML fragment."""
     parts, pos = [], 0
-    pending = ""
     for m in _ANGLE.finditer(text):
         tag = _tag(m.group(0))
         if tag is None:
             continue  # not a tag we keep: stays text, escaped with its neighbours
-        pending += text[pos:m.start()]
-        parts.append(_markdown(pending))
-        pending = ""
+        parts.append(_markdown(text[pos:m.start()]))
         parts.append(tag)
         pos = m.end()
-    parts.append(_markdown(pending + text[pos:]))
+    parts.append(_markdown(text[pos:]))
     out = "".join(parts)
     # A <ul>/<ol> without <li> (the seeds write "<ul> - a - b") is just text.
     if "<li>" not in out:

@@ -89,8 +89,7 @@ def blocks_html(blocks):
         kind = block[0]
         if kind == "heading":
             tag = LEVEL_TAG[block[1]]
-            cls = ' class="%s"' % block[3] if len(block) > 3 and block[3] else ""
-            out.append("<%s%s>%s</%s>" % (tag, cls, inline(block[2]), tag))
+            out.append("<%s>%s</%s>" % (tag, inline(block[2]), tag))
         elif kind == "para":
             out.append(para_html(block[1], block[2] if len(block) > 2 else None))
         elif kind == "list":

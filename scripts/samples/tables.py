@@ -40,7 +40,7 @@ def title_row(row, span_pattern):
 
 
 def tab_tables(blocks, settings):
-    """Turn ("tabs", rows, blank_before) runs into tables. Runs separated only by blank
+    """Turn ("tabs", rows) runs into tables. Runs separated only by blank
     lines are one table when they have the same number of fields and the later one does not
     open with a row matching settings['table_start']."""
     start = settings.get("table_start")
@@ -49,7 +49,7 @@ def tab_tables(blocks, settings):
         if block[0] != "tabs":
             out.append(block)
             continue
-        _, rows, _blank = block
+        rows = block[1]
         groups = [[]]
         for row in rows:
             if groups[-1] and start and re.search(start, plain(row[0]) if row else ""):
