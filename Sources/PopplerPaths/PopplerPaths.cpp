@@ -69,6 +69,34 @@ public:
     void eoFill(GfxState *state) override { recordFill(state); }
 
 private:
+    /* Keeps the part of an axis-aligned item inside the clip region's box: what is clipped away is not seen.
+       Returns false when nothing is left. Slanted segments are kept whole (they are never rulings). */
+    static bool clipToVisible(GfxState *state, PianiPathItem *item)
+    {
+        double cx0, cy0, cx1, cy1;
+        state->getClipBBox(&cx0, &cy0, &cx1, &cy1);
+        const double tolerance = 0.5;
+        const bool horizontal = std::fabs(item->y0 - item->y1) < 0.01 || item->kind == PIANI_PATH_FILLED_BOX;
+        const bool vertical = std::fabs(item->x0 - item->x1) < 0.01 || item->kind == PIANI_PATH_FILLED_BOX;
+        if (!horizontal && !vertical) {
+            return true;
+        }
+        double x0 = std::fmin(item->x0, item->x1), x1 = std::fmax(item->x0, item->x1);
+        double y0 = std::fmin(item->y0, item->y1), y1 = std::fmax(item->y0, item->y1);
+        x0 = std::fmax(x0, cx0);
+        x1 = std::fmin(x1, cx1);
+        y0 = std::fmax(y0, cy0);
+        y1 = std::fmin(y1, cy1);
+        if (x1 < x0 - tolerance || y1 < y0 - tolerance) {
+            return false;
+        }
+        item->x0 = x0;
+        item->x1 = std::fmax(x0, x1);
+        item->y0 = y0;
+        item->y1 = std::fmax(y0, y1);
+        return true;
+    }
+
     void addSegment(GfxState *state, double ux0, double uy0, double ux1, double uy1, double width, float gray)
     {
         PianiPathItem item {};
@@ -77,9 +105,12 @@ private:
         if (item.x0 == item.x1 && item.y0 == item.y1) {
             return;
         }
+        item.kind = PIANI_PATH_STROKE_SEGMENT;
+        if (!clipToVisible(state, &item)) {
+            return;
+        }
         item.line_width = width;
         item.gray = gray;
-        item.kind = PIANI_PATH_STROKE_SEGMENT;
         items.push_back(item);
     }
 
@@ -92,19 +123,53 @@ private:
         if (hasCurveOrSlant(state, path)) {
             addGraphic(state, path, gray);
         }
+        std::vector<Box> boxes;
         for (int s = 0; s < path->getNumSubpaths(); ++s) {
-            const GfxSubpath *sub = path->getSubpath(s);
-            double x0, y0, x1, y1;
-            if (axisAlignedBox(state, sub, &x0, &y0, &x1, &y1)) {
-                PianiPathItem item {};
-                item.x0 = x0;
-                item.y0 = y0;
-                item.x1 = x1;
-                item.y1 = y1;
-                item.gray = gray;
-                item.kind = PIANI_PATH_FILLED_BOX;
-                items.push_back(item);
+            Box box;
+            if (axisAlignedBox(state, path->getSubpath(s), &box.x0, &box.y0, &box.x1, &box.y1)) {
+                boxes.push_back(box);
             }
+        }
+        // A box with a box cut out of it is a frame: a cell border drawn as one even-odd fill.
+        if (boxes.size() == 2 && (contains(boxes[0], boxes[1]) || contains(boxes[1], boxes[0]))) {
+            const Box &outer = contains(boxes[0], boxes[1]) ? boxes[0] : boxes[1];
+            const Box &inner = contains(boxes[0], boxes[1]) ? boxes[1] : boxes[0];
+            addBox(state, { outer.x0, outer.y0, outer.x1, inner.y0 }, gray);
+            addBox(state, { outer.x0, inner.y1, outer.x1, outer.y1 }, gray);
+            addBox(state, { outer.x0, outer.y0, inner.x0, outer.y1 }, gray);
+            addBox(state, { inner.x1, outer.y0, outer.x1, outer.y1 }, gray);
+            return;
+        }
+        for (const Box &box : boxes) {
+            addBox(state, box, gray);
+        }
+    }
+
+    struct Box
+    {
+        double x0, y0, x1, y1;
+    };
+
+    static bool contains(const Box &outer, const Box &inner)
+    {
+        return outer.x0 <= inner.x0 && outer.y0 <= inner.y0 && outer.x1 >= inner.x1 && outer.y1 >= inner.y1
+            && (outer.x1 - outer.x0) * (outer.y1 - outer.y0) > (inner.x1 - inner.x0) * (inner.y1 - inner.y0);
+    }
+
+    void addBox(GfxState *state, const Box &box, float gray)
+    {
+        if (box.x1 - box.x0 <= 0 && box.y1 - box.y0 <= 0) {
+            return;
+        }
+        PianiPathItem item {};
+        item.x0 = box.x0;
+        item.y0 = box.y0;
+        item.x1 = box.x1;
+        item.y1 = box.y1;
+        item.gray = gray;
+        item.kind = PIANI_PATH_FILLED_BOX;
+        if (clipToVisible(state, &item)) {
+            items.push_back(item);
         }
     }
 

@@ -47,7 +47,7 @@ public struct ValueParser: Sendable {
     /// Reads `raw` as one value; warnings name `field`.
     public func parse(_ raw: String, field: String = "value") -> ParsedValue {
         let cleaned = TextCleaner.clean(raw)
-        let folded = TextFolding.fold(cleaned)
+        let folded = TextFolding.fold(withoutEnclosingParentheses(cleaned))
         if isEmptyPlaceholder(folded) {
             return ParsedValue(value: Value(raw: raw, kind: .empty))
         }
@@ -133,6 +133,14 @@ public struct ValueParser: Sendable {
         }
         guard let impossible, case .phrase = datePhrases.parse(repaired) else { return nil }
         return impossible
+    }
+
+    /// "(MAX 20 PUNTI)" is read as "MAX 20 PUNTI".
+    private func withoutEnclosingParentheses(_ text: String) -> String {
+        guard text.hasPrefix("("), text.hasSuffix(")"), text.dropFirst().dropLast().allSatisfy({ $0 != "(" && $0 != ")" }) else {
+            return text
+        }
+        return String(text.dropFirst().dropLast()).trimmingCharacters(in: " ").description
     }
 
     private func isEmptyPlaceholder(_ folded: String) -> Bool {
