@@ -118,6 +118,8 @@ final class ValueParserNumberTests: XCTestCase {
             ("fino a 5", Expect(kind: .number, number: 5, comparator: .lessOrEqual)),
             ("più di 100", Expect(kind: .number, number: 100, comparator: .greaterThan)),
             ("max 20 punti", Expect(kind: .number, number: 20, unit: "points", comparator: .lessOrEqual)),
+            ("(MAX 20 PUNTI)", Expect(kind: .number, number: 20, unit: "points", comparator: .lessOrEqual)),
+            ("(30%)", Expect(kind: .percent, number: 30, unit: "percent")),
         ])
     }
 

@@ -140,7 +140,7 @@ public struct ValueParser: Sendable {
         guard text.hasPrefix("("), text.hasSuffix(")"), text.dropFirst().dropLast().allSatisfy({ $0 != "(" && $0 != ")" }) else {
             return text
         }
-        return String(text.dropFirst().dropLast()).trimmingCharacters(in: " ").description
+        return String(String(text.dropFirst().dropLast()).trimmingCharacters(in: " "))
     }
 
     private func isEmptyPlaceholder(_ folded: String) -> Bool {
