@@ -1,3 +1,4 @@
+import Core
 /// A raw label recognised as a canonical field.
 public struct LabelMatch: Hashable, Sendable {
     public enum Quality: Hashable, Sendable {
