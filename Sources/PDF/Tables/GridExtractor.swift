@@ -31,9 +31,11 @@ struct GridExtractor {
         let columnEdges = snapped([region.box.x0] + ruleColumns + textColumns + [region.box.x1])
 
         let ruleRows = interiorPositions(horizontals, from: region.box.y0, to: region.box.y1)
-        let rowsFromRules = region.kind == .lattice && rulesSeparateMostLines(ruleRows, lines: lines)
+        let rowsFromRules = region.kind == .lattice
+            && (rulesSeparateMostLines(ruleRows, lines: lines) || rulesSeparateRecords(horizontals, region: region.box, lines: lines))
         let rowEdges = rowsFromRules
-            ? snapped([region.box.y0] + ruleRows + [region.box.y1])
+            ? splittingBandsOfRecords(snapped([region.box.y0] + ruleRows + [region.box.y1]), lines: lines, chunkLines: chunkLines,
+                                      columnEdges: columnEdges)
             : lineRowEdges(lines, region: region.box)
         Diagnostics.log("\(region.kind) region \(region.box): \(lines.count) lines, rows from \(rowsFromRules ? "rules" : "text"), columns from \(columnsFromRules ? "rules" : "text") \(columnEdges.map { Int($0) })")
 
@@ -80,6 +82,16 @@ struct GridExtractor {
         return region.box.height > 0 ? covered / region.box.height : 0
     }
 
+    /// Cells of several lines each (a risk map, objective sheets) leave most line gaps without a rule; the
+    /// table still rules its rows when several rules run across it with text between them.
+    private func rulesSeparateRecords(_ horizontals: [Ruling], region: Rect, lines: [VisualLine]) -> Bool {
+        let across = snapped(horizontals.filter { $0.length >= 0.9 * region.width }.map(\.position))
+        let bandsWithText = zip(across, across.dropFirst()).filter { top, bottom in
+            lines.contains { $0.box.midY > top && $0.box.midY < bottom }
+        }
+        return bandsWithText.count >= settings.minRuledRecords
+    }
+
     /// A ruled table rules its rows when most gaps between consecutive text lines hold a rule.
     private func rulesSeparateMostLines(_ ruleRows: [Double], lines: [VisualLine]) -> Bool {
         guard lines.count >= 2 else { return true }
@@ -88,6 +100,28 @@ struct GridExtractor {
             if ruleRows.contains(where: { $0 >= upper.box.midY && $0 <= lower.box.midY }) { ruled += 1 }
         }
         return Double(ruled) >= settings.ruledRowShare * Double(lines.count - 1)
+    }
+
+    /// A ruled band can hold several records under one rule (the body of a table ruled only under its header
+    /// and above its total): its lines then fill the same columns, line after line, where a band of wrapped
+    /// cells has columns of different line counts.
+    private func splittingBandsOfRecords(_ edges: [Double], lines: [VisualLine], chunkLines: [[Chunk]],
+                                         columnEdges: [Double]) -> [Double] {
+        var result = [edges[0]]
+        for (top, bottom) in zip(edges, edges.dropFirst()) {
+            let band = lines.indices.filter { lines[$0].box.midY > top && lines[$0].box.midY < bottom }
+            let columnSets = band.map { i in Set(chunkLines[i].map { index(of: $0.box.midX, in: columnEdges) }) }
+            var counts: [Set<Int>: Int] = [:]
+            for set in columnSets { counts[set, default: 0] += 1 }
+            if band.count >= settings.minRecordsInBand, let common = counts.max(by: { $0.value < $1.value }),
+               common.key.count >= 2, Double(common.value) >= settings.recordShareInBand * Double(band.count) {
+                for (upper, lower) in zip(band, band.dropFirst()) {
+                    result.append((lines[upper].box.y1 + lines[lower].box.y0) / 2)
+                }
+            }
+            result.append(bottom)
+        }
+        return result
     }
 
     private func lineRowEdges(_ lines: [VisualLine], region: Rect) -> [Double] {

@@ -34,11 +34,14 @@ struct RegionFinder {
         var run: [Int] = []
 
         func closeRun() {
-            while let last = run.last, chunked[last].count < 2 { run.removeLast() }
-            while let first = run.first, chunked[first].count < 2 { run.removeFirst() }
-            let tabular = run.filter { chunked[$0].count >= 2 }.count
-            if tabular >= settings.minStreamRows, let box = Rect.enclosing(run.map { lines[$0].box }) {
-                regions.append(TableRegion(kind: .stream, box: box, rulings: []))
+            for part in splitAtRepeatedHeader(run, lines: lines, chunked: chunked) {
+                var part = part
+                while let last = part.last, chunked[last].count < 2 { part.removeLast() }
+                while let first = part.first, chunked[first].count < 2 { part.removeFirst() }
+                let tabular = part.filter { chunked[$0].count >= 2 }.count
+                if tabular >= settings.minStreamRows, let box = Rect.enclosing(part.map { lines[$0].box }) {
+                    regions.append(TableRegion(kind: .stream, box: box, rulings: []))
+                }
             }
             run = []
         }
@@ -61,5 +64,29 @@ struct RegionFinder {
         }
         closeRun()
         return regions
+    }
+
+    /// A run that repeats its header row holds several tables one after the other (one per Programma in a
+    /// budget listing): a new table starts at each repetition, and the section title line just above a
+    /// repetition belongs to neither, so it reaches the text blocks.
+    private func splitAtRepeatedHeader(_ run: [Int], lines: [VisualLine], chunked: [[Chunk]]) -> [[Int]] {
+        guard let headerIndex = run.first(where: { chunked[$0].count >= 2 }) else { return [run] }
+        let header = RegionFinder.folded(lines[headerIndex])
+        var parts: [[Int]] = [[]]
+        for (position, i) in run.enumerated() {
+            let isRepeat = i != headerIndex && RegionFinder.folded(lines[i]) == header
+            if isRepeat {
+                if let previous = parts[parts.count - 1].last, position > 0, run[position - 1] == previous, chunked[previous].count < 2 {
+                    parts[parts.count - 1].removeLast()
+                }
+                parts.append([])
+            }
+            parts[parts.count - 1].append(i)
+        }
+        return parts
+    }
+
+    private static func folded(_ line: VisualLine) -> String {
+        line.words.map(\.text).joined().lowercased()
     }
 }

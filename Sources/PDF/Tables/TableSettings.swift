@@ -28,6 +28,11 @@ public struct TableSettings: Sendable {
     /// When at least this share of a ruled table's line gaps carry a horizontal rule, rows come from the rules
     /// (and a cell may hold several lines); otherwise every text line is a row.
     public var ruledRowShare = 0.5
+    /// ... or when at least this many full-width rules enclose text between them (cells of several lines).
+    public var minRuledRecords = 3
+    /// A ruled band of at least this many lines, most of which fill the same columns, holds one record per line.
+    public var minRecordsInBand = 3
+    public var recordShareInBand = 0.8
     /// Vertical rulings give a ruled table's columns when together they run along this share of its height.
     public var ruledColumnCoverage = 0.5
     /// A text-aligned region holding this many drawings with curves or slanted lines is a chart.
