@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"4.0.0"),
     ],
     targets: [
         // System C libraries, found through pkg-config.
@@ -34,7 +35,7 @@ let package = Package(
             cxxSettings: [.unsafeFlags(["-std=c++17"])],
             linkerSettings: [.linkedLibrary("poppler")]
         ),
-        .target(name: "Core", path: "Sources/Core"),
+        .target(name: "Core", dependencies: [.product(name: "Crypto", package: "swift-crypto")], path: "Sources/Core"),
         .target(name: "PDF", dependencies: ["Core", "CPoppler", "PopplerPaths"], path: "Sources/PDF"),
         .target(
             name: "Normalize",
@@ -44,7 +45,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "piani",
-            dependencies: ["Core", "PDF", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Core", "PDF", "Normalize", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/piani"
         ),
         .testTarget(name: "CoreTests", dependencies: ["Core"], path: "Tests/CoreTests"),

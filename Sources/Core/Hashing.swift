@@ -1,0 +1,31 @@
+import Crypto
+import Foundation
+
+/// SHA-256 of files and of record keys, as lowercase hex.
+public enum Hashing {
+    /// The file's SHA-256 and size, read in 1 MiB pieces.
+    public static func sha256(ofFile path: String) throws -> (hex: String, size: Int) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var size = 0
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            hasher.update(data: chunk)
+            size += chunk.count
+        }
+        return (hex(hasher.finalize()), size)
+    }
+
+    public static func sha256(_ text: String) -> String { hex(SHA256.hash(data: Data(text.utf8))) }
+
+    /// A record's stable id: the same document, type and natural key (or ordinal) give the same id, run after run.
+    public static func recordID(document sha256: String, type: RecordType, key: String) -> String {
+        String(self.sha256("\(sha256)|\(type.rawValue)|\(key)").prefix(32))
+    }
+
+    private static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+        digest.map { String(format: "%02x", $0) }.joined()
+    }
+}

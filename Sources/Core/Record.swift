@@ -1,0 +1,172 @@
+/// A value of a record field, typed as the schema's column says.
+public enum FieldValue: Hashable, Sendable {
+    case text(String)
+    case number(Double)
+    case integer(Int)
+    case boolean(Bool)
+    /// ISO `YYYY-MM-DD`.
+    case date(String)
+    case value(Value)
+    case textList([String])
+    case object([(String, FieldValue)])
+    case json(JSONValue)
+
+    public static func == (lhs: FieldValue, rhs: FieldValue) -> Bool { lhs.json == rhs.json }
+    public func hash(into hasher: inout Hasher) { hasher.combine(json) }
+
+    /// The JSON form written to JSONL.
+    public var json: JSONValue {
+        switch self {
+        case .text(let s), .date(let s): return .string(s)
+        case .number(let n): return .number(n)
+        case .integer(let i): return .number(Double(i))
+        case .boolean(let b): return .bool(b)
+        case .value(let v): return v.json
+        case .textList(let items): return .array(items.map { .string($0) })
+        case .object(let pairs): return .object(pairs.map { ($0.0, $0.1.json) })
+        case .json(let j): return j
+        }
+    }
+}
+
+extension Value {
+    /// The VALUE object as JSON, absent parts left out.
+    public var json: JSONValue {
+        var pairs: [(String, JSONValue)] = [("raw", .string(raw)), ("kind", .string(kind.rawValue))]
+        if let number { pairs.append(("number", .number(number))) }
+        if let unit { pairs.append(("unit", .string(unit))) }
+        if let date { pairs.append(("date", .string(date))) }
+        if let dateEnd { pairs.append(("date_end", .string(dateEnd))) }
+        if let comparator { pairs.append(("comparator", .string(comparator.rawValue))) }
+        if let boolean { pairs.append(("boolean", .bool(boolean))) }
+        if let text { pairs.append(("text", .string(text))) }
+        return .object(pairs)
+    }
+}
+
+/// The document a record comes from (the envelope's `document`).
+public struct DocumentInfo: Hashable, Sendable {
+    public var sha256: String
+    public var fileName: String
+    public var format: String
+    public var ente: String?
+    public var enteTaxCode: String?
+    public var docType: String
+    public var periodStart: Int?
+    public var periodEnd: Int?
+    public var referenceDate: String?
+    public var approvalAct: String?
+
+    public init(sha256: String, fileName: String, format: String, ente: String? = nil, enteTaxCode: String? = nil,
+                docType: String = "other", periodStart: Int? = nil, periodEnd: Int? = nil, referenceDate: String? = nil,
+                approvalAct: String? = nil) {
+        self.sha256 = sha256
+        self.fileName = fileName
+        self.format = format
+        self.ente = ente
+        self.enteTaxCode = enteTaxCode
+        self.docType = docType
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.referenceDate = referenceDate
+        self.approvalAct = approvalAct
+    }
+
+    public var fields: [(String, FieldValue?)] {
+        [("sha256", .text(sha256)), ("file_name", .text(fileName)), ("format", .text(format)), ("ente", ente.map(FieldValue.text)),
+         ("ente_tax_code", enteTaxCode.map(FieldValue.text)), ("doc_type", .text(docType)),
+         ("period_start", periodStart.map(FieldValue.integer)), ("period_end", periodEnd.map(FieldValue.integer)),
+         ("reference_date", referenceDate.map(FieldValue.date)), ("approval_act", approvalAct.map(FieldValue.text))]
+    }
+}
+
+/// Where in the document a record comes from (the envelope's `source`).
+public struct Provenance: Hashable, Sendable {
+    public var page: Int?
+    public var pageEnd: Int?
+    public var tableIndex: Int?
+    public var rowIndex: Int?
+    public var bbox: Rect?
+    public var xpath: String?
+    public var sectionPath: [String]
+
+    public init(page: Int? = nil, pageEnd: Int? = nil, tableIndex: Int? = nil, rowIndex: Int? = nil, bbox: Rect? = nil,
+                xpath: String? = nil, sectionPath: [String] = []) {
+        self.page = page
+        self.pageEnd = pageEnd
+        self.tableIndex = tableIndex
+        self.rowIndex = rowIndex
+        self.bbox = bbox
+        self.xpath = xpath
+        self.sectionPath = sectionPath
+    }
+
+    public var fields: [(String, FieldValue?)] {
+        [("page", page.map(FieldValue.integer)), ("page_end", pageEnd.map(FieldValue.integer)),
+         ("table_index", tableIndex.map(FieldValue.integer)), ("row_index", rowIndex.map(FieldValue.integer)),
+         ("bbox", bbox.map { .json(.array($0.rounded.map { .number($0) })) }), ("xpath", xpath.map(FieldValue.text)),
+         ("section_path", .textList(sectionPath))]
+    }
+}
+
+/// One canonical record: the envelope, the fields of its type (schema column names), the raw labels and
+/// texts it was read from, and what could not be parsed.
+public struct Record: Hashable, Sendable {
+    public var type: RecordType
+    public var id: String
+    public var document: DocumentInfo
+    public var source: Provenance
+    public private(set) var fields: [String: FieldValue] = [:]
+    /// Original labels → original texts, in document order.
+    public var raw: [(label: String, text: String)] = []
+    public var warnings: [FieldWarning] = []
+
+    public init(type: RecordType, id: String, document: DocumentInfo, source: Provenance) {
+        self.type = type
+        self.id = id
+        self.document = document
+        self.source = source
+    }
+
+    public static func == (lhs: Record, rhs: Record) -> Bool { lhs.json == rhs.json }
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+
+    /// A field of the record's type; setting a name the schema does not have is a programming error.
+    public subscript(field: String) -> FieldValue? {
+        get { fields[field] }
+        set {
+            precondition(Schema.fields(of: type).contains { $0.name == field }, "\(type.rawValue) has no field \(field)")
+            fields[field] = newValue
+        }
+    }
+
+    public mutating func warn(_ field: String, _ message: String) {
+        warnings.append(FieldWarning(field: field, message: message))
+    }
+
+    public mutating func keepRaw(_ label: String, _ text: String) {
+        raw.append((label, text))
+    }
+
+    /// The record as one JSON object, keys in schema order; absent fields are null.
+    public var json: JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("schema_version", .string(Schema.version)), ("record_type", .string(type.rawValue)), ("record_id", .string(id)),
+            ("document", .object(document.fields.map { ($0.0, $0.1?.json ?? .null) })),
+            ("source", .object(source.fields.map { ($0.0, $0.1?.json ?? .null) })),
+        ]
+        for column in Schema.fields(of: type) { pairs.append((column.name, fields[column.name]?.json ?? .null)) }
+        var rawPairs: [(String, JSONValue)] = []
+        for (label, text) in raw {
+            // A label seen twice keeps both texts, in order.
+            if let index = rawPairs.firstIndex(where: { $0.0 == label }), case .string(let first) = rawPairs[index].1 {
+                rawPairs[index].1 = .string(first + "\n" + text)
+            } else {
+                rawPairs.append((label, .string(text)))
+            }
+        }
+        pairs.append(("raw", .object(rawPairs)))
+        pairs.append(("warnings", .array(warnings.map { .string($0.description) })))
+        return .object(pairs)
+    }
+}

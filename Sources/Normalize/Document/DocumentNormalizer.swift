@@ -1,0 +1,72 @@
+import Core
+
+/// The Normalize stage for one document: classifies it (ente, type, period), then runs the record builders
+/// over its blocks and tables in reading order. Tables no builder claimed become generic `table` records:
+/// nothing is dropped.
+public struct DocumentNormalizer {
+    public var builders: [RecordBuilder]
+    public let labels: LabelMatcher
+    public let classifier: DocumentClassifier
+    /// How many characters of the first pages the classifier reads.
+    public var classificationWindow = 6000
+
+    public init(labels: LabelMatcher, classifier: DocumentClassifier, builders: [RecordBuilder]? = nil) {
+        self.labels = labels
+        self.classifier = classifier
+        self.builders = builders ?? DocumentNormalizer.standardBuilders
+    }
+
+    /// With the label dictionary and document vocabulary shipped in the package.
+    public static func bundled() throws -> DocumentNormalizer {
+        try DocumentNormalizer(labels: .bundled(), classifier: .bundled())
+    }
+
+    /// The builders, most specific layouts first.
+    public static var standardBuilders: [RecordBuilder] { [] }
+
+    public func normalize(file: FileFacts, blocks: [Block], tables: [Table]) -> NormalizedDocument {
+        let items = DocumentItem.readingOrder(blocks: blocks, tables: tables)
+        let document = classify(file, items: items)
+        let values = ValueParser(options: .init(referenceYear: document.periodStart))
+        var context = DocumentContext(document: document, items: items, labels: labels, values: values)
+        var records: [Record] = []
+        for builder in builders { records += builder.build(in: &context) }
+        records += TableRecordBuilder().build(in: &context)
+        return NormalizedDocument(document: document, records: records)
+    }
+
+    private func classify(_ file: FileFacts, items: [DocumentItem]) -> DocumentInfo {
+        var text = ""
+        for item in items where text.count < classificationWindow {
+            switch item {
+            case .block(let block): text += block.text + "\n"
+            case .table(_, let table): text += table.rows.prefix(3).map { $0.joined(separator: " ") }.joined(separator: "\n") + "\n"
+            }
+        }
+        let found = classifier.classify(text)
+        return DocumentInfo(sha256: file.sha256, fileName: file.fileName, format: file.format, ente: found.ente,
+                            docType: found.docType.rawValue, periodStart: found.periodStart, periodEnd: found.periodEnd,
+                            referenceDate: found.referenceDate, approvalAct: found.approvalAct?.text)
+    }
+}
+
+/// What is known of an input file before it is read.
+public struct FileFacts: Hashable, Sendable {
+    public var sha256: String
+    public var fileName: String
+    public var format: String
+
+    public init(sha256: String, fileName: String, format: String) {
+        self.sha256 = sha256
+        self.fileName = fileName
+        self.format = format
+    }
+}
+
+public struct NormalizedDocument: Sendable {
+    public var document: DocumentInfo
+    public var records: [Record]
+
+    public func count(of type: RecordType) -> Int { records.filter { $0.type == type }.count }
+    public var warningCount: Int { records.reduce(0) { $0 + $1.warnings.count } }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Core
+import Foundation
+import Normalize
+import PDF
+
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Print the canonical records of one document as JSON lines (schema v1).",
+        discussion: """
+        Reads the PDF (tables and text blocks), classifies it (ente, document type, period) and maps its
+        objectives, indicators, budget lines, staff, risks and scheda anagrafica to the canonical schema; every
+        other table becomes a `table` record. One JSON object per line, fields in schema order.
+        """
+    )
+
+    @OptionGroup var input: PDFInputOptions
+
+    @Option(help: "A YAML label dictionary merged over the built-in one (same layout as Resources/labels.yml).")
+    var labels: String?
+
+    func run() throws {
+        let pdf = try input.openFile()
+        let content = try input.reportingErrors { try pdf.content(pages: input.pages?.numbers(upTo: pdf.pageCount)) }
+        let normalizer = try Normalizers.make(labelOverrides: labels)
+        let facts = try FileFacts(path: input.file)
+        let normalized = normalizer.normalize(file: facts, blocks: content.blocks, tables: content.tables)
+        for record in normalized.records { Output.line(record.json.serialized) }
+    }
+}
+
+enum Normalizers {
+    static func make(labelOverrides: String?) throws -> DocumentNormalizer {
+        var dictionary = try LabelDictionary.bundled()
+        if let labelOverrides {
+            do {
+                dictionary = dictionary.merging(try LabelDictionary(contentsOf: URL(fileURLWithPath: labelOverrides)))
+            } catch {
+                Output.error("\(labelOverrides): cannot read the label dictionary (\(error))")
+                throw ExitCode(2)
+            }
+        }
+        return DocumentNormalizer(labels: LabelMatcher(dictionary: dictionary), classifier: try .bundled())
+    }
+}
+
+extension FileFacts {
+    init(path: String) throws {
+        let hash = try Hashing.sha256(ofFile: path)
+        self.init(sha256: hash.hex, fileName: URL(fileURLWithPath: path).lastPathComponent,
+                  format: URL(fileURLWithPath: path).pathExtension.lowercased())
+    }
+}
