@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"4.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // System C libraries, found through pkg-config.
@@ -43,14 +45,27 @@ let package = Package(
             path: "Sources/Normalize",
             resources: [.copy("Resources/labels.yml")]
         ),
+        .target(name: "Write", dependencies: ["Core"], path: "Sources/Write"),
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "Core", "PDF", "Normalize", "Write",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Pipeline"
+        ),
         .executableTarget(
             name: "piani",
-            dependencies: ["Core", "PDF", "Normalize", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Core", "PDF", "Normalize", "Write", "Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/piani"
         ),
         .testTarget(name: "CoreTests", dependencies: ["Core"], path: "Tests/CoreTests"),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Core"], path: "Tests/NormalizeTests"),
         .testTarget(name: "PDFTests", dependencies: ["PDF", "Core"], path: "Tests/PDFTests"),
+        .testTarget(name: "WriteTests", dependencies: ["Write", "Core", .product(name: "GRDB", package: "GRDB.swift")], path: "Tests/WriteTests"),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Core"], path: "Tests/PipelineTests"),
         .testTarget(name: "CLITests", dependencies: ["piani"], path: "Tests/CLITests"),
     ],
     swiftLanguageModes: [.v5],

@@ -22,7 +22,7 @@ public struct DocumentNormalizer {
     }
 
     /// The builders, most specific layouts first.
-    public static var standardBuilders: [RecordBuilder] { [] }
+    public static var standardBuilders: [RecordBuilder] { objectiveBuilders + listingBuilders }
 
     public func normalize(file: FileFacts, blocks: [Block], tables: [Table]) -> NormalizedDocument {
         let items = DocumentItem.readingOrder(blocks: blocks, tables: tables)

@@ -1,0 +1,2 @@
+/// The batch stage: `piani ingest` (configuration, catalog, workers, manifest, rejects).
+import Core
