@@ -132,7 +132,7 @@ public struct DocumentClassifier: Sendable {
         for prefix in vocabulary.entePrefixes {
             for line in title {
                 guard let rest = line.droppingWords(of: prefix) else { continue }
-                let (name, province) = splitProvinceCode(rest)
+                let (name, province) = splitProvinceCode(cuttingAtDocumentTitle(rest))
                 guard !name.isEmpty else { continue }
                 return (prefix + " " + EnteName.normalize(name), province)
             }
@@ -140,13 +140,33 @@ public struct DocumentClassifier: Sendable {
         return nil
     }
 
-    /// "Cazzago San Martino (BS)" → ("Cazzago San Martino", "BS").
+    /// "Cazzago San Martino (BS)" → ("Cazzago San Martino", "BS"); the name ends at the code.
     private func splitProvinceCode(_ text: String) -> (String, String?) {
         let trimmed = text.trimmingCharacters(in: " .,;:")
-        guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else { return (String(trimmed), nil) }
-        let code = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
-        guard code.count == 2, code.allSatisfy({ $0.isLetter && $0.isUppercase }) else { return (String(trimmed), nil) }
-        return (String(trimmed[..<open].trimmingCharacters(in: " ")), String(code))
+        var searchFrom = trimmed.startIndex
+        while let open = trimmed[searchFrom...].firstIndex(of: "(") {
+            let code = trimmed[trimmed.index(after: open)...].prefix(3)
+            if code.count == 3, code.last == ")", code.dropLast().allSatisfy({ $0.isLetter && $0.isUppercase }) {
+                return (String(trimmed[..<open].trimmingCharacters(in: " ")), String(code.dropLast()))
+            }
+            searchFrom = trimmed.index(after: open)
+        }
+        return (String(trimmed), nil)
+    }
+
+    /// A title line may run on from the ente's name into the plan's ("COMUNE DI X PIANO ESECUTIVO DI …"):
+    /// the name stops where a document type keyword starts.
+    private func cuttingAtDocumentTitle(_ text: String) -> String {
+        let words = text.split(separator: " ")
+        let folded = words.map { TextFolding.words(String($0)) }
+        let keywords = vocabulary.types.flatMap(\.keywords).map { TextFolding.words($0).split(separator: " ").map(String.init) }
+        for start in folded.indices.dropFirst() {
+            let isTitle = keywords.contains { keyword in
+                !keyword.isEmpty && start + keyword.count <= folded.count && Array(folded[start..<start + keyword.count]) == keyword
+            }
+            if isTitle { return words[..<start].joined(separator: " ") }
+        }
+        return text
     }
 
     /// "Provincia di Brescia" on a title line → "BS".

@@ -17,10 +17,11 @@ public struct BlockBuilder: Sendable {
         }.filter { !(runningText?.isRunning($0, on: page, zone: settings.marginZone) ?? false) }
         let lines = joiningSameBaseline(outsideTables)
         let bodySize = runningText?.bodyFontSize(learning: lines) ?? BlockBuilder.bodyFontSize(lines)
+        let textWidth = lines.map(\.box.width).max() ?? page.width
         var blocks: [Block] = []
         for line in lines {
             let kind = classify(line, bodySize: bodySize)
-            if let last = blocks.last, continues(last, with: line, kind: kind, bodySize: bodySize) {
+            if let last = blocks.last, continues(last, with: line, kind: kind, textWidth: textWidth) {
                 blocks[blocks.count - 1] = extend(last, with: line)
             } else {
                 blocks.append(start(kind, line: line, page: page.number, bodySize: bodySize))
@@ -115,13 +116,16 @@ public struct BlockBuilder: Sendable {
     }
 
     /// A line continues the block above when it is text, sits close under it and, for headings, looks the same.
-    private func continues(_ block: Block, with line: TextLine, kind: LineKind, bodySize: Double) -> Bool {
+    private func continues(_ block: Block, with line: TextLine, kind: LineKind, textWidth: Double) -> Bool {
         let gap = line.box.y0 - block.bbox.y1
         let close = gap <= settings.paragraphGapRatio * line.box.height && gap > -line.box.height
         guard close else { return false }
         switch (block.kind, kind) {
         case (.heading, .heading):
+            // A heading wraps when its line is full; a short line over another is a heading of its own
+            // (a title page's "Comune di …" over the plan's name).
             return abs(block.fontSize - line.fontSize) < 0.5 && block.isBold == line.isBold
+                && block.bbox.width >= settings.wrappedLineShare * textWidth
         case (.labelValue, .heading), (.paragraph, .heading):
             // A bold line wrapping onto a shorter bold line is one line of text, not a new heading.
             return block.isBold && line.isBold && abs(block.fontSize - line.fontSize) < 0.5

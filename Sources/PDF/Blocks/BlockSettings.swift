@@ -8,6 +8,8 @@ public struct BlockSettings: Sendable {
     public var maxLabelWords = 10
     /// Lines closer than this fraction of their height belong to one paragraph.
     public var paragraphGapRatio = 0.8
+    /// A heading line at least this share of the page's text width may wrap onto the next line.
+    public var wrappedLineShare = 0.6
     /// Running headers and footers live within this share of the page height from its edges.
     public var marginZone = 0.08
 
