@@ -1,4 +1,5 @@
 extension DocumentNormalizer {
-    /// Builders of `objective` and `indicator` records (and the staff lists of single objectives).
-    static var objectiveBuilders: [RecordBuilder] { [] }
+    /// Builders of `objective` and `indicator` records (and the staff lists of single objectives), most
+    /// specific layouts first: each skips the items an earlier one claimed.
+    static var objectiveBuilders: [RecordBuilder] { [LabeledObjectiveBuilder()] }
 }
