@@ -1,0 +1,107 @@
+import Core
+import Foundation
+
+/// The outputs of one document, kept between runs: a folder holding `X.jsonl` and `X.csv` (rows without the
+/// header) for each record type the document has. The run's top-level files are these partitions
+/// concatenated, so a document ingested once is never read again.
+public struct DocumentPartition: Sendable {
+    public let folder: URL
+
+    public init(folder: URL) {
+        self.folder = folder
+    }
+
+    public func file(_ type: RecordType, _ format: OutputFormat) -> URL {
+        folder.appendingPathComponent(format.fileName(of: type))
+    }
+
+    public var exists: Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) && isFolder.boolValue
+    }
+
+    /// Writes the records (sorted by `RecordOrder`) into a fresh folder beside this one, then moves it into place:
+    /// the partition is whole or absent, never half written.
+    public func write(_ records: [Record]) throws {
+        let parent = folder.deletingLastPathComponent()
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".tmp-\(folder.lastPathComponent)-\(getpid())-\(UInt32.random(in: 0 ... .max))")
+        try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+        do {
+            try Self.writeFiles(RecordOrder.sorted(records), into: staging)
+            try replace(with: staging)
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    private static func writeFiles(_ records: [Record], into staging: URL) throws {
+        let byType = Dictionary(grouping: records, by: \.type)
+        for type in RecordType.allCases {
+            guard let rows = byType[type], !rows.isEmpty else { continue }
+            let partition = DocumentPartition(folder: staging)
+            try AtomicFile.write(partition.file(type, .jsonl)) { file in
+                for record in rows { try file.write(record.json.serialized + "\n") }
+            }
+            try AtomicFile.write(partition.file(type, .csv)) { file in
+                for record in rows { try file.write(FlatSchema.csvLine(record)) }
+            }
+        }
+    }
+
+    private func replace(with staging: URL) throws {
+        let fileManager = FileManager.default
+        if exists {
+            let old = folder.deletingLastPathComponent()
+                .appendingPathComponent(".old-\(folder.lastPathComponent)-\(getpid())-\(UInt32.random(in: 0 ... .max))")
+            try fileManager.moveItem(at: folder, to: old)
+            try? fileManager.removeItem(at: old)
+        }
+        guard rename(staging.path, folder.path) == 0 else {
+            throw WriteError(path: folder.path, reason: "cannot move the partition into place (\(String(cString: strerror(errno))))")
+        }
+    }
+}
+
+/// Builds the run's top-level files (`objectives.jsonl`, `objectives.csv`, …) by concatenating the partitions
+/// of the current inputs in the order given, each file written atomically. Every record type gets its files,
+/// a CSV with only its header when no document has that type.
+public struct OutputAssembler {
+    public var folder: URL
+    public var formats: [OutputFormat]
+
+    public init(folder: URL, formats: [OutputFormat]) {
+        self.folder = folder
+        self.formats = formats
+    }
+
+    /// The rows written per record type.
+    @discardableResult
+    public func assemble(_ partitions: [DocumentPartition]) throws -> [RecordType: Int] {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var counts: [RecordType: Int] = [:]
+        for type in RecordType.allCases {
+            for format in formats {
+                let rows = try assemble(type, format, partitions)
+                if format == .jsonl || counts[type] == nil { counts[type] = rows }
+            }
+        }
+        return counts
+    }
+
+    private func assemble(_ type: RecordType, _ format: OutputFormat, _ partitions: [DocumentPartition]) throws -> Int {
+        var rows = 0
+        try AtomicFile.write(folder.appendingPathComponent(format.fileName(of: type))) { file in
+            if format == .csv { try file.write(FlatSchema.header(of: type)) }
+            for partition in partitions {
+                let source = partition.file(type, format)
+                guard FileManager.default.fileExists(atPath: source.path) else { continue }
+                let lineFeeds = try file.append(contentsOf: source)
+                if format == .jsonl { rows += lineFeeds }
+            }
+        }
+        return rows
+    }
+}

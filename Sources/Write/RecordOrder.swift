@@ -1,0 +1,26 @@
+import Core
+
+/// The order of a document's rows in every output: by source page, then position on the page (top first),
+/// then table row, then the order the normalizer produced them. Records without a page (document-level)
+/// come last. Documents themselves are ordered by the caller (file name, then path).
+public enum RecordOrder {
+    public static func sorted(_ records: [Record]) -> [Record] {
+        records.enumerated().sorted { key($0.offset, $0.element) < key($1.offset, $1.element) }.map(\.element)
+    }
+
+    private struct Key: Comparable {
+        var page: Int
+        var top: Double
+        var row: Int
+        var ordinal: Int
+
+        static func < (a: Key, b: Key) -> Bool {
+            (a.page, a.top, a.row, a.ordinal) < (b.page, b.top, b.row, b.ordinal)
+        }
+    }
+
+    private static func key(_ ordinal: Int, _ record: Record) -> Key {
+        Key(page: record.source.page ?? .max, top: record.source.bbox?.y0 ?? .infinity, row: record.source.rowIndex ?? .max,
+            ordinal: ordinal)
+    }
+}
