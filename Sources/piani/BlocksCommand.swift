@@ -31,14 +31,12 @@ struct BlockWriter: ContentSink {
 
 enum BlockRendering {
     static func jsonLine(_ block: Block) -> String {
-        var object: [String: Any] = [
-            "page": block.page, "kind": block.kind.rawValue, "text": block.text, "bbox": block.bbox.rounded,
-            "font_size": (block.fontSize * 100).rounded() / 100, "bold": block.isBold,
-        ]
-        if let level = block.level { object["level"] = level }
-        if let label = block.label { object["label"] = label }
-        if let value = block.value { object["value"] = value }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        var pairs: [(String, JSONValue)] = [("page", .number(Double(block.page))), ("kind", .string(block.kind.rawValue))]
+        if let level = block.level { pairs.append(("level", .number(Double(level)))) }
+        if let label = block.label { pairs.append(("label", .string(label))) }
+        if let value = block.value { pairs.append(("value", .string(value))) }
+        pairs += [("text", .string(block.text)), ("bbox", .array(block.bbox.rounded.map { .number($0) })),
+                  ("font_size", .number((block.fontSize * 100).rounded() / 100)), ("bold", .bool(block.isBold))]
+        return JSONValue.object(pairs).serialized
     }
 }

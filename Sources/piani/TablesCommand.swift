@@ -61,11 +61,11 @@ struct TableWriter: ContentSink {
 
 enum TableRendering {
     static func json(_ table: Table) -> String {
-        var out = "{\"page\":\(table.page),\"page_end\":\(table.pageEnd),\"bbox\":["
-        out += table.bbox.rounded.map { JSONText.number($0) }.joined(separator: ",")
-        out += "],\"method\":\(JSONText.string(table.method)),\"rows\":["
-        out += table.rows.map { "[" + $0.map(JSONText.string).joined(separator: ",") + "]" }.joined(separator: ",")
-        return out + "]}"
+        JSONValue.object([
+            ("page", .number(Double(table.page))), ("page_end", .number(Double(table.pageEnd))),
+            ("bbox", .array(table.bbox.rounded.map { .number($0) })), ("method", .string(table.method)),
+            ("rows", .array(table.rows.map { .array($0.map { .string($0) }) })),
+        ]).serialized
     }
 
     static func csv(_ rows: [[String]]) -> String {
@@ -89,30 +89,5 @@ enum TableRendering {
             if index == 0 { lines.append("|" + String(repeating: " --- |", count: width)) }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-/// JSON literals written by hand: the table output is streamed, and this is several times faster than
-/// JSONSerialization on large documents.
-enum JSONText {
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }
