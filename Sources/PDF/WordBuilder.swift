@@ -38,7 +38,7 @@ struct WordBuilder {
 
         for glyph in glyphs {
             if glyph.scalar == "\n" { closeLine(); continue }
-            if glyph.scalar.properties.isWhitespace { closeWord(); continue }
+            if WordBuilder.isSpace(glyph.scalar) { closeWord(); continue }
             if let last = current.last, startsNewWord(glyph, after: last) { closeWord() }
             current.append(glyph)
         }
@@ -99,6 +99,11 @@ struct WordBuilder {
         "\u{FB00}": "ff", "\u{FB01}": "fi", "\u{FB02}": "fl", "\u{FB03}": "ffi", "\u{FB04}": "ffl",
         "\u{FB05}": "st", "\u{FB06}": "st",
     ]
+
+    /// Unicode's whitespace property is slow to look up; ASCII, the common case, is answered directly.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || scalar == "\t" || scalar == "\r" : scalar.properties.isWhitespace
+    }
 
     static let softHyphen: Unicode.Scalar = "\u{00AD}"
 }
