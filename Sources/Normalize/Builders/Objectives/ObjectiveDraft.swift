@@ -22,6 +22,8 @@ struct ObjectiveDraft {
     /// Indicator and staff rows found inside the objective, made into records once it has an id.
     var indicators: [IndicatorDraft] = []
     var staff: [StaffDraft] = []
+    /// Cronoprogramma rows: the phase and the months (1-12) it runs in.
+    var phases: [(phase: String, months: [Int])] = []
     /// Items the objective was read from, claimed when it becomes a record.
     var items: Set<Int> = []
 
@@ -48,6 +50,17 @@ struct ObjectiveDraft {
         } else {
             entries[last].text = before ? text + " " + entries[last].text : entries[last].text + " " + text
         }
+    }
+
+    /// Takes in the parts of a sheet that carried no title of its own (a page of the same objective).
+    mutating func absorb(_ other: ObjectiveDraft) {
+        for entry in other.entries where !has(entry.field) { entries.append(entry) }
+        indicators += other.indicators
+        staff += other.staff
+        phases += other.phases
+        warnings += other.warnings
+        items.formUnion(other.items)
+        endPage = max(endPage, other.endPage)
     }
 
     mutating func touch(item: Int, page: Int) {

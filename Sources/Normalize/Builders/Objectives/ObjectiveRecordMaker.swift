@@ -27,6 +27,12 @@ struct ObjectiveRecordMaker {
         setCodes(of: draft, on: &record)
         setAchievement(of: draft, on: &record, values: context.values)
         for (field, value) in draft.structured { record[field] = value }
+        if !draft.phases.isEmpty {
+            record["phases"] = .json(.array(draft.phases.map { phase in
+                .object([("phase", .string(phase.phase)), ("months", .array(phase.months.map { .number(Double($0)) }))])
+            }))
+        }
+        splitParentCode(on: &record)
         record.warnings += draft.warnings
         var all = [record]
         let maker = IndicatorRecordMaker()
@@ -55,6 +61,16 @@ struct ObjectiveRecordMaker {
         if let code = draft.text(of: "code") {
             record["code"] = .text(String(TextCleaner.clean(code).trimmingCharacters(in: ". ")))
         }
+    }
+
+    /// "8.2 Comunicazione: …" as parent code 8.2 and parent title "Comunicazione: …".
+    private func splitParentCode(on record: inout Record) {
+        guard record["parent_code"] == nil, case .text(let parent)? = record["parent_title"] else { return }
+        let words = parent.split(separator: " ", maxSplits: 1)
+        guard words.count == 2, words[0].first?.isASCIIDigit == true,
+              words[0].allSatisfy({ $0.isASCIIDigit || $0 == "." }) else { return }
+        record["parent_code"] = .text(String(words[0].trimmingCharacters(in: ".")))
+        record["parent_title"] = .text(String(words[1]))
     }
 
     /// `level` and `category` from their own labels when present, else from the announcing label or heading.

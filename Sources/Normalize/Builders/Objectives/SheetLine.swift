@@ -1,0 +1,46 @@
+import Core
+
+/// One line of an objective sheet: a table row (its cells) or a text block (one cell), with where it sits.
+/// Sheets mix both — a heading block, a "Label: value" paragraph, then ruled tables — so the sheet builder
+/// reads them as one stream.
+struct SheetLine {
+    var item: Int
+    var row: Int?
+    var page: Int
+    var cells: [String]
+    var block: Block?
+
+    var isTableRow: Bool { row != nil }
+    var filled: [(column: Int, text: String)] {
+        cells.enumerated().compactMap { offset, cell in
+            let text = TextCleaner.clean(cell)
+            return text.isEmpty ? nil : (offset, text)
+        }
+    }
+    var text: String { filled.map(\.text).joined(separator: " ") }
+    var isEmpty: Bool { filled.isEmpty }
+
+    /// Every unclaimed block and table row of the document, in reading order.
+    static func stream(of context: DocumentContext) -> [SheetLine] {
+        var lines: [SheetLine] = []
+        for (index, item) in context.items.enumerated() where !context.isClaimed(index) {
+            switch item {
+            case .block(let block):
+                lines.append(SheetLine(item: index, row: nil, page: block.page, cells: [block.text], block: block))
+            case .table(_, let table):
+                for (rowIndex, row) in table.rows.enumerated() {
+                    lines.append(SheetLine(item: index, row: rowIndex, page: table.page, cells: row, block: nil))
+                }
+            }
+        }
+        return lines
+    }
+}
+
+/// Column-wise join of rows: a header or a record whose cells the layout wrapped over several rows.
+func mergedColumns(_ rows: [[String]]) -> [String] {
+    let width = rows.map(\.count).max() ?? 0
+    return (0..<width).map { column in
+        rows.compactMap { column < $0.count ? TextCleaner.clean($0[column]) : nil }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}
