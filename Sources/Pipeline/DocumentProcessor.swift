@@ -1,0 +1,127 @@
+import Core
+import Foundation
+import Normalize
+import PDF
+import Write
+
+/// Extract → normalize → write of one document, as a worker runs it: reads the PDF, maps it to records and
+/// writes its partition (`documents/<sha256>/`). Never throws: a failure is a result naming the stage.
+public struct DocumentProcessor {
+    public struct Settings: Hashable, Sendable {
+        public var labels: String?
+        public var password: String?
+        public var maxPages: Int?
+        public var classificationWindow: Int?
+
+        public init(labels: String? = nil, password: String? = nil, maxPages: Int? = nil, classificationWindow: Int? = nil) {
+            self.labels = labels
+            self.password = password
+            self.maxPages = maxPages
+            self.classificationWindow = classificationWindow
+        }
+
+        public init(_ config: PipelineConfig) {
+            self.init(labels: config.labels, password: config.password, maxPages: config.maxPages,
+                      classificationWindow: config.classificationWindow)
+        }
+
+        /// A fingerprint of every setting that changes what a document yields (not the password): part of the
+        /// catalog stamp. The label override counts by its content.
+        public func fingerprint() throws -> String {
+            var parts = ["max_pages=\(maxPages.map(String.init) ?? "all")",
+                         "classification_window=\(classificationWindow.map(String.init) ?? "default")"]
+            if let labels { parts.append("labels=\(try Hashing.sha256(ofFile: labels).hex)") }
+            return String(Hashing.sha256(parts.joined(separator: "\n")).prefix(16))
+        }
+    }
+
+    /// A validation failure's warning message starts with this.
+    public static let checkFailedPrefix = "check failed"
+
+    public let settings: Settings
+    public let documents: URL
+    private let normalizer: DocumentNormalizer
+
+    /// Loads the label dictionary (the built-in one with the override merged over it); a bad override throws
+    /// a `ConfigError`.
+    public init(settings: Settings, documents: URL) throws {
+        self.settings = settings
+        self.documents = documents
+        normalizer = try Self.normalizer(settings)
+    }
+
+    public static func normalizer(_ settings: Settings) throws -> DocumentNormalizer {
+        var dictionary = try LabelDictionary.bundled()
+        if let labels = settings.labels {
+            do {
+                dictionary = dictionary.merging(try LabelDictionary(contentsOf: URL(fileURLWithPath: labels)))
+            } catch {
+                throw ConfigError("\(labels): cannot read the label dictionary (\(error))")
+            }
+        }
+        var normalizer = DocumentNormalizer(labels: LabelMatcher(dictionary: dictionary), classifier: try .bundled())
+        if let window = settings.classificationWindow { normalizer.classificationWindow = window }
+        return normalizer
+    }
+
+    public func partition(of sha256: String) -> DocumentPartition {
+        DocumentPartition(folder: documents.appendingPathComponent(sha256))
+    }
+
+    public func process(_ job: DocumentJob) -> DocumentResult {
+        var result = DocumentResult(path: job.path, sha256: job.sha256, ok: true)
+        var clock = Date()
+        func lap() -> Double { let now = Date(); defer { clock = now }; return now.timeIntervalSince(clock) }
+        let content: DocumentContent
+        do {
+            let pdf = try PDFFile(path: job.path, password: settings.password)
+            let pages = settings.maxPages.map { Array(1...max(1, min($0, pdf.pageCount))) }
+            content = try pdf.content(pages: pages)
+            result.pages = pages?.count ?? content.pageCount
+        } catch let error as PDFError {
+            return .failure(job, .extract, error.explanation)
+        } catch {
+            return .failure(job, .extract, String(describing: error))
+        }
+        result.timings.extract = lap()
+        let facts = FileFacts(sha256: job.sha256, fileName: job.fileName, format: (job.fileName as NSString).pathExtension.lowercased())
+        let records = normalizer.normalize(file: facts, blocks: content.blocks, tables: content.tables).records
+        result.timings.normalize = lap()
+        do {
+            try partition(of: job.sha256).write(records)
+        } catch {
+            return .failure(job, .write, String(describing: error))
+        }
+        result.timings.write = lap()
+        Self.count(records, into: &result)
+        return result
+    }
+
+    static func count(_ records: [Record], into result: inout DocumentResult) {
+        for record in records {
+            result.counts[record.type.rawValue, default: 0] += 1
+            result.warnings += record.warnings.count
+            result.checkFailures += record.warnings.filter { $0.message.hasPrefix(checkFailedPrefix) }.count
+        }
+    }
+}
+
+/// The worker's loop (`piani ingest-worker`): one job per line in, one result per line out, until end of input.
+public enum WorkerLoop {
+    public static func run(_ processor: DocumentProcessor) {
+        let decoder = JSONDecoder()
+        let encoder = JSONEncoder.sorted
+        while let line = readLine(strippingNewline: true) {
+            guard !line.isEmpty else { continue }
+            let result: DocumentResult
+            if let job = try? decoder.decode(DocumentJob.self, from: Data(line.utf8)) {
+                result = processor.process(job)
+            } else {
+                result = DocumentResult(path: line, sha256: "", ok: false, stage: .input, reason: "the worker received a malformed job")
+            }
+            var data = (try? encoder.encode(result)) ?? Data()
+            data.append(10)
+            FileHandle.standardOutput.write(data)
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/// The batch stage: `piani ingest` (configuration, catalog, workers, manifest, rejects).
-import Core

@@ -1,0 +1,143 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Write
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Ingest a batch of documents into canonical record files (JSONL, CSV), incrementally and in parallel.",
+        discussion: """
+        Settings come from pipeline.yml (--config FILE, or ./pipeline.yml when present), flags override them, and
+        `piani ingest samples/` works with the built-in defaults. INPUTS are files, folders (every *.pdf below) or
+        glob patterns. See docs/ingest.md.
+
+        Output folder (--out, default out/):
+          objectives.jsonl objectives.csv … one pair per record type (objectives, indicators, budget_lines, staff,
+                          risks, entities, tables): CSV per RFC 4180, header in schema order, nested fields
+                          flattened with dots; rows by document file name, then page, then position
+          manifest.json   inputs (path, sha256, size, status), counts per type, warnings, versions, timings
+          rejects.jsonl   one {"file","stage","reason"} line per input that failed
+          documents/<sha256>/  each document's records, kept between runs (the files above concatenate them)
+          .piani/catalog.sqlite  documents already ingested (skipped next time unless --full); .piani/lock
+
+        Each document is read in a worker process: a damaged PDF that crashes or hangs the C libraries is
+        rejected (stage worker / timeout) and the batch goes on. Every output file is written to a temporary
+        name and renamed into place.
+
+        Exit codes:
+          0  every input ingested or already ingested
+          1  the run could not proceed (output folder not writable, catalog unreadable); outputs left as they were
+          2  configuration or usage error (invalid pipeline.yml or option value, no inputs, bad label dictionary)
+          3  some inputs were rejected (one `piani: FILE: reason` line each, and rejects.jsonl); the others' outputs are complete
+          4  another piani ingest is running on the same output folder
+        """
+    )
+
+    @Argument(help: "Files, folders or glob patterns (default: inputs of pipeline.yml).")
+    var inputs: [String] = []
+
+    @Option(name: .long, help: "The pipeline file (default: ./pipeline.yml when it exists).")
+    var config: String?
+
+    @Option(name: .long, help: "Output folder (default: out).")
+    var out: String?
+
+    @Option(name: .long, help: "Formats to write, comma-separated: jsonl,csv (default: both).")
+    var format: String?
+
+    @Option(name: .long, help: "Worker processes (default: one per core).")
+    var workers: String?
+
+    @Option(name: .long, help: "Seconds one document may take before it is rejected (default: 300).")
+    var timeLimit: String?
+
+    @Option(name: .long, help: "A YAML label dictionary merged over the built-in one.")
+    var labels: String?
+
+    @Option(name: .long, help: "Password of encrypted inputs.")
+    var password: String?
+
+    @Option(name: .long, help: "Read only the first N pages of each document.")
+    var maxPages: String?
+
+    @Option(name: .long, help: "Process slice K of N (by content SHA-256), e.g. 2/8, for N parallel jobs.")
+    var shard: String?
+
+    @Flag(name: .long, help: "Ingest every input again, even those already in the catalog.")
+    var full = false
+
+    @Flag(name: .long, help: "No progress, logs or summary (for cron): rejected inputs and errors only.")
+    var quiet = false
+
+    func run() throws {
+        let config: PipelineConfig
+        do {
+            config = try loadConfig().applying(try flags())
+        } catch let error as ConfigError {
+            Output.error(error.description)
+            throw ExitCode(IngestExitCode.usage.rawValue)
+        }
+        let reporter = ConsoleReporter.automatic(quiet: quiet)
+        if reporter.mode == .log { ConsoleReporter.bootstrapLogging() }
+        let manifest: Manifest
+        do {
+            manifest = try IngestRun(config: config, workerExecutable: Self.executablePath()).run(observer: reporter)
+        } catch let error as ConfigError {
+            Output.error(error.description)
+            throw ExitCode(IngestExitCode.usage.rawValue)
+        } catch let error as RunLock.Busy {
+            Output.error(error.description)
+            throw ExitCode(IngestExitCode.locked.rawValue)
+        } catch {
+            Output.error("\(config.output): the run failed (\(error)); outputs were left as they were")
+            throw ExitCode(IngestExitCode.failure.rawValue)
+        }
+        if manifest.exitCode != 0 { throw ExitCode(manifest.exitCode) }
+    }
+
+    private func loadConfig() throws -> PipelineConfig {
+        if let config { return try PipelineConfig.load(file: config) }
+        if FileManager.default.fileExists(atPath: "pipeline.yml") { return try PipelineConfig.load(file: "pipeline.yml") }
+        return PipelineConfig()
+    }
+
+    private func flags() throws -> PipelineConfig.Flags {
+        var flags = PipelineConfig.Flags()
+        flags.inputs = inputs
+        flags.output = out
+        flags.labels = labels
+        flags.password = password
+        flags.full = full
+        if let format {
+            flags.formats = try format.split(separator: ",").map { name in
+                guard let parsed = OutputFormat(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                    throw ConfigError("--format: unknown format \"\(name)\" (jsonl, csv)")
+                }
+                return parsed
+            }
+        }
+        if let workers { flags.workers = try Self.integer(workers, option: "--workers", minimum: 0) }
+        if let maxPages { flags.maxPages = try Self.integer(maxPages, option: "--max-pages", minimum: 1) }
+        if let timeLimit {
+            guard let seconds = Double(timeLimit), seconds > 0 else { throw ConfigError("--time-limit: expected a number of seconds > 0, got \"\(timeLimit)\"") }
+            flags.timeLimit = seconds
+        }
+        if let shard {
+            guard let parsed = Shard(shard) else { throw ConfigError("--shard: expected K/N with 1 ≤ K ≤ N, e.g. 2/8, got \"\(shard)\"") }
+            flags.shard = parsed
+        }
+        return flags
+    }
+
+    private static func integer(_ text: String, option: String, minimum: Int) throws -> Int {
+        guard let value = Int(text), value >= minimum else { throw ConfigError("\(option): expected a whole number ≥ \(minimum), got \"\(text)\"") }
+        return value
+    }
+
+    /// This executable's absolute path, for starting workers.
+    static func executablePath() -> String {
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+    }
+}
