@@ -1,0 +1,84 @@
+import Core
+
+/// The arithmetic a budget listing must satisfy, checked, never repaired:
+///
+/// - on every line, available = current forecast − committed;
+/// - every total row equals, per amount column, the sum of what it closes: the lines and lower totals since
+///   the previous total of its rank or higher, never across the start of a section (a programme or titolo
+///   heading) of its rank or higher.
+///
+/// A failed check is a warning on the record: `amounts.available: 280,40 ≠ 500,00 − 219,60`.
+struct BudgetChecks {
+    var tolerance: Double
+
+    init(tolerance: Double = 0.01) { self.tolerance = tolerance }
+
+    /// A difference beyond the tolerance (a cent written is a cent, whatever binary floating point makes of it).
+    private func differs(_ a: Double, _ b: Double) -> Bool { abs(a - b) > tolerance + 1e-9 }
+
+    /// available = current_forecast − committed, when the line has all three.
+    func availableWarning(_ amounts: BudgetAmounts) -> FieldWarning? {
+        guard let available = amounts["available"], let current = amounts["current_forecast"],
+              let committed = amounts["committed"] else { return nil }
+        guard differs(available, current - committed) else { return nil }
+        return FieldWarning(field: "amounts.available", message:
+            "\(BudgetAmounts.italian(available)) ≠ \(BudgetAmounts.italian(current)) − \(BudgetAmounts.italian(committed))")
+    }
+
+    /// For each amount the total and its parts both have, a warning when the parts do not add up to the total.
+    func totalWarnings(_ total: BudgetAmounts, parts: [BudgetAmounts]) -> [FieldWarning] {
+        guard !parts.isEmpty else { return [] }
+        var warnings: [FieldWarning] = []
+        for part in BudgetAmounts.parts {
+            guard let stated = total[part] else { continue }
+            let values = parts.compactMap { $0[part] }
+            guard values.count == parts.count else { continue }
+            let sum = values.reduce(0, +)
+            if differs(sum, stated) {
+                warnings.append(FieldWarning(field: "amounts.\(part)", message:
+                    "\(BudgetAmounts.italian(stated)) ≠ \(BudgetAmounts.italian(sum)), the sum of the \(parts.count) rows it closes"))
+            }
+        }
+        return warnings
+    }
+}
+
+/// Which rows each total row closes, in listing order: lines (rank 0), totals of a rank, and section starts.
+struct TotalScope {
+    private enum Entry {
+        case row(amounts: BudgetAmounts, rank: Int)
+        case sectionStart(rank: Int)
+    }
+
+    private var open: [Entry] = []
+
+    /// A budget line.
+    mutating func addLine(_ amounts: BudgetAmounts) {
+        open.append(.row(amounts: amounts, rank: 0))
+    }
+
+    /// A heading opening a section of `rank`: no total of that rank or lower reaches over it.
+    mutating func startSection(rank: Int) {
+        open.append(.sectionStart(rank: rank))
+    }
+
+    /// The rows a total of `rank` closes (the lines and lower totals back to the previous total or section
+    /// start of its rank or higher); the total then stands for them.
+    mutating func close(_ amounts: BudgetAmounts, rank: Int) -> [BudgetAmounts] {
+        var parts: [BudgetAmounts] = []
+        while let last = open.last {
+            switch last {
+            case .row(let rowAmounts, let rowRank) where rowRank < rank:
+                parts.append(rowAmounts)
+            case .sectionStart(let sectionRank) where sectionRank < rank:
+                break
+            default:
+                open.append(.row(amounts: amounts, rank: rank))
+                return parts.reversed()
+            }
+            open.removeLast()
+        }
+        open.append(.row(amounts: amounts, rank: rank))
+        return parts.reversed()
+    }
+}

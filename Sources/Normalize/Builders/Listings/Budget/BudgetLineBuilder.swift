@@ -1,0 +1,126 @@
+import Core
+
+/// `budget_line` records from revenue and expenditure listings (capitoli with Previsione iniziale / attuale,
+/// Accertato or Impegnato, Disponibilità, Riscosso or Pagato). A listing table is recognised by its header
+/// row (the budget_line labels of `labels.yml`), wherever it sits in a table: one extracted table may hold
+/// several sections, each with its title row and header. Rows before a table's first header read through
+/// that header; a table without a header right after a listing continues it. Headings (blocks or title rows)
+/// set the part, the programme and its owner; total rows close them. Every line and total is checked
+/// (`BudgetChecks`).
+struct BudgetLineBuilder: RecordBuilder {
+    var vocabulary = ListingVocabulary.italian
+
+    func build(in context: inout DocumentContext) -> [Record] {
+        var state = ListingState(checks: BudgetChecks(tolerance: vocabulary.amountTolerance))
+        var records: [Record] = []
+        for index in context.items.indices where !context.isClaimed(index) {
+            switch context.items[index] {
+            case .block(let block):
+                if let heading = BudgetHeading.parse(block.text, labels: context.labels, vocabulary: vocabulary) {
+                    state.apply(heading, text: block.text, vocabulary: vocabulary)
+                }
+            case .table(_, let table):
+                let found = readTable(table, at: index, state: &state, context: &context)
+                if found.isEmpty {
+                    state.layout = nil
+                } else {
+                    records += found
+                    context.claim(index)
+                }
+            }
+        }
+        return records
+    }
+
+    /// The lines and totals of one table, in row order.
+    private func readTable(_ table: Table, at index: Int, state: inout ListingState,
+                           context: inout DocumentContext) -> [Record] {
+        let headers = headerRows(of: table, context: context)
+        guard let firstHeader = headers.first?.layout ?? continuedLayout(state.layout, table) else { return [] }
+        var layout = firstHeader
+        var records: [Record] = []
+        var row = 0
+        while row < table.rows.count {
+            if let header = headers.first(where: { $0.row == row }) {
+                layout = header.layout
+                row += header.layout.rowCount
+                continue
+            }
+            let cells = table.rows[row]
+            if ListingCells.isTitleRow(cells),
+               let heading = BudgetHeading.parse(cells[0], labels: context.labels, vocabulary: vocabulary) {
+                state.apply(heading, text: cells[0], vocabulary: vocabulary)
+            } else if let record = readRow(cells, layout: layout, at: index, row: row, state: &state, context: &context) {
+                records.append(record)
+            }
+            row += 1
+        }
+        state.layout = layout
+        return records
+    }
+
+    private func headerRows(of table: Table, context: DocumentContext) -> [(row: Int, layout: HeaderLayout)] {
+        table.rows.indices.compactMap { row in
+            guard let layout = HeaderLayout.read(table.rows, at: row, type: .budgetLine, context: context,
+                                                 minimumFields: vocabulary.minimumBudgetHeaderFields),
+                  isListingHeader(layout) else { return nil }
+            return (row, layout)
+        }
+    }
+
+    /// Two amounts or more, each named once (a column per year is another kind of table), and a key column.
+    private func isListingHeader(_ layout: HeaderLayout) -> Bool {
+        let amounts = layout.fields.filter { $0.hasPrefix("amounts.") }
+        let keys: Set<String> = ["chapter", "chart_code", "description"]
+        return amounts.count >= 2 && Set(amounts).count == amounts.count && layout.fields.contains(where: keys.contains)
+    }
+
+    private func continuedLayout(_ layout: HeaderLayout?, _ table: Table) -> HeaderLayout? {
+        guard let layout, table.columnCount == layout.columnCount else { return nil }
+        return layout
+    }
+
+    private func readRow(_ cells: [String], layout: HeaderLayout, at index: Int, row: Int, state: inout ListingState,
+                         context: inout DocumentContext) -> Record? {
+        let reader = BudgetRowReader(layout: layout, values: context.values, vocabulary: vocabulary)
+        guard var line = reader.read(cells) else { return nil }
+        let total = BudgetTotal.read(line.keyText, vocabulary: vocabulary)
+        if total == nil { reader.readKey(&line) }
+        let direction = state.direction(of: line, layout: layout, vocabulary: vocabulary)
+        var record = context.newRecord(.budgetLine, key: state.naturalKey(line, total: total, direction: direction.value),
+                                       at: index, rowIndex: row)
+        fill(&record, line: line, direction: direction, state: state, context: context)
+        if let total {
+            record["is_total"] = .boolean(true)
+            record["total_level"] = total.level.map(FieldValue.text)
+            if let titleCode = total.titleCode { record["title_code"] = .text(titleCode) }
+            if total.level == nil { record.warn("total_level", "level not named: \(line.keyText)") }
+            state.closeTotal(total, amounts: line.amounts, record: &record)
+        } else {
+            record["is_total"] = .boolean(false)
+            state.scope.addLine(line.amounts)
+            if state.expectsProgramme(direction.value) {
+                record.warn("mission_code", "no Missione/Programma heading above the line")
+            }
+        }
+        if let warning = state.checks.availableWarning(line.amounts) { record.warnings.append(warning) }
+        return record
+    }
+
+    private func fill(_ record: inout Record, line: BudgetRow, direction: (value: String?, warning: FieldWarning?),
+                      state: ListingState, context: DocumentContext) {
+        for (field, text) in line.key.sorted(by: { $0.key < $1.key }) { record[field] = .text(text) }
+        if line.key["description"] == nil, !line.keyText.isEmpty, line.key.isEmpty { record["description"] = .text(line.keyText) }
+        record["direction"] = direction.value.map(FieldValue.text)
+        record["mission_code"] = state.missionCode.map(FieldValue.text)
+        record["program_code"] = state.programCode.map(FieldValue.text)
+        record["owner"] = state.owner.map(FieldValue.text)
+        record["amounts"] = line.amounts.field
+        record["as_of"] = context.document.referenceDate.map(FieldValue.date)
+        if let heading = state.headingText { record.keepRaw("intestazione", heading) }
+        for (label, text) in line.raw { record.keepRaw(label, text) }
+        record.warnings += line.warnings + state.headingWarnings
+        if let warning = direction.warning { record.warnings.append(warning) }
+        if direction.value == nil { record.warn("direction", "no part heading, chart code or column label tells revenue from expenditure") }
+    }
+}

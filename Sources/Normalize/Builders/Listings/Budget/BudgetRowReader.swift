@@ -1,0 +1,156 @@
+import Core
+
+/// One row of a budget listing read through its header: the key fields (Tit, Piano Fin., Capitolo, article,
+/// Descrizione…) and the amounts. Amounts are read by column when the row has the header's columns, else as
+/// the numbers that end the row (the extraction merged some cells). The key columns are read as one run of
+/// words against the key fields in header order, each by its shape, so that merged cells ("6 E.6.03.01.04.000",
+/// "730 0", "1 U.1.03.02.05.000 13913 2 CIMITERI …") come apart: a chapter may carry its article ("13815 40",
+/// "13213/40"), as "Capitolo" spans the article column in these listings.
+struct BudgetRow {
+    var key: [String: String] = [:]
+    var amounts = BudgetAmounts()
+    /// The text of the key columns (a total row's label).
+    var keyText = ""
+    /// Header label → cell text, for `raw`.
+    var raw: [(String, String)] = []
+    var warnings: [FieldWarning] = []
+}
+
+struct BudgetRowReader {
+    let layout: HeaderLayout
+    let values: ValueParser
+    let vocabulary: ListingVocabulary
+
+    /// Amount columns: (column, part) for columns naming exactly one amount.
+    var amountColumns: [(column: Int, part: String)] {
+        layout.columns.enumerated().compactMap { index, column in
+            let parts = column.fields.filter { $0.hasPrefix("amounts.") }
+            return parts.count == 1 && column.fields.count == 1 ? (index, String(parts[0].dropFirst("amounts.".count))) : nil
+        }
+    }
+
+    /// Key fields in header order; an article follows the chapter.
+    var keyFields: [String] {
+        var fields = layout.fields.filter { !$0.hasPrefix("amounts.") && $0 != "direction" && $0 != "as_of" }
+        if let chapter = fields.firstIndex(of: "chapter"), !fields.contains("article") {
+            fields.insert("article", at: chapter + 1)
+        }
+        return fields
+    }
+
+    func read(_ row: [String]) -> BudgetRow? {
+        var result = BudgetRow()
+        let cells = row.map(ListingCells.clean)
+        guard let firstAmount = amountColumns.first?.column else { return nil }
+        if cells.count == layout.columnCount {
+            readAmountsByColumn(cells, into: &result)
+            result.keyText = ListingCells.filled(Array(cells.prefix(firstAmount))).joined(separator: " ")
+            result.raw = rawKeyByColumn(cells, count: firstAmount) + result.raw
+        } else {
+            result.keyText = readTrailingAmounts(cells, into: &result)
+            let keyLabels = layout.columns.prefix(firstAmount).map(\.label).filter { !$0.isEmpty }
+            if !result.keyText.isEmpty { result.raw.insert((keyLabels.joined(separator: " "), result.keyText), at: 0) }
+        }
+        return result.amounts.isEmpty ? nil : result
+    }
+
+    /// Reads the key fields of a line (not of a total) from its key text.
+    func readKey(_ row: inout BudgetRow) {
+        var tokens = row.keyText.split(separator: " ").map(String.init)
+        var fields = keyFields
+        let implicitArticle = !layout.fields.contains("article")
+        while let field = fields.first, field != "description" {
+            fields.removeFirst()
+            guard let token = tokens.first else { break }
+            if field == "chapter", let (chapter, article) = chapterWithArticle(token) {
+                row.key["chapter"] = chapter
+                row.key["article"] = article
+                if fields.first == "article" { fields.removeFirst() }
+                tokens.removeFirst()
+            } else if accepts(field, token, implicitArticle: implicitArticle, more: tokens.count > 1) {
+                row.key[field] = token
+                tokens.removeFirst()
+            }
+        }
+        let rest = tokens.joined(separator: " ")
+        guard !rest.isEmpty else { return }
+        if fields.first == "description" {
+            row.key["description"] = rest
+        } else {
+            row.warnings.append(FieldWarning(field: "description", message: "unread text in the key columns: \(rest)"))
+        }
+    }
+
+    private func accepts(_ field: String, _ token: String, implicitArticle: Bool, more: Bool) -> Bool {
+        switch field {
+        case "title_code": return isDigits(token, maximum: vocabulary.titleCodeMaximumDigits)
+        case "chart_code": return isChartCode(token)
+        case "article": return isDigits(token, maximum: implicitArticle ? 3 : 12) && (more || !implicitArticle)
+        case "chapter", "mission_code", "program_code", "macroaggregate": return isDigits(token, maximum: 12)
+        default: return false
+        }
+    }
+
+    /// "13213/40" → ("13213", "40").
+    private func chapterWithArticle(_ token: String) -> (String, String)? {
+        let parts = token.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ isDigits(String($0), maximum: 12) }) else { return nil }
+        return (String(parts[0]), String(parts[1]))
+    }
+
+    private func isDigits(_ token: String, maximum: Int) -> Bool {
+        !token.isEmpty && token.count <= maximum && token.allSatisfy(\.isASCIIDigit)
+    }
+
+    /// "E.3.05.02.03.004", "U.1.03.02.99.005", "1.03.02.99.005": groups of digits joined by dots, three or more.
+    func isChartCode(_ token: String) -> Bool {
+        var groups = token.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        if let first = groups.first, first.count == 1, first.first?.isLetter == true { groups.removeFirst() }
+        return groups.count >= 3 && groups.allSatisfy { isDigits($0, maximum: 4) }
+    }
+
+    private func readAmountsByColumn(_ cells: [String], into row: inout BudgetRow) {
+        for (column, part) in amountColumns where column < cells.count {
+            read(cells[column], part: part, label: layout.columns[column].label, into: &row)
+        }
+    }
+
+    /// The numbers ending the row, one per amount column from the right; returns the text before them.
+    private func readTrailingAmounts(_ cells: [String], into row: inout BudgetRow) -> String {
+        var tokens = cells.flatMap { $0.split(separator: " ").map(String.init) }
+        var trailing: [String] = []
+        while trailing.count < amountColumns.count, let last = tokens.last, ListingCells.isNumber(last, values: values) {
+            trailing.insert(last, at: 0)
+            tokens.removeLast()
+        }
+        guard trailing.count == amountColumns.count else { return "" }
+        for ((column, part), text) in zip(amountColumns, trailing) {
+            read(text, part: part, label: layout.columns[column].label, into: &row)
+        }
+        return tokens.joined(separator: " ")
+    }
+
+    private func read(_ text: String, part: String, label: String, into row: inout BudgetRow) {
+        guard !text.isEmpty else { return }
+        row.raw.append((label, text))
+        let parsed = values.parse(text, field: "amounts.\(part)")
+        switch parsed.value.kind {
+        case .number, .currency: row.amounts[part] = parsed.value.number
+        case .empty: break
+        default:
+            row.warnings += parsed.warnings.isEmpty
+                ? [FieldWarning(field: "amounts.\(part)", message: "not an amount: \(text)")] : parsed.warnings
+        }
+    }
+
+    /// The key cells under their header labels (an unlabelled column under the label spanning it).
+    private func rawKeyByColumn(_ cells: [String], count: Int) -> [(String, String)] {
+        var keyRaw: [(String, String)] = []
+        var label = ""
+        for index in 0..<min(count, cells.count) {
+            if !layout.columns[index].label.isEmpty { label = layout.columns[index].label }
+            if !cells[index].isEmpty { keyRaw.append((label.isEmpty ? "colonna \(index + 1)" : label, cells[index])) }
+        }
+        return keyRaw
+    }
+}
