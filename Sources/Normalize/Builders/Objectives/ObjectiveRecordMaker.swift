@@ -104,7 +104,7 @@ struct ObjectiveRecordMaker {
     }
 
     private func setWeight(of draft: ObjectiveDraft, on record: inout Record, values: ValueParser) {
-        guard let raw = draft.text(of: "weight") else { return }
+        guard let raw = draft.text(of: "weight") ?? weightInTitle(draft.text(of: "title")) else { return }
         let parsed = values.parse(raw, field: "weight")
         guard let number = parsed.value.number, parsed.value.kind == .number || parsed.value.kind == .percent else {
             record.warn("weight", "not a number: \"\(TextCleaner.clean(raw))\"")
@@ -119,6 +119,14 @@ struct ObjectiveRecordMaker {
         } else {
             record.warn("weight_unit", "weight \(TextCleaner.clean(raw)) states no unit")
         }
+    }
+
+    /// A weight the title carries in parentheses: "… con contributo GSE (MAX 20 PUNTI)".
+    private func weightInTitle(_ title: String?) -> String? {
+        guard let title, let open = title.lastIndex(of: "("), let close = title[open...].firstIndex(of: ")") else { return nil }
+        let inside = String(title[open...close])
+        let words = Set(TextFolding.words(inside).split(separator: " ").map(String.init))
+        return words.isDisjoint(with: vocabulary.pointWords) ? nil : inside
     }
 
     /// Missione and Programma as two-digit codes ("Missione 1" → "01").

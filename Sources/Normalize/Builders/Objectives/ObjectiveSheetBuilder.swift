@@ -70,6 +70,11 @@ private struct SheetReader {
             return 1
         }
         guard current != nil else { return 1 }
+        if let first = line.filled.first, vocabulary.endsSection(first.text) {
+            enter(.fields, at: line)
+            lastFieldItem = nil
+            return 1
+        }
         if let (columns, count) = wrappedHeader(lines, at: index) {
             enter(.columns(columns, rows: []), at: line)
             for next in lines[index..<(index + count)] { current?.touch(item: next.item, page: next.page) }
@@ -230,10 +235,14 @@ private struct SheetReader {
     private mutating func readMissionOrProgram(_ line: SheetLine) -> Bool {
         let cells = line.filled.map(\.text)
         guard let first = cells.first else { return false }
-        if let block = line.block, block.kind == .heading, (block.level ?? 3) <= 2,
-           !TextFolding.words(first).hasPrefix("missione") {
-            mission = nil
-            program = nil
+        if let block = line.block, block.kind == .heading, (block.level ?? 3) <= 2, announcement(in: line) == nil,
+           !vocabulary.isStaffListTitle(first), !vocabulary.endsSection(first) {
+            // A main heading ends the sheets above it; the codes hold only under their own MISSIONE heading.
+            closeCurrent()
+            if !TextFolding.words(first).hasPrefix("missione") {
+                mission = nil
+                program = nil
+            }
         }
         let words = TextFolding.words(first).split(separator: " ")
         if words.first == "missione", words.count >= 2, words[1].allSatisfy(\.isNumber), cells.count == 1 {
@@ -268,14 +277,17 @@ private struct SheetReader {
         let filled = line.filled
         guard let first = filled.first, first.column == (line.isTableRow ? filled[0].column : 0) else { return nil }
         let label = first.text.trimmingTrailing { $0 == ":" || $0 == " " }
-        if let match = labels.match(label, in: .objective), isWholeLabel(match) {
-            let rest = filled.dropFirst().prefix { labels.match($0.text, in: .objective) == nil }.map(\.text)
-            return (match.field, label, rest.joined(separator: " "))
-        }
-        if let (match, value) = labels.labeledLine(first.text, in: .objective), isWholeLabel(match),
+        let whole = labels.match(label, in: .objective)
+        var wholeIsExact = false
+        if let whole, case .exact = whole.quality { wholeIsExact = true }
+        if label.contains(":"), !wholeIsExact, let (match, value) = labels.labeledLine(first.text, in: .objective), isWholeLabel(match),
            let colon = first.text.firstIndex(of: ":") {
             let rest = filled.dropFirst().map(\.text)
             return (match.field, String(first.text[..<colon]), ([value] + rest).filter { !$0.isEmpty }.joined(separator: " "))
+        }
+        if let match = whole, isWholeLabel(match) {
+            let rest = filled.dropFirst().prefix { labels.match($0.text, in: .objective) == nil }.map(\.text)
+            return (match.field, label, rest.joined(separator: " "))
         }
         return nil
     }

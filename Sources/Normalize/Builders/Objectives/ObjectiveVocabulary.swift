@@ -50,7 +50,17 @@ struct ObjectiveVocabulary: Sendable {
     /// Title rows of a staff list for one objective ("PERSONALE COINVOLTO NELL'OBIETTIVO").
     var staffListTitles: [String] = ["personale coinvolto", "personale presunto coinvolto", "risorse umane coinvolte"]
 
+    /// Openings of sheet rows that end an indicator table or staff list: the panels and cost tables that
+    /// follow them ("Verifica Intermedia del …", "RISORSE AGGIUNTIVE UTILIZZATE", "COSTO DELLE RISORSE INTERNE").
+    var sectionEnds: [String] = ["verifica intermedia", "risorse aggiuntive", "costo", "analisi degli scostamenti",
+                                 "risorse finanziarie", "tipologia"]
+
     static let standard = ObjectiveVocabulary()
+
+    func endsSection(_ text: String) -> Bool {
+        let folded = TextFolding.words(text)
+        return sectionEnds.contains { folded.hasPrefix($0) }
+    }
 
     func level(in text: String) -> String? {
         let words = TextFolding.words(text).split(separator: " ")
