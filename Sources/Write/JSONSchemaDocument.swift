@@ -2,8 +2,8 @@ import Core
 
 /// The JSON Schema (draft 2020-12) of the JSONL records, generated from `Core.Schema`: one definition per
 /// record type under `$defs`, the VALUE object shared, and the whole document accepting any record type.
-/// Every column is required (a record writes absent fields as null); a field is nullable unless the
-/// envelope guarantees it.
+/// Every column is required (a record writes absent fields as null), and so is every part of the envelope's
+/// `document` and `source`; a field is nullable unless the envelope guarantees it.
 public enum JSONSchemaDocument {
     public static let dialect = "https://json-schema.org/draft/2020-12/schema"
 
@@ -69,8 +69,10 @@ public enum JSONSchemaDocument {
         case .object(let parts):
             var properties: [(String, JSONValue)] = []
             for part in parts { properties.append((part.name, property(part, path: path + [part.name], type: type))) }
+            // The envelope's objects list every part (null when unknown); a type's own objects (amounts) only those found.
+            let required = nullable ? [] : parts.map { JSONValue.string($0.name) }
             return [("type", typed("object")), ("properties", .object(properties)),
-                    ("required", .array(parts.map { .string($0.name) })), ("additionalProperties", .bool(false))]
+                    ("required", .array(required)), ("additionalProperties", .bool(false))]
         }
     }
 
