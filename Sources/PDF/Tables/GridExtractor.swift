@@ -31,8 +31,9 @@ struct GridExtractor {
         let columnEdges = snapped([region.box.x0] + ruleColumns + textColumns + [region.box.x1])
 
         let ruleRows = interiorPositions(horizontals, from: region.box.y0, to: region.box.y1)
+        // A ruled frame's rows are its horizontal rules: a cell may hold several lines. Bands whose lines read
+        // as records of their own are split below.
         let rowsFromRules = region.kind == .lattice
-            && (rulesSeparateMostLines(ruleRows, lines: lines) || rulesSeparateRecords(horizontals, region: region.box, lines: lines))
         let rowEdges = rowsFromRules
             ? splittingBandsOfRecords(snapped([region.box.y0] + ruleRows + [region.box.y1]), lines: lines, chunkLines: chunkLines,
                                       columnEdges: columnEdges)
@@ -80,26 +81,6 @@ struct GridExtractor {
             if end > start { covered += end - start; reach = end }
         }
         return region.box.height > 0 ? covered / region.box.height : 0
-    }
-
-    /// Cells of several lines each (a risk map, objective sheets) leave most line gaps without a rule; the
-    /// table still rules its rows when several rules run across it with text between them.
-    private func rulesSeparateRecords(_ horizontals: [Ruling], region: Rect, lines: [VisualLine]) -> Bool {
-        let across = snapped(horizontals.filter { $0.length >= 0.9 * region.width }.map(\.position))
-        let bandsWithText = zip(across, across.dropFirst()).filter { top, bottom in
-            lines.contains { $0.box.midY > top && $0.box.midY < bottom }
-        }
-        return bandsWithText.count >= settings.minRuledRecords
-    }
-
-    /// A ruled table rules its rows when most gaps between consecutive text lines hold a rule.
-    private func rulesSeparateMostLines(_ ruleRows: [Double], lines: [VisualLine]) -> Bool {
-        guard lines.count >= 2 else { return true }
-        var ruled = 0
-        for (upper, lower) in zip(lines, lines.dropFirst()) {
-            if ruleRows.contains(where: { $0 >= upper.box.midY && $0 <= lower.box.midY }) { ruled += 1 }
-        }
-        return Double(ruled) >= settings.ruledRowShare * Double(lines.count - 1)
     }
 
     /// A ruled band can hold several records under one rule (the body of a table ruled only under its header

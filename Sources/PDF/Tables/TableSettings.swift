@@ -25,11 +25,6 @@ public struct TableSettings: Sendable {
     public var maxRowGapRatio = 1.6
     /// A table whose cells average more words than this is running text laid out in columns.
     public var maxMeanWordsPerCell = 7.0
-    /// When at least this share of a ruled table's line gaps carry a horizontal rule, rows come from the rules
-    /// (and a cell may hold several lines); otherwise every text line is a row.
-    public var ruledRowShare = 0.5
-    /// ... or when at least this many full-width rules enclose text between them (cells of several lines).
-    public var minRuledRecords = 3
     /// A ruled band of at least this many lines, most of which fill the same columns, holds one record per line.
     public var minRecordsInBand = 3
     public var recordShareInBand = 0.8
