@@ -1,4 +1,4 @@
 extension DocumentNormalizer {
     /// Builders of `budget_line`, `staff`, `risk` and `entity` records.
-    static var listingBuilders: [RecordBuilder] { [BudgetLineBuilder()] }
+    static var listingBuilders: [RecordBuilder] { [BudgetLineBuilder(), RiskBuilder(), StaffBuilder(), EntityBuilder()] }
 }

@@ -44,7 +44,7 @@ struct ListingVocabulary: Sendable {
                               "personale dipendente", "personale a tempo", "dipendenti a tempo", "posizioni economiche",
                               "personale part time", "personale part-time"]
     /// Headings whose tables belong to one objective (read by the objective builders).
-    var objectiveStaffTitles = ["personale coinvolto"]
+    var objectiveStaffTitles = ["personale coinvolto", "personale presunto coinvolto", "risorse umane coinvolte"]
     /// How far above a table (items) its heading may be.
     var staffHeadingLookBack = 4
     /// Employment phrases, folded, and what they say.
