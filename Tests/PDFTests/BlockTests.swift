@@ -47,6 +47,15 @@ final class BlockTests: XCTestCase {
         XCTAssertEqual(BlockBuilder.numberingDepth("2.2.1"), 3)
         XCTAssertEqual(BlockBuilder.numberingDepth("4."), 1)
         XCTAssertNil(BlockBuilder.numberingDepth("2021"))
+        XCTAssertTrue(BlockBuilder.isSectionTitle("SEZIONE 2. VALORE PUBBLICO"))
+        XCTAssertFalse(BlockBuilder.isSectionTitle("parte del Dipartimento della trasformazione digitale"))
+    }
+
+    func testSentenceRunningOnWithAColonIsNoLabel() {
+        let blocks = BlockBuilder().blocks(on: page([
+            line([("Re.Gis)", false), ("Torrente", false), ("Trobiolo", false), ("–", false), ("Asta", false), ("2:", false), ("lavori", false)], y: 100),
+        ]))
+        XCTAssertEqual(blocks.map(\.kind), [.paragraph])
     }
 
     func testPageNumbersAreRunningText() {

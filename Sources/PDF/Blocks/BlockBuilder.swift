@@ -52,6 +52,9 @@ public struct BlockBuilder: Sendable {
         let label = line.words[...colon]
         let boldLabel = label.allSatisfy(\.font.isBold)
         let startsCapital = label.first?.text.first?.isUppercase ?? false
+        // "Re.Gis) Torrente …:" is a sentence running on from the line above, not a label.
+        let labelText = label.map(\.text).joined()
+        guard labelText.filter({ $0 == "(" }).count == labelText.filter({ $0 == ")" }).count else { return nil }
         let hasValue = colon < line.words.count - 1 || boldLabel
         guard hasValue, boldLabel || (startsCapital && colon < 6) else { return nil }
         return colon + 1
@@ -68,6 +71,7 @@ public struct BlockBuilder: Sendable {
     }
 
     static func isSectionTitle(_ text: String) -> Bool {
+        guard text.first?.isUppercase == true else { return false } // "parte del …" is running text
         let upper = text.uppercased()
         return ["SEZIONE ", "SOTTOSEZIONE ", "CAPITOLO ", "PARTE ", "ALLEGATO "].contains { upper.hasPrefix($0) }
             && text.count <= 120
@@ -147,20 +151,24 @@ public struct BlockBuilder: Sendable {
         return block
     }
 
-    /// poppler ends a line at a wide gap (justified text, a label set apart from its value); put back together
-    /// what stands on one baseline within a few words' distance.
+    /// poppler ends a line at a wide gap (justified text, a label set apart from its value), and may even put
+    /// the next line in between: put back together what stands on one baseline within a few words' distance.
     private func joiningSameBaseline(_ lines: [TextLine]) -> [TextLine] {
         var result: [TextLine] = []
         for line in lines {
-            if let last = result.last, let lastWord = last.words.last, let first = line.words.first,
-               first.box.verticalOverlap(lastWord.box) >= 0.6 * min(first.box.height, lastWord.box.height),
-               first.box.x0 >= lastWord.box.x1 - 1, first.box.x0 - lastWord.box.x1 <= 3 * max(first.font.size, 4) {
-                result[result.count - 1] = TextLine(words: last.words + line.words)
+            if let index = result.indices.suffix(3).last(where: { continuesOnItsBaseline(line, result[$0]) }) {
+                result[index] = TextLine(words: result[index].words + line.words)
             } else {
                 result.append(line)
             }
         }
         return result
+    }
+
+    private func continuesOnItsBaseline(_ line: TextLine, _ earlier: TextLine) -> Bool {
+        guard let lastWord = earlier.words.last, let first = line.words.first else { return false }
+        return first.box.verticalOverlap(lastWord.box) >= 0.6 * min(first.box.height, lastWord.box.height)
+            && first.box.x0 >= lastWord.box.x1 - 1 && first.box.x0 - lastWord.box.x1 <= 3 * max(first.font.size, 4)
     }
 
     /// The size most characters of the page are set in.
