@@ -16,7 +16,11 @@ struct StaffPlace {
         self.headings = headings
         let nearest = headings.suffix(vocabulary.staffHeadingLookBack)
         isStaffSection = nearest.contains { ListingCells.contains($0, anyOf: vocabulary.staffSectionTitles) }
-        isObjectiveStaff = headings.suffix(2).contains { ListingCells.contains($0, anyOf: vocabulary.objectiveStaffTitles) }
+        // The nearest heading naming staff decides: one objective's staff, or the staff of a unit or the ente.
+        let nearestStaffHeading = headings.reversed().first {
+            ListingCells.contains($0, anyOf: vocabulary.objectiveStaffTitles) || ListingCells.contains($0, anyOf: vocabulary.staffSectionTitles)
+        }
+        isObjectiveStaff = nearestStaffHeading.map { ListingCells.contains($0, anyOf: vocabulary.objectiveStaffTitles) } ?? false
         let unitLabels = context.labels.dictionary.labels(for: .staff, field: "org_unit")
         orgUnit = headings.reversed().first { heading in
             unitLabels.contains { label in heading.droppingWords(of: label) != nil }
