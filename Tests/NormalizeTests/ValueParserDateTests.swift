@@ -168,6 +168,13 @@ final class ValueParserDateTests: XCTestCase {
         XCTAssertEqual(parsed.warnings, [])
     }
 
+    func testTimeframeNamingADateWithoutEntroStatesIt() {
+        let parsed = parser.parseTimeframe("Scadenza al momento stabilita al 31.03.2025")
+        XCTAssertEqual(parsed.value.kind, .deadline)
+        XCTAssertEqual(parsed.value.date, "2025-03-31")
+        XCTAssertEqual(parser.parseTimeframe("Tutto l'anno, come da delibera n. 12").value.date, nil)
+    }
+
     func testTimeframeWithSeveralDeadlinesTakesTheLatestAndWarns() {
         let parsed = parser.parseTimeframe("Entro 30.06.2025 per tributi e sanzioni CDS; entro il 31.12.2025 per gli altri atti")
         XCTAssertEqual(parsed.value.date, "2025-12-31")

@@ -86,7 +86,9 @@ public struct ValueParser: Sendable {
         if let years = YearRange.parse(cleaned) {
             return ParsedValue(value: yearsValue(years, raw: raw, text: cleaned))
         }
-        let deadlines = deadlinesInRunningText(TextFolding.fold(cleaned))
+        let folded = TextFolding.fold(cleaned)
+        // A timeframe that names a full date without "entro" ("al momento stabilita al 31.03.2025") still states it.
+        let deadlines = deadlinesInRunningText(folded).nonEmpty ?? DateScanner.firstDate(in: folded).map { [$0] } ?? []
         guard let latest = deadlines.max() else {
             return textValue(raw, cleaned, field: field, warning: "no deadline stated")
         }
@@ -180,4 +182,8 @@ public struct ValueParser: Sendable {
         ParsedValue(value: Value(raw: raw, kind: .text, text: cleaned),
                     warnings: [FieldWarning(field: field, message: warning)])
     }
+}
+
+private extension Array {
+    var nonEmpty: [Element]? { isEmpty ? nil : self }
 }
