@@ -86,7 +86,7 @@ public final class ConsoleReporter: IngestObserver {
         if let pages = input.pages { metadata["pages"] = "\(pages)" }
         if let records = input.records { metadata["records"] = "\(records)" }
         if let seconds = input.seconds { metadata["seconds"] = "\(String(format: "%.2f", seconds))" }
-        logger.info("\(input.status.rawValue)", metadata: metadata)
+        logger.log(level: input.status == .skipped ? .debug : .info, "\(input.status.rawValue)", metadata: metadata)
     }
 
     private func drawBar(force: Bool) {

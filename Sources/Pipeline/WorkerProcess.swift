@@ -23,41 +23,22 @@ final class WorkerProcess {
         case died(String)
     }
 
-    private let process: Process
-    private let input: Int32
+    private let child: ChildProcess
     private var reader: LineReader
     private(set) var jobsDone = 0
 
     init(_ command: WorkerCommand, log: FileHandle?) throws {
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: command.executable)
-        process.arguments = command.arguments
-        if !command.environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(command.environment) { $1 }
-        }
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = log ?? FileHandle.nullDevice
-        try process.run()
-        inputHandle = stdin.fileHandleForWriting
-        input = inputHandle.fileDescriptor
-        // The handle owns the descriptor: it is closed through the handle only, never twice.
-        outputHandle = stdout.fileHandleForReading
-        reader = LineReader(descriptor: outputHandle.fileDescriptor)
+        child = try ChildProcess(executable: command.executable, arguments: command.arguments, environment: command.environment,
+                                 standardError: log?.fileDescriptor)
+        reader = LineReader(descriptor: child.output)
     }
-
-    private let inputHandle: FileHandle
-    private let outputHandle: FileHandle
-
-    var pid: Int32 { process.processIdentifier }
 
     /// Sends one job and waits for its result until `deadline`.
     func run(_ job: DocumentJob, deadline: Date) -> Reply {
         jobsDone += 1
         guard var line = try? JSONEncoder.sorted.encode(job) else { return .died("the job could not be encoded") }
         line.append(10)
-        guard writeAll(line) else { return .died(deathReason()) }
+        guard child.send(line) else { return .died(deathReason()) }
         while true {
             switch reader.readLine(until: deadline) {
             case .timedOut: return .timedOut
@@ -73,38 +54,25 @@ final class WorkerProcess {
 
     /// Closes the worker's input (it exits at end of input) and waits for it.
     func stop() {
-        try? inputHandle.close()
-        process.waitUntilExit()
-        try? outputHandle.close()
+        child.closeInput()
+        _ = child.wait()
+        child.closeOutput()
     }
 
     func kill() {
-        Foundation.kill(process.processIdentifier, SIGKILL)
+        child.kill()
         stop()
     }
 
-    private func writeAll(_ data: Data) -> Bool {
-        data.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(input, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
-            }
-            return true
-        }
-    }
-
-    /// Why the worker is gone: waits for it and names the signal or exit status.
+    /// Why the worker is gone: kills what is left of it and names the signal or exit status.
     private func deathReason() -> String {
-        kill()
-        switch process.terminationReason {
-        case .uncaughtSignal: return "the worker crashed reading this document (signal \(process.terminationStatus)\(Self.signalName(process.terminationStatus)))"
-        case .exit: return "the worker exited reading this document (status \(process.terminationStatus))"
-        @unknown default: return "the worker stopped reading this document"
+        child.kill()
+        let status = child.wait()
+        child.closeInput()
+        child.closeOutput()
+        switch status {
+        case .signaled(let signal): return "the worker crashed reading this document (signal \(signal)\(Self.signalName(signal)))"
+        case .exited(let code): return "the worker exited reading this document (status \(code))"
         }
     }
 
@@ -120,6 +88,123 @@ final class WorkerProcess {
         default: return ""
         }
     }
+}
+
+/// A child process started with posix_spawn, its standard input and output on pipes the parent holds (close-on-exec,
+/// so no other worker inherits them), its standard error on the given descriptor (/dev/null by default).
+/// Foundation's Process is not used: its run loop and signal thread do not mix with killing children from
+/// several threads.
+final class ChildProcess {
+    enum Status: Equatable {
+        case exited(Int32)
+        case signaled(Int32)
+    }
+
+    let pid: pid_t
+    let output: Int32
+    private var input: Int32
+    private var outputOpen = true
+    private var status: Status?
+    private let lock = NSLock()
+
+    /// Pipes are made and children spawned one at a time, so no child inherits another's pipe before it is
+    /// marked close-on-exec.
+    private static let spawnLock = NSLock()
+
+    init(executable: String, arguments: [String], environment: [String: String], standardError: Int32?) throws {
+        Self.spawnLock.lock()
+        defer { Self.spawnLock.unlock() }
+        var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0]
+        guard pipe(&toChild) == 0 else { throw Self.failure("pipe") }
+        guard pipe(&fromChild) == 0 else {
+            close(toChild[0]); close(toChild[1])
+            throw Self.failure("pipe")
+        }
+        for descriptor in toChild + fromChild { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+        let errorTarget = standardError ?? open("/dev/null", O_WRONLY | O_CLOEXEC)
+        defer {
+            close(toChild[0]); close(fromChild[1])
+            if standardError == nil { close(errorTarget) }
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errorTarget, 2)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            variables.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, variables)
+        guard spawned == 0 else {
+            close(toChild[1]); close(fromChild[0])
+            throw WorkerStartError(reason: String(cString: strerror(spawned)))
+        }
+        self.pid = pid
+        input = toChild[1]
+        output = fromChild[0]
+    }
+
+    deinit {
+        closeInput()
+        closeOutput()
+    }
+
+    /// Writes all of `data` to the child's input; false when the child is gone.
+    func send(_ data: Data) -> Bool {
+        data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(input, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
+    }
+
+    func closeInput() {
+        lock.lock(); defer { lock.unlock() }
+        if input >= 0 { close(input); input = -1 }
+    }
+
+    func closeOutput() {
+        lock.lock(); defer { lock.unlock() }
+        if outputOpen { close(output); outputOpen = false }
+    }
+
+    func kill() {
+        lock.lock(); defer { lock.unlock() }
+        if status == nil { Foundation.kill(pid, SIGKILL) }
+    }
+
+    /// Waits for the child to end (once; later calls return the same status).
+    func wait() -> Status {
+        lock.lock(); defer { lock.unlock() }
+        if let status { return status }
+        var raw: Int32 = 0
+        while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}
+        let signal = raw & 0x7f
+        let result: Status = signal == 0 ? .exited((raw >> 8) & 0xff) : .signaled(signal)
+        status = result
+        return result
+    }
+
+    private static func failure(_ what: String) -> WorkerStartError {
+        WorkerStartError(reason: "\(what): \(String(cString: strerror(errno)))")
+    }
+}
+
+struct WorkerStartError: Error, CustomStringConvertible {
+    var reason: String
+    var description: String { reason }
 }
 
 /// Lines from a file descriptor, waiting with poll(2) until a deadline.
@@ -213,7 +298,7 @@ public struct WorkerPool {
                 do {
                     worker = try WorkerProcess(command, log: log)
                 } catch {
-                    finished(job, .failure(job, .worker, "cannot start a worker (\(command.executable): \(error.localizedDescription))"))
+                    finished(job, .failure(job, .worker, "cannot start a worker (\(command.executable): \(error))"))
                     continue
                 }
             }
