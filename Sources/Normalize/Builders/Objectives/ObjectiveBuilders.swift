@@ -1,5 +1,6 @@
 extension DocumentNormalizer {
     /// Builders of `objective` and `indicator` records (and the staff lists of single objectives), most
-    /// specific layouts first: each skips the items an earlier one claimed.
-    static var objectiveBuilders: [RecordBuilder] { [LabeledObjectiveBuilder(), ObjectiveSheetBuilder()] }
+    /// specific layouts first: each skips the items an earlier one claimed. Tables of one objective per row come
+    /// last: a sheet may open with a header row over its one value row.
+    static var objectiveBuilders: [RecordBuilder] { [LabeledObjectiveBuilder(), ObjectiveSheetBuilder(), ObjectiveTableBuilder()] }
 }

@@ -35,6 +35,7 @@ struct ObjectiveVocabulary: Sendable {
         ("obiettivi del servizio", "obiettivi del"),
         ("settore", ""),
         ("area", ""),
+        ("servizio", ""),
     ]
     /// Words of a heading or title row that announce an objective ("1. OBIETTIVO DI MIGLIORAMENTO 2024").
     var objectiveWords: Set<String> = ["obiettivo", "obbiettivo", "progetto"]
