@@ -36,6 +36,7 @@ struct ObjectiveVocabulary: Sendable {
         ("settore", ""),
         ("area", ""),
         ("servizio", ""),
+        ("servizi", ""),
     ]
     /// Words of a heading or title row that announce an objective ("1. OBIETTIVO DI MIGLIORAMENTO 2024").
     var objectiveWords: Set<String> = ["obiettivo", "obbiettivo", "progetto"]
