@@ -15,6 +15,10 @@ struct ObjectiveSheetBuilder: RecordBuilder {
     var maximumWrappedRows = 3
     /// Month columns a row needs to be a cronoprogramma header.
     var minimumMonthColumns = 6
+    /// Words the title of a summary-table row needs ("1 | Polizia Locale | Controllo del territorio … | 25").
+    var minimumSummaryTitleWords = 1
+    /// Share of the shorter title's words (3 letters or more) a summary row and a sheet title must have in common.
+    var summaryTitleOverlap = 0.3
 
     func build(in context: inout DocumentContext) -> [Record] {
         var reader = SheetReader(builder: self, labels: context.labels)
@@ -53,6 +57,8 @@ private struct SheetReader {
     var program: String?
     /// The item the last field was read from: only its own rows, or text blocks, continue that field.
     var lastFieldItem: Int?
+    /// Rows of the centres' summary tables: objective number, title, weight.
+    var summaryWeights: [(code: String, title: String, weight: String)] = []
 
     init(builder: ObjectiveSheetBuilder, labels: LabelMatcher) {
         self.builder = builder
@@ -65,6 +71,7 @@ private struct SheetReader {
         let line = lines[index]
         guard !line.isEmpty else { return 1 }
         if readMissionOrProgram(line) { return 1 }
+        readSummaryWeight(line)
         if let announcement = announcement(in: line) {
             announce(announcement, line)
             return 1
@@ -223,8 +230,9 @@ private struct SheetReader {
     mutating func closeCurrent() {
         flushColumns()
         defer { current = nil; code = nil; mode = .fields }
-        guard let draft = current else { return }
+        guard var draft = current else { return }
         if draft.has("title") {
+            attachSummaryWeight(to: &draft)
             drafts.append(draft)
         } else if !drafts.isEmpty {
             drafts[drafts.count - 1].absorb(draft)
@@ -264,6 +272,39 @@ private struct SheetReader {
             }
         }
         return false
+    }
+
+    // MARK: weights of a summary table
+
+    /// A row of a centre's summary table, "1 | Polizia Locale | Controllo del territorio … | 25": the objective's
+    /// number, its title (the cell before the last) and, last, a weight (a number up to 100, with or without "%"). Kept to be matched with the
+    /// sheet of the same number and title that follows.
+    private mutating func readSummaryWeight(_ line: SheetLine) {
+        let filled = line.filled
+        guard line.isTableRow, filled.count >= 3, let first = filled.first, first.column == 0,
+              (1...2).contains(first.text.count), first.text.allSatisfy(\.isASCIIDigit), let last = filled.last else { return }
+        let number = last.text.trimmingTrailing { $0 == "%" || $0 == " " }.replacingOccurrences(of: ",", with: ".")
+        guard let value = Double(number), value > 0, value <= 100 else { return }
+        let title = filled[filled.count - 2]
+        guard title.text.split(separator: " ").count >= builder.minimumSummaryTitleWords else { return }
+        summaryWeights.append((first.text, title.text, last.text))
+    }
+
+    /// The weight the summary table gives the objective of this number whose title says the same (most words shared).
+    private func attachSummaryWeight(to draft: inout ObjectiveDraft) {
+        guard !draft.has("weight"), let code = draft.text(of: "code"), let title = draft.text(of: "title") else { return }
+        let words = significantWords(title)
+        guard let entry = summaryWeights.last(where: { entry in
+            guard entry.code == code.trimmingCharacters(in: ". ") else { return false }
+            let other = significantWords(entry.title)
+            let shared = words.intersection(other).count
+            return Double(shared) >= builder.summaryTitleOverlap * Double(min(words.count, other.count)) && shared > 0
+        }) else { return }
+        draft.add("weight", label: entry.code + " " + entry.title, text: entry.weight)
+    }
+
+    private func significantWords(_ text: String) -> Set<String> {
+        Set(TextFolding.words(text).split(separator: " ").map(String.init).filter { $0.count >= 3 })
     }
 
     // MARK: labels and values

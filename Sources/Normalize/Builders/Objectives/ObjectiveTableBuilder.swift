@@ -145,6 +145,10 @@ struct TableLayout {
         }
     }
 
+    var titleColumn: Int? {
+        roles.first { if case .objective("title", _) = $0.value { return true } else { return false } }?.key
+    }
+
     var nameColumn: Int? { roles.first { if case .indicatorName = $0.value { return true } else { return false } }?.key }
 
     func isIndicatorColumn(_ column: Int) -> Bool {
@@ -217,12 +221,13 @@ private struct RowReader {
     }
 
     /// A row is the rest of the one above when its first cell starts in lower case (a wrapped or cut cell), when it
-    /// fills only cells the row above left empty (a row cut by a page break), or when it holds only values of the
-    /// indicator above (no objective cell, no indicator name).
+    /// gives the title the objective row above lacks and fills only cells that row left empty (a row cut by a page
+    /// break), or when it holds only values of the indicator above (no objective cell, no indicator name).
     private func continues(_ row: Row, _ above: Row) -> Bool {
         let filled = row.filledColumns
         if let first = filled.first, row.cells[first].first?.isLowercase == true { return true }
-        if filled.allSatisfy({ !above.filled($0) }), filled.contains(where: { layout.isIdentity($0, builder) }) {
+        if let title = layout.titleColumn, row.filled(title), !above.filled(title), filled.allSatisfy({ !above.filled($0) }),
+           above.filledColumns.contains(where: { layout.isIdentity($0, builder) }) {
             return true
         }
         let name = layout.nameColumn
