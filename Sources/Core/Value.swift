@@ -72,4 +72,14 @@ public struct FieldWarning: Codable, Hashable, Sendable, CustomStringConvertible
     }
 
     public var description: String { "\(field): \(message)" }
+
+    /// Arithmetic the document implies that does not hold (a total that is not the sum of its lines): a
+    /// validation failure, counted apart from parsing warnings in the run manifest.
+    public static func checkFailed(_ field: String, _ detail: String) -> FieldWarning {
+        FieldWarning(field: field, message: checkFailedPrefix + detail)
+    }
+
+    public static let checkFailedPrefix = "check failed: "
+
+    public var isCheckFailure: Bool { message.hasPrefix(FieldWarning.checkFailedPrefix) }
 }

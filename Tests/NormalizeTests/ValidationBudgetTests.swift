@@ -17,8 +17,8 @@ final class ValidationBudgetTests: XCTestCase {
             (amounts(500, 500, 219.60, 280.40, 219.60), nil),
             (amounts(0, 0, 5880.86, -5880.86, 5504.01), nil),
             (amounts(500, 500, 219.60, 280.41, 219.60), nil),          // within a cent
-            (amounts(500, 500, 219.60, 280.00, 219.60), "amounts.available: 280,00 ≠ 500,00 − 219,60"),
-            (amounts(0, 1_234_567.89, 1_000_000, 1, 0), "amounts.available: 1,00 ≠ 1.234.567,89 − 1.000.000,00"),
+            (amounts(500, 500, 219.60, 280.00, 219.60), "amounts.available: check failed: 280,00 ≠ 500,00 − 219,60"),
+            (amounts(0, 1_234_567.89, 1_000_000, 1, 0), "amounts.available: check failed: 1,00 ≠ 1.234.567,89 − 1.000.000,00"),
             (amounts(10, nil, 5, 5, nil), nil),                        // nothing to check without the forecast
         ]
         for (index, (line, expected)) in cases.enumerated() {
@@ -30,7 +30,7 @@ final class ValidationBudgetTests: XCTestCase {
         let rows = [amounts(1, 2, 3, -1, 0), amounts(10, 20, 5, 15, 1)]
         XCTAssertEqual(checks.totalWarnings(amounts(11, 22, 8, 14, 1), parts: rows), [])
         let warnings = checks.totalWarnings(amounts(11, 22, 9, 14, 1), parts: rows).map(\.description)
-        XCTAssertEqual(warnings, ["amounts.committed: 9,00 ≠ 8,00, the sum of the 2 rows it closes"])
+        XCTAssertEqual(warnings, ["amounts.committed: check failed: 9,00 ≠ 8,00, the sum of the 2 rows it closes"])
         XCTAssertEqual(checks.totalWarnings(amounts(11, 22, 9, 14, 1), parts: []), [], "a total closing nothing is not checked")
         XCTAssertEqual(checks.totalWarnings(amounts(11, 22, 9, 14, 1), parts: [amounts(11, 22, nil, 14, 1)]), [],
                        "a column some row lacks is not checked")

@@ -7,7 +7,7 @@ import Core
 ///   the previous total of its rank or higher, never across the start of a section (a programme or titolo
 ///   heading) of its rank or higher.
 ///
-/// A failed check is a warning on the record: `amounts.available: 280,40 ≠ 500,00 − 219,60`.
+/// A failed check is a warning on the record: `amounts.available: check failed: 280,40 ≠ 500,00 − 219,60`.
 struct BudgetChecks {
     var tolerance: Double
 
@@ -21,7 +21,7 @@ struct BudgetChecks {
         guard let available = amounts["available"], let current = amounts["current_forecast"],
               let committed = amounts["committed"] else { return nil }
         guard differs(available, current - committed) else { return nil }
-        return FieldWarning(field: "amounts.available", message:
+        return FieldWarning.checkFailed("amounts.available",
             "\(BudgetAmounts.italian(available)) ≠ \(BudgetAmounts.italian(current)) − \(BudgetAmounts.italian(committed))")
     }
 
@@ -35,7 +35,7 @@ struct BudgetChecks {
             guard values.count == parts.count else { continue }
             let sum = values.reduce(0, +)
             if differs(sum, stated) {
-                warnings.append(FieldWarning(field: "amounts.\(part)", message:
+                warnings.append(FieldWarning.checkFailed("amounts.\(part)",
                     "\(BudgetAmounts.italian(stated)) ≠ \(BudgetAmounts.italian(sum)), the sum of the \(parts.count) rows it closes"))
             }
         }
