@@ -486,6 +486,19 @@ private struct SheetReader {
         let name = TextCleaner.clean(line.cells[nameColumn])
         guard !name.isEmpty, line.filled.first?.column ?? 0 >= min(nameColumn, line.filled.first?.column ?? 0) else { return }
         if name == name.uppercased(), line.filled.count == 1, TextFolding.words(name).hasPrefix("costo") { return }
+        // A name alone under the person above, in the same table: the rest of a name the cell wrapped ("RADICI MARIA" / "ANTONIETTA").
+        // (Not in a list of names alone: the person above must have more than a name.)
+        if line.filled.count == 1, line.filled[0].column == nameColumn, var last = current?.staff.last, last.item == line.item,
+           let at = last.cells.firstIndex(where: { $0.field == "person_name" }),
+           last.cells.contains(where: { $0.field != "person_name" && !TextCleaner.clean($0.text).isEmpty }) {
+            last.cells[at].text += " " + name
+            if var draft = current {
+                draft.staff[draft.staff.count - 1] = last
+                draft.touch(item: line.item, page: line.page)
+                current = draft
+            }
+            return
+        }
         let cells = columns.sorted { $0.key < $1.key }.compactMap { column, header -> (String, String, String)? in
             column < line.cells.count ? (header.field, header.label, line.cells[column]) : nil
         }
