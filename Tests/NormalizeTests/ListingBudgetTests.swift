@@ -111,12 +111,12 @@ final class ListingBudgetTests: XCTestCase {
         ])
         let records = BudgetLineBuilder().build(in: &context)
         XCTAssertEqual(records.count, 3)
-        XCTAssertEqual(records[0].warnings.map(\.description), ["amounts.available: 280,00 ≠ 500,00 − 219,60"])
+        XCTAssertEqual(records[0].warnings.map(\.description), ["amounts.available: check failed: 280,00 ≠ 500,00 − 219,60"])
         XCTAssertEqual(field(records[0], "direction"), .string("revenue"))
         XCTAssertEqual(field(records[0], "chapter"), .string("466"))
         XCTAssertEqual(field(records[0], "article"), .string("0"))
-        XCTAssertEqual(records[1].warnings.map(\.description), ["amounts.initial_forecast: 600,00 ≠ 500,00, the sum of the 1 rows it closes",
-                                                                "amounts.available: 280,40 ≠ 280,00, the sum of the 1 rows it closes"])
+        XCTAssertEqual(records[1].warnings.map(\.description), ["amounts.initial_forecast: check failed: 600,00 ≠ 500,00, the sum of the 1 rows it closes",
+                                                                "amounts.available: check failed: 280,40 ≠ 280,00, the sum of the 1 rows it closes"])
         XCTAssertEqual(field(records[1], "title_code"), .string("3"))
         XCTAssertEqual(field(records[1], "total_level"), .string("titolo"))
         XCTAssertEqual(field(records[2], "title_code"), .string("6"))

@@ -1,3 +1,4 @@
+import Foundation
 import Core
 /// A raw label recognised as a canonical field.
 public struct LabelMatch: Hashable, Sendable {
@@ -54,6 +55,8 @@ public struct LabelMatcher: Sendable {
     public let dictionary: LabelDictionary
     public let settings: Settings
     private let entries: [Entry]
+    /// Builders ask about the same cell texts again and again (every row of every table): remember the answers.
+    private let memo = Memo()
 
     public init(dictionary: LabelDictionary, settings: Settings = Settings()) {
         self.dictionary = dictionary
@@ -82,6 +85,14 @@ public struct LabelMatcher: Sendable {
 
     /// Every field `raw` may be, best first (one per record type and field).
     public func candidates(_ raw: String, in recordType: RecordType? = nil) -> [LabelMatch] {
+        let memoKey = (recordType?.rawValue ?? "*") + "|" + raw
+        if let known = memo[memoKey] { return known }
+        let found = computeCandidates(raw, in: recordType)
+        memo[memoKey] = found
+        return found
+    }
+
+    private func computeCandidates(_ raw: String, in recordType: RecordType?) -> [LabelMatch] {
         let key = LabelKey(raw)
         guard !key.isEmpty else { return [] }
         let scoped = entries.enumerated().filter { recordType == nil || $0.element.recordType == recordType }
@@ -118,14 +129,25 @@ public struct LabelMatcher: Sendable {
         if key.compact == entry.compact { return (Int.max, .exact) }
         var best: (Int, LabelMatch.Quality)? = nil
         if entry.wordCount >= settings.prefixMinimumWords, key.starts(with: entry) {
-            best = (entry.compact.count, .prefix)
+            best = (entry.length, .prefix)
         }
-        let allowed = settings.allowedEdits(forLength: min(key.compact.count, entry.compact.count))
-        if allowed > 0, abs(key.compact.count - entry.compact.count) <= allowed,
+        let allowed = settings.allowedEdits(forLength: min(key.length, entry.length))
+        if allowed > 0, abs(key.length - entry.length) <= allowed,
            let edits = EditDistance.levenshtein(key.compact, entry.compact, limit: allowed) {
-            let fuzzyScore = key.compact.count - settings.editPenalty * edits
+            let fuzzyScore = key.length - settings.editPenalty * edits
             if fuzzyScore > best?.0 ?? Int.min { best = (fuzzyScore, .fuzzy(edits: edits)) }
         }
         return best
+    }
+}
+
+/// A thread-safe dictionary of answers already computed.
+private final class Memo: @unchecked Sendable {
+    private var answers: [String: [LabelMatch]] = [:]
+    private let lock = NSLock()
+
+    subscript(key: String) -> [LabelMatch]? {
+        get { lock.lock(); defer { lock.unlock() }; return answers[key] }
+        set { lock.lock(); defer { lock.unlock() }; answers[key] = newValue }
     }
 }

@@ -27,13 +27,13 @@ public enum TextCleaner {
     ]
 
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.contains(where: { $0 == "&" }) else { return text }
         return entities.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
 
     /// Drops `<tag …>` and `</tag>`; a `<` not followed by a letter, `/` or `!` is kept ("< di 5").
     static func removeTags(_ text: String) -> String {
-        guard text.contains("<") else { return text }
+        guard text.contains(where: { $0 == "<" }) else { return text }
         var out = ""
         var index = text.startIndex
         while index < text.endIndex {
@@ -80,7 +80,7 @@ public enum TextCleaner {
 
     /// Removes `*` and `__` emphasis marks; an escaped `\*` stays as a literal `*`.
     static func removeEmphasis(_ text: String) -> String {
-        guard text.contains("*") || text.contains("__") || text.contains("\\") else { return text }
+        guard text.contains(where: { $0 == "*" || $0 == "_" || $0 == "\\" }) else { return text }
         var out = ""
         var escaped = false
         for ch in text.replacingOccurrences(of: "__", with: "") {
@@ -99,7 +99,7 @@ public enum TextCleaner {
 
     /// Markdown heading marks at the start of each line (`## Titolo` → `Titolo`).
     static func removeHeadingMarks(_ text: String) -> String {
-        guard text.contains("#") else { return text }
+        guard text.contains(where: { $0 == "#" }) else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let trimmed = line.drop { $0 == " " }
             let hashes = trimmed.prefix { $0 == "#" }
@@ -116,7 +116,7 @@ public enum TextCleaner {
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             if scalar == "\u{00AD}" { continue }
-            if scalar.properties.isWhitespace {
+            if scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace {
                 pendingSpace = !out.isEmpty
                 continue
             }

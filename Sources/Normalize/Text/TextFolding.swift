@@ -7,6 +7,10 @@ public enum TextFolding {
 
     /// Lower case without diacritics (`È` → `e`, `à` → `a`), apostrophe variants made `'`.
     public static func fold(_ text: String) -> String {
+        // Plain ASCII has no accents to strip: lower case is all (the common case for labels and figures).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(text.lowercased().map { apostrophes.contains($0) ? "'" : $0 })
+        }
         let decomposed = text.lowercased().decomposedStringWithCanonicalMapping
         var out = String.UnicodeScalarView()
         for scalar in decomposed.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark {
