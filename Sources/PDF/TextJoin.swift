@@ -18,6 +18,8 @@ enum TextJoin {
             } else if endsWithBrokenWord(text), let first = line.first, first.isLowercase {
                 text.removeLast()
                 text += line
+            } else if text.hasSuffix("/"), text.dropLast().last?.isLetter == true {
+                text += line // "CULTURA/" + "TEMPO LIBERO": a slash against a word joins; "… / n." keeps its spaces
             } else {
                 text += " " + line
             }
