@@ -174,6 +174,38 @@ final class ObjectiveBuilderTests: XCTestCase {
         XCTAssertEqual(text(staff[0], "objective_id"), first.id)
     }
 
+    func testSheetTitlesGivenWithTheirLabelInOneBlock() {
+        let items = [
+            block(.paragraph, "1. OBIETTIVO DI MIGLIORAMENTO 2024"),
+            table(0, [["Settore", "Dirigente", "Sistema Premiante"], ["SOCIALE", "VOLPE", ""]]),
+            table(1, [["Obiettivo: Descrizione Sintetica", "Bandi buoni spesa"]]),
+            table(2, [["Indicatori di risultato", "", ""], ["Descrizione", "Valore atteso", "Valore raggiunto"], ["Domande", "172", ""]]),
+            // A sheet whose title row is one paragraph, label and value together.
+            block(.paragraph, "2.OBIETTIVO DI MIGLIORAMENTO 2024", page: 2),
+            table(3, [["Settore", "Dirigente", "Sistema Premiante", ""], ["SOCIALE", "DANIELA VOLPE", "Costo fuori orario", "Premio"]], page: 2),
+            block(.paragraph, "Descrizione Sintetica Ampliamento posti nido.", page: 2),
+            table(4, [["Indicatori di risultato", "", ""], ["Descrizione", "Valore atteso", "Valore raggiunto"], ["Posti nido", "+ 19", ""]], page: 2),
+            // A header over a value row split in two: not a label "Settore" over the rest.
+            block(.paragraph, "3.OBIETTIVO DI MIGLIORAMENTO 2024", page: 3),
+            table(5, [["Settore", "Dirigente", "Sistema Premiante", ""], ["", "", "Costo fuori orario", "Premio"],
+                      ["SOCIALE", "VOLPE DANIELA", "0,00", ",00"]], page: 3),
+            // "Obiettivo: Descrizione Sintetica" split at its colon is still the label; the title follows.
+            block(.paragraph, "4. OBIETTIVO DI MIGLIORAMENTO 2024", page: 4),
+            labelValue("Obiettivo", "Descrizione Sintetica"),
+            block(.paragraph, "RELAZIONE DI FINE MANDATO", page: 4),
+        ]
+        let (records, _) = records(ObjectiveSheetBuilder(), items, year: 2024)
+        let objectives = records.filter { $0.type == .objective }
+        XCTAssertEqual(objectives.compactMap { text($0, "title") },
+                       ["Bandi buoni spesa", "Ampliamento posti nido.", nil, "RELAZIONE DI FINE MANDATO"].compactMap { $0 })
+        XCTAssertEqual(objectives.compactMap { text($0, "code") }, ["1", "2", "4"])
+        let indicators = records.filter { $0.type == .indicator }
+        XCTAssertEqual(indicators.map { text($0, "objective_id") }, [objectives[0].id, objectives[1].id])
+        let (third, _) = self.records(ObjectiveSheetBuilder(), Array(items[8...9]) + [table(6, [["Obiettivo: Descrizione Sintetica", "Alloggi SAP"]], page: 3)])
+        XCTAssertEqual(text(third[0], "org_unit"), "SOCIALE")
+        XCTAssertEqual(text(third[0], "owner"), "VOLPE DANIELA")
+    }
+
     func testWeightInPointsFromTheTitle() {
         let items = [
             block(.paragraph, "3.OBIETTIVO INNOVATIVO 2024"),

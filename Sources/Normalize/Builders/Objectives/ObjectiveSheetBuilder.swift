@@ -77,7 +77,9 @@ private struct SheetReader {
             return 1
         }
         guard current != nil else { return 1 }
-        if let first = line.filled.first, vocabulary.endsSection(first.text) {
+        // A panel or cost table opens with its title in the first column ("COSTO DELLE RISORSE INTERNE"); a
+        // "Costo fuori orario" further right is a column of the row.
+        if let first = line.filled.first, first.column == 0, vocabulary.endsSection(first.text) {
             enter(.fields, at: line)
             lastFieldItem = nil
             return 1
@@ -119,7 +121,8 @@ private struct SheetReader {
     /// A label whose cell the extraction split into several rows ("Obiettivo: Descrizione" / "" / "Sintetica"):
     /// the first cells of up to `maximumWrappedRows` rows of one table that together are exactly a label.
     private func wrappedLabelRow(_ lines: [SheetLine], at index: Int) -> ((field: String, label: String, value: String), Int)? {
-        guard lines[index].isTableRow else { return nil }
+        // A header row ("Settore | Dirigente | Sistema Premiante") is not a label over the rows below it.
+        guard lines[index].isTableRow, objectiveHeader(lines[index]) == nil else { return nil }
         for count in stride(from: builder.maximumWrappedRows, through: 2, by: -1) where index + count <= lines.count {
             let rows = lines[index..<(index + count)]
             guard rows.allSatisfy({ $0.item == lines[index].item }) else { continue }
@@ -312,6 +315,11 @@ private struct SheetReader {
     /// "Label | value …", "Label: value" in one cell or block, or a label alone whose value follows.
     private func labelRow(_ line: SheetLine) -> (field: String, label: String, value: String)? {
         if let block = line.block, block.kind == .labelValue, let label = block.label {
+            // "Obiettivo: Descrizione Sintetica" split at its colon is still one label, whose value follows.
+            let whole = TextCleaner.clean(block.text)
+            if let match = labels.match(whole.trimmingTrailing { $0 == ":" || $0 == " " }, in: .objective), case .exact = match.quality {
+                return (match.field, whole, "")
+            }
             guard let match = labels.match(label, in: .objective) else { return nil }
             return (match.field, TextCleaner.clean(label), TextCleaner.clean(block.value ?? ""))
         }
@@ -327,6 +335,10 @@ private struct SheetReader {
             return (match.field, String(first.text[..<colon]), ([value] + rest).filter { !$0.isEmpty }.joined(separator: " "))
         }
         if let match = whole, isWholeLabel(match) {
+            // A label and its value in one cell or paragraph ("Descrizione Sintetica Ampliamento posti nido…").
+            if case .prefix = match.quality, filled.count == 1, let value = first.text.droppingWords(of: match.label) {
+                return (match.field, String(first.text.dropLast(value.count)).trimmingCharacters(in: " :").description, value)
+            }
             let rest = filled.dropFirst().prefix { labels.match($0.text, in: .objective) == nil }.map(\.text)
             return (match.field, label, rest.joined(separator: " "))
         }
