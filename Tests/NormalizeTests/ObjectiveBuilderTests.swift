@@ -206,6 +206,33 @@ final class ObjectiveBuilderTests: XCTestCase {
         XCTAssertEqual(text(third[0], "owner"), "VOLPE DANIELA")
     }
 
+    func testPhasesFromDescriptionAndTimeColumns() {
+        let items = [
+            block(.paragraph, "3.OBIETTIVO DI MIGLIORAMENTO 2024"),
+            table(0, [["DEFINIZIONE OBIETTIVO", "DESCRIZIONE/FASI", "CRONOPROGRAMMA"],
+                      ["Nuova gestione alloggi SAP", "Invio documentazione", "Gennaio - marzo"],
+                      ["", "Supporto alla ditta", "Gennaio – giugno"],
+                      ["", "Adempimenti Agenzia delle entrate", "dicembre"],
+                      ["", "", "(rinvio a) ottobre"]]),
+        ]
+        let objective = records(ObjectiveSheetBuilder(), items).records[0]
+        XCTAssertEqual(text(objective, "title"), "Nuova gestione alloggi SAP")
+        XCTAssertEqual(objective["phases"]?.json.serialized,
+                       #"[{"phase":"Invio documentazione","months":[1,2,3]},{"phase":"Supporto alla ditta","months":[1,2,3,4,5,6]},"#
+                       + #"{"phase":"Adempimenti Agenzia delle entrate","months":[10,12]}]"#)
+    }
+
+    func testMonthsOfAPhrase() {
+        let vocabulary = ObjectiveVocabulary.standard
+        XCTAssertEqual(vocabulary.months(inPhrase: "Gennaio (buoni spesa) – febbraio (per affitto) – marzo (contributo)"), [1, 2, 3])
+        XCTAssertEqual(vocabulary.months(inPhrase: "Giugno/settembre"), [6, 7, 8, 9])
+        XCTAssertEqual(vocabulary.months(inPhrase: "da aprile a giugno 2024"), [4, 5, 6])
+        XCTAssertEqual(vocabulary.months(inPhrase: "Sino a novembre 2024"), Array(1...11))
+        XCTAssertEqual(vocabulary.months(inPhrase: "aprile 2024"), [4])
+        XCTAssertEqual(vocabulary.months(inPhrase: "Entro il 31/12/2024"), [])
+        XCTAssertEqual(vocabulary.months(inPhrase: "marzo e settembre"), [3, 9])
+    }
+
     func testWeightInPointsFromTheTitle() {
         let items = [
             block(.paragraph, "3.OBIETTIVO INNOVATIVO 2024"),

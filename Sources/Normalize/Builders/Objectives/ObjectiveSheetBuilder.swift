@@ -399,8 +399,31 @@ private struct SheetReader {
             let (field, label) = columns[column]!
             draft.add(field, label: label, text: values[column])
         }
+        readPhaseColumns(columns, rows: rows, into: &draft)
         for row in rows { draft.touch(item: row.item, page: row.page) }
         current = draft
+    }
+
+    /// "DEFINIZIONE OBIETTIVO | DESCRIZIONE/FASI | CRONOPROGRAMMA": one phase a row, its months read from the
+    /// last phases column when there are two ("Gennaio - marzo"), else from the phase's own words. A row with a
+    /// time but no phase adds its months to the phase above.
+    private func readPhaseColumns(_ columns: ColumnFields, rows: [SheetLine], into draft: inout ObjectiveDraft) {
+        let phaseColumns = columns.filter { $0.value.field == "phases" }.map(\.key).sorted()
+        guard let phaseColumn = phaseColumns.first, draft.phases.isEmpty else { return }
+        let timeColumn = phaseColumns.count > 1 ? phaseColumns.last : nil
+        func cell(_ row: SheetLine, _ column: Int?) -> String {
+            guard let column, column < row.cells.count else { return "" }
+            return TextCleaner.clean(row.cells[column])
+        }
+        for row in rows {
+            let phase = cell(row, phaseColumn)
+            let months = vocabulary.months(inPhrase: timeColumn.map { cell(row, $0) } ?? phase)
+            if !phase.isEmpty {
+                draft.phases.append((phase, months))
+            } else if !months.isEmpty, let last = draft.phases.indices.last {
+                draft.phases[last].months = Array(Set(draft.phases[last].months + months)).sorted()
+            }
+        }
     }
 
     // MARK: indicators

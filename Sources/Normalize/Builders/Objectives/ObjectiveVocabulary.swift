@@ -49,6 +49,11 @@ struct ObjectiveVocabulary: Sendable {
     var monthPrefixLength = 3
     /// Marks of a cronoprogramma cell that say the phase runs in that month.
     var monthMarks: Set<String> = ["x", "xx", "•", "■", "si", "✓", "✔", "*"]
+    /// Words between two months of a phrase that make them a range ("Gennaio - marzo", "giugno/settembre",
+    /// "da aprile a giugno"); other words make a list ("Gennaio (buoni spesa) – febbraio").
+    var monthRangeJoiners: Set<String> = ["-", "–", "—", "/", "a", "al", "fino a", "sino a"]
+    /// Words before a single month that make the phase run from January to it ("Sino a novembre 2024").
+    var untilMonthWords: [String] = ["sino a", "fino a", "entro", "entro il", "entro fine", "entro la fine di"]
     /// Title rows of a staff list for one objective ("PERSONALE COINVOLTO NELL'OBIETTIVO").
     var staffListTitles: [String] = ["personale coinvolto", "personale presunto coinvolto", "risorse umane coinvolte"]
 
@@ -107,6 +112,46 @@ struct ObjectiveVocabulary: Sendable {
         guard folded.allSatisfy(\.isLetter), let index = months.firstIndex(where: { $0.hasPrefix(prefix) && $0.hasPrefix(folded) })
         else { return nil }
         return index + 1
+    }
+
+    /// The months (1-12) a phrase of a cronoprogramma cell names, in order: "Gennaio - marzo" → 1, 2, 3;
+    /// "Gennaio (buoni spesa) – febbraio" → 1, 2; "Sino a novembre 2024" → 1…11; "dicembre" → 12. Months are
+    /// read by their full names only (abbreviations are too easily other words in a sentence).
+    func months(inPhrase phrase: String) -> [Int] {
+        var found: [(month: Int, gap: String)] = []
+        var gap = ""
+        var word = ""
+        func endWord() {
+            guard !word.isEmpty else { return }
+            if let index = months.firstIndex(of: TextFolding.words(word)) {
+                found.append((index + 1, gap.trimmingCharacters(in: " ").description))
+                gap = ""
+            } else {
+                gap += word
+            }
+            word = ""
+        }
+        for character in phrase {
+            if character.isLetter || character == "'" || character == "’" {
+                word.append(character)
+            } else {
+                endWord()
+                gap.append(character)
+            }
+        }
+        endWord()
+        var result: [Int] = []
+        for (offset, (month, gapBefore)) in found.enumerated() {
+            let joiner = TextFolding.words(gapBefore).isEmpty ? gapBefore.filter { !$0.isWhitespace } : TextFolding.words(gapBefore)
+            if offset > 0, let previous = result.last, month > previous, monthRangeJoiners.contains(joiner) {
+                result += Array((previous + 1)...month)
+            } else if offset == 0, found.count == 1, untilMonthWords.contains(TextFolding.words(gapBefore)) {
+                result += Array(1...month)
+            } else if !result.contains(month) {
+                result.append(month)
+            }
+        }
+        return result
     }
 
     func isStaffListTitle(_ text: String) -> Bool {
