@@ -14,10 +14,10 @@ final class ObjectiveBuilderTests: XCTestCase {
     }
 
     func block(_ kind: Block.Kind, _ text: String, label: String? = nil, value: String? = nil, level: Int? = nil,
-               page: Int = 1, x0: Double = 57, y0: Double? = nil, height: Double = 11) -> DocumentItem {
+               page: Int = 1, x0: Double = 57, x1: Double = 540, y0: Double? = nil, height: Double = 11) -> DocumentItem {
         let top = y0 ?? y
         y = top + height + 5
-        return .block(Block(kind: kind, page: page, bbox: Rect(x0: x0, y0: top, x1: 540, y1: top + height), text: text,
+        return .block(Block(kind: kind, page: page, bbox: Rect(x0: x0, y0: top, x1: x1, y1: top + height), text: text,
                             level: level, label: label, value: value, fontSize: 10, isBold: false))
     }
 
@@ -231,6 +231,45 @@ final class ObjectiveBuilderTests: XCTestCase {
         XCTAssertEqual(vocabulary.months(inPhrase: "aprile 2024"), [4])
         XCTAssertEqual(vocabulary.months(inPhrase: "Entro il 31/12/2024"), [])
         XCTAssertEqual(vocabulary.months(inPhrase: "marzo e settembre"), [3, 9])
+    }
+
+    func testIndicatorRowsSplitIntoBlocksGroupsAndNamelessRows() {
+        let header = ["Descrizione", "Valore atteso", "Valore raggiunto"]
+        let items = [
+            block(.paragraph, "1. OBIETTIVO DI MIGLIORAMENTO 2024"),
+            table(0, [["Obiettivo: Descrizione Sintetica", "Relazioni di mandato"]]),
+            table(1, [["Indicatori di risultato", "", ""], header, ["1 Relazione di Fine Mandato", "Entro 60 giorni", ""]]),
+            // The second row left as two text blocks side by side.
+            block(.paragraph, "2 Relazione di Inizio Mandato", x0: 60, x1: 207, y0: 700),
+            block(.paragraph, "Entro 90 giorni dall'elezione", x0: 294, y0: 700),
+            // A heading without a number: the later pages of objective 1.
+            block(.heading, "OBIETTIVO DI MIGLIORAMENTO 2023", level: 3, page: 2),
+            block(.paragraph, "Indicatori di risultato INDICI DI EFFICIENZA", page: 2),
+            table(2, [header, ["N. giornate di assenza", "0", ""]], page: 2),
+            block(.paragraph, "2. OBIETTIVO DI MIGLIORAMENTO 2024", page: 3),
+            table(3, [["Obiettivo: Descrizione Sintetica", "Esclusione VAS"]], page: 3),
+            // A first row without a name: named by its value.
+            table(4, [["Indicatori di risultato", "", ""], header, ["", "Esclusione VAS", "%"]], page: 3),
+            block(.paragraph, "3. OBIETTIVO DI MIGLIORAMENTO 2024", page: 4),
+            table(5, [["Obiettivo: Descrizione Sintetica", "Comunicazione"]], page: 4),
+            // A row cut by the page break: its name heads the next table.
+            table(6, [["Indicatori di risultato", "", ""], header, ["", "100%", "100%"]], page: 4),
+            table(7, [["Evasione richieste", "", ""], ["Numero newsletter", "45", "26"]], page: 5),
+        ]
+        let (records, _) = records(ObjectiveSheetBuilder(), items, year: 2024)
+        let objectives = records.filter { $0.type == .objective }
+        XCTAssertEqual(objectives.compactMap { text($0, "title") }, ["Relazioni di mandato", "Esclusione VAS", "Comunicazione"])
+        let indicators = records.filter { $0.type == .indicator }
+        XCTAssertEqual(indicators.map { text($0, "name") },
+                       ["1 Relazione di Fine Mandato", "2 Relazione di Inizio Mandato", "N. giornate di assenza",
+                        "Esclusione VAS", "Evasione richieste", "Numero newsletter"])
+        XCTAssertEqual(indicators.map { text($0, "objective_id") },
+                       [objectives[0].id, objectives[0].id, objectives[0].id, objectives[1].id, objectives[2].id, objectives[2].id])
+        guard case .value(let late)? = indicators[1]["target"] else { return XCTFail("no target beside the name") }
+        XCTAssertEqual(late.raw, "Entro 90 giorni dall'elezione")
+        XCTAssertEqual(text(indicators[2], "group"), "INDICI DI EFFICIENZA")
+        guard case .value(let cut)? = indicators[4]["actual"] else { return XCTFail("no value of the cut row") }
+        XCTAssertEqual(cut.number, 100)
     }
 
     func testWeightInPointsFromTheTitle() {

@@ -57,6 +57,12 @@ private struct SheetReader {
     var program: String?
     /// The item the last field was read from: only its own rows, or text blocks, continue that field.
     var lastFieldItem: Int?
+    /// The block the last indicator was read from, when a block: blocks beside it are the rest of its row.
+    var lastIndicatorBlock: Block?
+    /// The indicator just read from a row without a name, which the next table may name.
+    var namelessIndicator: Int?
+    /// Where the last indicator header row stands.
+    var indicatorHeaderRow: (item: Int, row: Int)?
     /// Rows of the centres' summary tables: objective number, title, weight.
     var summaryWeights: [(code: String, title: String, weight: String)] = []
 
@@ -126,6 +132,9 @@ private struct SheetReader {
         for count in stride(from: builder.maximumWrappedRows, through: 2, by: -1) where index + count <= lines.count {
             let rows = lines[index..<(index + count)]
             guard rows.allSatisfy({ $0.item == lines[index].item }) else { continue }
+            // The label runs into the last row ("Sintetica"): a label whole in its first row ("Descrizione" over
+            // "| Esperimento della procedura | %") is a header, not a label wrapped over the rows below.
+            guard let lastLabel = rows.last?.cells.first, !TextCleaner.clean(lastLabel).isEmpty else { continue }
             let merged = mergedColumns(rows.map(\.cells))
             guard let first = merged.first, !first.isEmpty else { continue }
             let label = first.trimmingTrailing { $0 == ":" || $0 == " " }
@@ -144,8 +153,9 @@ private struct SheetReader {
             enter(.staff(nil), at: line)
         } else if let (columns, years) = indicatorHeader(line) {
             enter(.indicators(columns, years: years), at: line)
-        } else if isIndicatorTitle(line) {
-            group = nil
+            indicatorHeaderRow = line.row.map { (line.item, $0) }
+        } else if let titled = indicatorTitle(line) {
+            group = titled.group
             enter(.indicators(nil, years: [:]), at: line)
         } else if let (phaseColumn, months) = monthGrid(line) {
             enter(.phases(phaseColumn: phaseColumn, months: months), at: line)
@@ -168,6 +178,8 @@ private struct SheetReader {
     private mutating func enter(_ mode: Mode, at line: SheetLine) {
         flushColumns()
         self.mode = mode
+        lastIndicatorBlock = nil
+        namelessIndicator = nil
         current?.touch(item: line.item, page: line.page)
     }
 
@@ -204,9 +216,15 @@ private struct SheetReader {
     private mutating func announce(_ announcement: (code: String?, text: String), _ line: SheetLine) {
         flushColumns()
         mode = .fields
+        namelessIndicator = nil
+        lastIndicatorBlock = nil
         if var open = current {
             let sameCode = announcement.code != nil && announcement.code == code
-            let compatible = announcement.code == nil || code == nil || sameCode
+            // A heading without a number after a numbered objective ("OBIETTIVO DI MIGLIORAMENTO 2023" over
+            // the later tables of "1. OBIETTIVO …") opens an untitled page of it: a numbered announcement ends
+            // that page rather than taking its rows.
+            let continuesPrevious = !open.has("title") && code == nil && announcement.code != nil && drafts.last?.text(of: "code") != nil
+            let compatible = (announcement.code == nil || code == nil || sameCode) && !continuesPrevious
             if open.has("title") ? sameCode : compatible {
                 if open.announcement == nil || announcement.code != nil { open.announcement = announcement.text }
                 if let newCode = announcement.code, code == nil {
@@ -232,7 +250,7 @@ private struct SheetReader {
     /// A complete sheet becomes a draft; one without a title is the rest of the objective before it.
     mutating func closeCurrent() {
         flushColumns()
-        defer { current = nil; code = nil; mode = .fields }
+        defer { current = nil; code = nil; mode = .fields; namelessIndicator = nil; lastIndicatorBlock = nil }
         guard var draft = current else { return }
         if draft.has("title") {
             attachSummaryWeight(to: &draft)
@@ -428,11 +446,21 @@ private struct SheetReader {
 
     // MARK: indicators
 
-    private func isIndicatorTitle(_ line: SheetLine) -> Bool {
+    /// "Indicatori di risultato" over an indicator table, or with the group of the table after it in the same
+    /// line ("Indicatori di risultato INDICI DI EFFICIENZA").
+    private func indicatorTitle(_ line: SheetLine) -> (group: String?, line: SheetLine)? {
         let filled = line.filled
-        guard filled.count == 1, let match = labels.match(filled[0].text, in: .indicator), match.field == "name" else { return false }
-        if case .exact = match.quality { return TextFolding.words(filled[0].text).hasPrefix("indicator") }
-        return false
+        guard filled.count == 1, let match = labels.match(filled[0].text, in: .indicator), match.field == "name",
+              TextFolding.words(filled[0].text).hasPrefix("indicator") else { return nil }
+        switch match.quality {
+        case .exact:
+            return (nil, line)
+        case .prefix:
+            guard let rest = filled[0].text.droppingWords(of: match.label), isGroupText(rest) else { return nil }
+            return (rest, line)
+        case .fuzzy:
+            return nil
+        }
     }
 
     private func indicatorHeader(_ line: SheetLine) -> (ColumnFields, [Int: String])? {
@@ -464,8 +492,27 @@ private struct SheetReader {
             return
         }
         let nameColumn = columns.first { $0.value.field == "name" }?.key ?? 0
-        let name = nameColumn < line.cells.count ? TextCleaner.clean(line.cells[nameColumn]) : ""
-        guard !name.isEmpty else { return }
+        if let block = line.block, readBesideIndicatorBlock(block, text: line.text, columns: columns, nameColumn: nameColumn) {
+            current?.touch(item: line.item, page: line.page)
+            return
+        }
+        var name = nameColumn < line.cells.count ? TextCleaner.clean(line.cells[nameColumn]) : ""
+        let nameless = namelessIndicator
+        namelessIndicator = nil
+        if let nameless, line.item != current?.indicators[nameless].item, line.filled.count == 1, line.filled[0].column == nameColumn {
+            // The name of a row the page break cut, at the top of the next table ("| | 100% | 100%" / "Evasione …").
+            current?.indicators[nameless].name = name
+            current?.touch(item: line.item, page: line.page)
+            return
+        }
+        if name.isEmpty {
+            // A first row under its header with no name but values ("| Esperimento della procedura negoziata | %")
+            // is an indicator named by its first value, unless the next table gives its name; further down, such
+            // a row is the rest of the row above.
+            guard line.isTableRow, line.row == firstIndicatorRow(of: line.item), let value = line.filled.first?.text else { return }
+            name = value
+            namelessIndicator = current?.indicators.count
+        }
         var indicator = IndicatorDraft(item: line.item, row: line.row, page: line.page, name: name, group: group)
         for (column, (field, label)) in columns.sorted(by: { $0.key < $1.key }) where column != nameColumn && column < line.cells.count {
             indicator.cells.append((field, label, line.cells[column]))
@@ -475,6 +522,30 @@ private struct SheetReader {
         }
         current?.indicators.append(indicator)
         current?.touch(item: line.item, page: line.page)
+        lastIndicatorBlock = line.block
+    }
+
+    /// The first row after the indicator header of a table, nil when the header is in another table.
+    private func firstIndicatorRow(of item: Int) -> Int? {
+        guard let header = indicatorHeaderRow, header.item == item else { return nil }
+        return header.row + 1
+    }
+
+    /// A text block on the same line as, and right of, the block the last indicator was read from: the next
+    /// cell of that row (a table row the extraction left as text blocks: "2 Relazione di Inizio Mandato" …
+    /// "Entro 90 giorni dall'elezione").
+    private mutating func readBesideIndicatorBlock(_ block: Block, text: String, columns: ColumnFields, nameColumn: Int) -> Bool {
+        guard let left = lastIndicatorBlock, left.page == block.page, block.bbox.x0 >= left.bbox.x1,
+              block.bbox.y0 < left.bbox.y1, left.bbox.y0 < block.bbox.y1,
+              var draft = current, var indicator = draft.indicators.last else { return false }
+        let next = columns.filter { $0.key != nameColumn }.sorted { $0.key < $1.key }.map(\.value)
+        guard indicator.cells.count < next.count else { return false }
+        let (field, label) = next[indicator.cells.count]
+        indicator.cells.append((field, label, text))
+        draft.indicators[draft.indicators.count - 1] = indicator
+        current = draft
+        lastIndicatorBlock = block
+        return true
     }
 
     private func isGroupText(_ text: String) -> Bool {
