@@ -59,11 +59,20 @@ public struct IngestRun {
         }
         manifest.finishedAt = Timestamp.now()
         manifest.timings.totalSeconds = Date().timeIntervalSince(started)
+        manifest.timings.parentPeakRSSMB = Self.peakRSSMB(RUSAGE_SELF.rawValue)
+        manifest.timings.workerPeakRSSMB = Self.peakRSSMB(RUSAGE_CHILDREN.rawValue)
         try AtomicFile.write(outputFolder.appendingPathComponent("manifest.json"), text: try manifest.encoded())
         try catalog.finishRun(runID, inputs: manifest.totals.inputs, ingested: manifest.totals.ingested, skipped: manifest.totals.skipped,
                               rejected: manifest.totals.rejected, exitCode: manifest.exitCode)
         observer?.completed(manifest)
         return manifest
+    }
+
+    /// ru_maxrss (KiB on Linux) in MiB, one decimal.
+    static func peakRSSMB(_ who: Int32) -> Double {
+        var usage = rusage()
+        getrusage(who, &usage)
+        return (Double(usage.ru_maxrss) / 1024 * 10).rounded() / 10
     }
 
     private func fingerprint(_ settings: DocumentProcessor.Settings) throws -> String {

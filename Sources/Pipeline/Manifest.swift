@@ -103,9 +103,14 @@ public struct Manifest: Codable, Sendable {
         public var assemblingSeconds = 0.0
         /// Per-stage seconds added up over the documents ingested this run (all workers).
         public var stages = StageTimings()
+        /// Peak resident memory of the parent process, and of the largest worker, in MiB.
+        public var parentPeakRSSMB = 0.0
+        public var workerPeakRSSMB = 0.0
 
         enum CodingKeys: String, CodingKey {
             case stages
+            case parentPeakRSSMB = "parent_peak_rss_mb"
+            case workerPeakRSSMB = "worker_peak_rss_mb"
             case totalSeconds = "total_seconds"
             case hashingSeconds = "hashing_seconds"
             case processingSeconds = "processing_seconds"
