@@ -35,9 +35,6 @@ public struct DocumentProcessor {
         }
     }
 
-    /// A validation failure's warning message starts with this.
-    public static let checkFailedPrefix = "check failed"
-
     public let settings: Settings
     public let documents: URL
     private let normalizer: DocumentNormalizer
@@ -101,7 +98,7 @@ public struct DocumentProcessor {
         for record in records {
             result.counts[record.type.rawValue, default: 0] += 1
             result.warnings += record.warnings.count
-            result.checkFailures += record.warnings.filter { $0.message.hasPrefix(checkFailedPrefix) }.count
+            result.checkFailures += record.warnings.filter(\.isCheckFailure).count
         }
     }
 }
