@@ -47,8 +47,22 @@ public final class Catalog {
     private let database: DatabaseQueue
 
     public init(path: String) throws {
-        database = try DatabaseQueue(path: path)
+        database = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false))
         try Self.migrator.migrate(database)
+    }
+
+    /// How many documents the catalog at `path` has, read without writing (for monitoring a run in progress).
+    public static func documentCount(at path: String) throws -> Int {
+        let database = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+        return try database.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM documents") ?? 0 }
+    }
+
+    /// Waits for a lock held by another connection (a monitor reading while a run writes) instead of failing.
+    private static func configuration(readonly: Bool) -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = readonly
+        configuration.busyMode = .timeout(10)
+        return configuration
     }
 
     private static var migrator: DatabaseMigrator {

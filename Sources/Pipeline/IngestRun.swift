@@ -156,9 +156,8 @@ public struct IngestRun {
         guard !plan.jobs.isEmpty else { return }
         let pool = WorkerPool(command: workerCommand(), workers: config.effectiveWorkers, timeLimit: config.timeLimit,
                               recycleAfter: config.recycleAfter, log: workerLog())
-        var results: [String: DocumentResult] = [:]
-        var timings = StageTimings()
         let pending = Dictionary(plan.reports.filter { $0.status == .ingested }.map { ($0.path, $0) }) { first, _ in first }
+        let collected = ResultCollector()
         pool.run(plan.jobs) { job, result in
             var result = result
             if result.ok {
@@ -168,14 +167,13 @@ public struct IngestRun {
                     result = .failure(job, .write, "cannot record the document in the catalog (\(error))")
                 }
             }
-            results[job.path] = result
-            timings = timings + result.timings
+            collected.add(job, result)
             if let report = pending[job.path] { observer?.settled(report.settled(by: result)) }
         }
-        plan.stageTimings = timings
+        plan.stageTimings = collected.timings
         for index in plan.reports.indices where plan.reports[index].status == .ingested {
-            let result = results[plan.reports[index].path] ?? .failure(DocumentJob(path: plan.reports[index].path, sha256: "", fileName: ""),
-                                                                       .worker, "no result from the workers")
+            let path = plan.reports[index].path
+            let result = collected.results[path] ?? .failure(DocumentJob(path: path, sha256: "", fileName: ""), .worker, "no result from the workers")
             plan.reports[index] = plan.reports[index].settled(by: result)
         }
     }
@@ -220,6 +218,17 @@ public struct IngestRun {
         manifest.counts = Dictionary(uniqueKeysWithValues: RecordType.allCases.map { ($0.plural, rowCounts[$0] ?? 0) })
         manifest.outputs = RecordType.allCases.flatMap { type in config.formats.map { $0.fileName(of: type) } } + ["rejects.jsonl", "manifest.json"]
         manifest.exitCode = manifest.totals.rejected > 0 ? IngestExitCode.rejects.rawValue : IngestExitCode.success.rawValue
+    }
+}
+
+/// The workers' results as they arrive (the pool calls `add` one call at a time).
+final class ResultCollector {
+    private(set) var results: [String: DocumentResult] = [:]
+    private(set) var timings = StageTimings()
+
+    func add(_ job: DocumentJob, _ result: DocumentResult) {
+        results[job.path] = result
+        timings = timings + result.timings
     }
 }
 

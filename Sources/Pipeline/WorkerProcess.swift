@@ -263,28 +263,27 @@ public struct WorkerPool {
         self.log = log
     }
 
-    /// Runs every job; `finished` is called once per job, from the slot threads, one call at a time.
-    public func run(_ jobs: [DocumentJob], finished: (DocumentJob, DocumentResult) -> Void) {
+    /// Runs every job; `finished` is called once per job, from the slot threads, one call at a time, and never
+    /// after `run` returns.
+    public func run(_ jobs: [DocumentJob], finished: @escaping (DocumentJob, DocumentResult) -> Void) {
         signal(SIGPIPE, SIG_IGN)
         let queue = JobQueue(jobs)
         let report = NSLock()
         let group = DispatchGroup()
-        withoutActuallyEscaping(finished) { finished in
-            for _ in 0..<max(1, min(workers, jobs.count)) {
-                let thread = Thread { [self] in
-                    runSlot(queue) { job, result in
-                        report.lock()
-                        finished(job, result)
-                        report.unlock()
-                    }
-                    group.leave()
+        for _ in 0..<max(1, min(workers, jobs.count)) {
+            group.enter()
+            let thread = Thread { [self] in
+                runSlot(queue) { job, result in
+                    report.lock()
+                    finished(job, result)
+                    report.unlock()
                 }
-                thread.stackSize = 1 << 20
-                group.enter()
-                thread.start()
+                group.leave()
             }
-            group.wait()
+            thread.stackSize = 1 << 20
+            thread.start()
         }
+        group.wait()
     }
 
     private func runSlot(_ queue: JobQueue, _ finished: (DocumentJob, DocumentResult) -> Void) {
