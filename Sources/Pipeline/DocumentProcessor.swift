@@ -48,15 +48,12 @@ public struct DocumentProcessor {
     }
 
     public static func normalizer(_ settings: Settings) throws -> DocumentNormalizer {
-        var dictionary = try LabelDictionary.bundled()
-        if let labels = settings.labels {
-            do {
-                dictionary = dictionary.merging(try LabelDictionary(contentsOf: URL(fileURLWithPath: labels)))
-            } catch {
-                throw ConfigError("\(labels): cannot read the label dictionary (\(error))")
-            }
+        var normalizer: DocumentNormalizer
+        do {
+            normalizer = try DocumentNormalizer.bundled(labelOverrides: settings.labels)
+        } catch let error as LabelOverrideError {
+            throw ConfigError(error.description)
         }
-        var normalizer = DocumentNormalizer(labels: LabelMatcher(dictionary: dictionary), classifier: try .bundled())
         if let window = settings.classificationWindow { normalizer.classificationWindow = window }
         return normalizer
     }

@@ -32,16 +32,12 @@ struct ExtractCommand: ParsableCommand {
 
 enum Normalizers {
     static func make(labelOverrides: String?) throws -> DocumentNormalizer {
-        var dictionary = try LabelDictionary.bundled()
-        if let labelOverrides {
-            do {
-                dictionary = dictionary.merging(try LabelDictionary(contentsOf: URL(fileURLWithPath: labelOverrides)))
-            } catch {
-                Output.error("\(labelOverrides): cannot read the label dictionary (\(error))")
-                throw ExitCode(2)
-            }
+        do {
+            return try DocumentNormalizer.bundled(labelOverrides: labelOverrides)
+        } catch let error as LabelOverrideError {
+            Output.error(error.description)
+            throw ExitCode(2)
         }
-        return DocumentNormalizer(labels: LabelMatcher(dictionary: dictionary), classifier: try .bundled())
     }
 }
 

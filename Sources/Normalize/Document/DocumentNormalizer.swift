@@ -1,4 +1,5 @@
 import Core
+import Foundation
 
 /// The Normalize stage for one document: classifies it (ente, type, period), then runs the record builders
 /// over its blocks and tables in reading order. Tables no builder claimed become generic `table` records:
@@ -19,6 +20,20 @@ public struct DocumentNormalizer {
     /// With the label dictionary and document vocabulary shipped in the package.
     public static func bundled() throws -> DocumentNormalizer {
         try DocumentNormalizer(labels: .bundled(), classifier: .bundled())
+    }
+
+    /// The bundled normalizer with a user's label dictionary (YAML, same layout as Resources/labels.yml) merged
+    /// over the built-in one, its labels first. Throws `LabelOverrideError` naming the file when it cannot be read.
+    public static func bundled(labelOverrides path: String?) throws -> DocumentNormalizer {
+        var dictionary = try LabelDictionary.bundled()
+        if let path {
+            do {
+                dictionary = dictionary.merging(try LabelDictionary(contentsOf: URL(fileURLWithPath: path)))
+            } catch {
+                throw LabelOverrideError(path: path, reason: String(describing: error))
+            }
+        }
+        return DocumentNormalizer(labels: LabelMatcher(dictionary: dictionary), classifier: try .bundled())
     }
 
     /// The builders, most specific layouts first.
@@ -48,6 +63,12 @@ public struct DocumentNormalizer {
                             docType: found.docType.rawValue, periodStart: found.periodStart, periodEnd: found.periodEnd,
                             referenceDate: found.referenceDate, approvalAct: found.approvalAct?.text)
     }
+}
+
+public struct LabelOverrideError: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): cannot read the label dictionary (\(reason))" }
 }
 
 /// What is known of an input file before it is read.
