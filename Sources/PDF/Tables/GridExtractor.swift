@@ -1,17 +1,16 @@
 import Core
 
-/// A region's cells before they become strings: boundaries and the words of every slot.
+/// A region's cell texts, and the column edges that tell its continuation on the next page.
 struct Grid {
-    /// Column edges left to right (count = columns + 1) and row edges top to bottom (count = rows + 1).
+    /// Column edges left to right (count = columns + 1).
     var columnEdges: [Double]
-    var rowEdges: [Double]
-    /// For each slot, the slot that holds the text of its cell (itself unless it is covered by a spanning cell).
+    /// Rows of cell texts; a spanning cell's text in its top-left slot, "" in the others.
     var rows: [[String]]
 }
 
 /// Region + words + rulings → grid of cell strings. Columns come from vertical rulings and from gaps that
-/// run down the whole text of the region; rows from horizontal rulings where the table rules every row,
-/// from text lines otherwise. Spanning cells come from missing ruling pieces (ruled tables) or from text
+/// run down the whole text of the region; rows from the horizontal rulings of a ruled frame (a band of
+/// records split by line), from text lines otherwise. Spanning cells come from missing ruling pieces (ruled tables) or from text
 /// that crosses a column gap (headers over several columns).
 struct GridExtractor {
     var settings: TableSettings
@@ -42,15 +41,15 @@ struct GridExtractor {
 
         var slots = SlotGrid(rows: rowEdges.count - 1, columns: columnEdges.count - 1)
         place(chunkLines, into: &slots, columnEdges: columnEdges, rowEdges: rowEdges, ruleColumns: columnsFromRules ? ruleColumns : [])
-        if region.kind == .lattice {
-            slots.mergeSpans(columnEdges: columnEdges, rowEdges: rowEdges,
-                             verticals: columnsFromRules ? verticals : [], horizontals: rowsFromRules ? horizontals : [],
-                             tolerance: settings.minCellSize)
+        if rowsFromRules {
+            slots.mergeSpans(columnEdges: columnEdges, rowEdges: rowEdges, verticals: columnsFromRules ? verticals : [],
+                             horizontals: horizontals, tolerance: settings.minCellSize)
+        } else {
+            slots.mergeContinuationLines()
         }
-        if !rowsFromRules { slots.mergeContinuationLines() }
         slots.dropEmptyRowsAndColumns()
         guard slots.columnCount >= settings.minColumns, slots.rowCount >= 2 else { return nil }
-        return Grid(columnEdges: slots.keptColumnEdges(columnEdges), rowEdges: rowEdges, rows: slots.strings())
+        return Grid(columnEdges: slots.keptColumnEdges(columnEdges), rows: slots.strings())
     }
 
     /// Positions of rulings that lie strictly inside [from, to], clustered.

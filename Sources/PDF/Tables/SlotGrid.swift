@@ -1,12 +1,10 @@
 import Core
 
-/// The words of each slot of a region's grid, and which slots spanning cells cover.
+/// The words of each slot of a region's grid; a spanning cell's words sit in its top-left slot.
 struct SlotGrid {
     private(set) var rowCount: Int
     private(set) var columnCount: Int
     private var words: [[[Word]]]
-    /// The slot whose cell covers (row, column): itself unless a spanning cell covers it.
-    private var owner: [[Slot]]
     private var keptColumns: [Int]
 
     struct Slot: Hashable { var row: Int; var column: Int }
@@ -15,7 +13,6 @@ struct SlotGrid {
         rowCount = rows
         columnCount = columns
         words = Array(repeating: Array(repeating: [], count: columns), count: rows)
-        owner = (0..<rows).map { r in (0..<columns).map { Slot(row: r, column: $0) } }
         keptColumns = Array(0..<columns)
     }
 
@@ -51,7 +48,6 @@ struct SlotGrid {
             for slot in slots where slot != topLeft {
                 words[r0][c0].append(contentsOf: words[slot.row][slot.column])
                 words[slot.row][slot.column] = []
-                owner[slot.row][slot.column] = topLeft
             }
         }
     }
@@ -73,9 +69,7 @@ struct SlotGrid {
             if isContinuation(r) {
                 for c in 0..<columnCount { words[r - 1][c].append(contentsOf: words[r][c]) }
                 words.remove(at: r)
-                owner.remove(at: r)
                 rowCount -= 1
-                for row in 0..<rowCount { for c in 0..<columnCount where owner[row][c].row >= r { owner[row][c].row -= 1 } }
             } else {
                 r += 1
             }
@@ -117,7 +111,6 @@ struct SlotGrid {
         let keptRows = (0..<rowCount).filter { r in (0..<columnCount).contains { !words[r][$0].isEmpty } }
         let kept = (0..<columnCount).filter { c in (0..<rowCount).contains { !words[$0][c].isEmpty } }
         words = keptRows.map { r in kept.map { words[r][$0] } }
-        owner = keptRows.map { r in kept.map { owner[r][$0] } }
         keptColumns = kept.map { keptColumns[$0] }
         rowCount = keptRows.count
         columnCount = kept.count
