@@ -89,6 +89,9 @@ public struct Provenance: Hashable, Sendable {
     public var bbox: Rect?
     public var xpath: String?
     public var sectionPath: [String]
+    /// For fields mapped by something other than their column's label, the cue that decided
+    /// (field → `position`, `content`…), in the order they were set.
+    public var cues: [(field: String, cue: String)] = []
 
     public init(page: Int? = nil, pageEnd: Int? = nil, tableIndex: Int? = nil, rowIndex: Int? = nil, bbox: Rect? = nil,
                 xpath: String? = nil, sectionPath: [String] = []) {
@@ -105,7 +108,23 @@ public struct Provenance: Hashable, Sendable {
         [("page", page.map(FieldValue.integer)), ("page_end", pageEnd.map(FieldValue.integer)),
          ("table_index", tableIndex.map(FieldValue.integer)), ("row_index", rowIndex.map(FieldValue.integer)),
          ("bbox", bbox.map { .json(.array($0.rounded.map { .number($0) })) }), ("xpath", xpath.map(FieldValue.text)),
-         ("section_path", .textList(sectionPath))]
+         ("section_path", .textList(sectionPath)),
+         ("cues", cues.isEmpty ? nil : .json(.object(cues.map { ($0.field, .string($0.cue)) })))]
+    }
+
+    public static func == (lhs: Provenance, rhs: Provenance) -> Bool {
+        lhs.page == rhs.page && lhs.pageEnd == rhs.pageEnd && lhs.tableIndex == rhs.tableIndex && lhs.rowIndex == rhs.rowIndex
+            && lhs.bbox == rhs.bbox && lhs.xpath == rhs.xpath && lhs.sectionPath == rhs.sectionPath
+            && lhs.cues.map { [$0.field, $0.cue] } == rhs.cues.map { [$0.field, $0.cue] }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(page); hasher.combine(tableIndex); hasher.combine(rowIndex); hasher.combine(sectionPath)
+    }
+
+    /// Records that `field` was mapped by `cue` rather than by its column's label.
+    public mutating func note(_ field: String, cue: String) {
+        if !cues.contains(where: { $0.field == field }) { cues.append((field, cue)) }
     }
 }
 

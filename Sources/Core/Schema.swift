@@ -65,6 +65,7 @@ public enum Schema {
         Column("bbox", .json, "[x0, y0, x1, y1] in PDF points from the top-left corner of the page"),
         Column("xpath", .text, "XPath of the element, for XML inputs"),
         Column("section_path", .textList, "headings above the record, outermost first"),
+        Column("cues", .json, "field → what mapped it when not its column's label: position (header order), content (the values' shape)"),
     ]
 
     /// Columns every record has, before its own.

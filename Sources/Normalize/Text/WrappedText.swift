@@ -1,0 +1,23 @@
+/// Joins the pieces of a text that a narrow cell or a stacked header set on several lines.
+///
+/// A word hyphenated at a line end ("Disponi-" over "bilità") joins without its hyphen when the next piece
+/// starts in lower case; a slash against a word ("CULTURA/" over "TEMPO LIBERO") joins without a space;
+/// anything else joins with one space.
+public enum WrappedText {
+    public static func join(_ upper: String, _ lower: String) -> String {
+        if upper.isEmpty { return lower }
+        if lower.isEmpty { return upper }
+        if endsWithBrokenWord(upper), lower.first?.isLowercase == true { return String(upper.dropLast()) + lower }
+        if upper.hasSuffix("/"), upper.dropLast().last?.isLetter == true { return upper + lower }
+        return upper + " " + lower
+    }
+
+    public static func join(_ pieces: [String]) -> String { pieces.reduce("") { join($0, $1) } }
+
+    /// "…amministra-" (a lower-case letter before the hyphen), not "2021-" or a dash standing alone.
+    static func endsWithBrokenWord(_ text: String) -> Bool {
+        guard text.hasSuffix("-") || text.hasSuffix("\u{00AD}") else { return false }
+        let beforeHyphen = text.dropLast().last
+        return beforeHyphen?.isLetter == true && beforeHyphen?.isLowercase == true
+    }
+}
