@@ -38,6 +38,13 @@ enum ListingCells {
         return phrases.contains { words.contains(" " + TextFolding.words($0) + " ") }
     }
 
+    /// Two rows of one record joined cell by cell, the lower row's text under the upper's (`WrappedText`).
+    static func joinedRows(_ upper: [String], _ lower: [String]) -> [String] {
+        (0..<max(upper.count, lower.count)).map { index in
+            WrappedText.join(index < upper.count ? clean(upper[index]) : "", index < lower.count ? clean(lower[index]) : "")
+        }
+    }
+
     /// The text of a block or of a title row, or nil for other items.
     static func headingText(of item: DocumentItem) -> String? {
         if case .block(let block) = item { return block.text }

@@ -46,14 +46,25 @@ struct BudgetLineBuilder: RecordBuilder {
                 row += header.layout.rowCount
                 continue
             }
-            let cells = table.rows[row]
+            var cells = table.rows[row]
             if ListingCells.isTitleRow(cells),
                let heading = BudgetHeading.parse(cells[0], labels: context.labels, vocabulary: vocabulary) {
                 state.apply(heading, text: cells[0], vocabulary: vocabulary)
-            } else if let record = readRow(cells, layout: layout, at: index, row: row, state: &state, context: &context) {
+                row += 1
+                continue
+            }
+            let start = row
+            row += 1
+            if BudgetRowReader(layout: layout, values: context.values, vocabulary: vocabulary).read(cells) != nil {
+                while row < table.rows.count, !headers.contains(where: { $0.row == row }),
+                      isContinuation(table.rows[row], context: context) {
+                    cells = ListingCells.joinedRows(cells, table.rows[row])
+                    row += 1
+                }
+            }
+            if let record = readRow(cells, layout: layout, at: index, row: start, state: &state, context: &context) {
                 records.append(record)
             }
-            row += 1
         }
         state.layout = layout
         return records
@@ -75,6 +86,17 @@ struct BudgetLineBuilder: RecordBuilder {
         return amounts.count >= 2 && Set(amounts).count == amounts.count && layout.fields.contains(where: keys.contains)
     }
 
+    /// The rest of a line's cells that a narrow column wrapped onto the lines below: text without any number,
+    /// neither a heading, nor a total, nor a title row.
+    private func isContinuation(_ cells: [String], context: DocumentContext) -> Bool {
+        let filled = ListingCells.filled(cells)
+        guard !filled.isEmpty, !ListingCells.isTitleRow(cells),
+              !filled.contains(where: { ListingCells.isNumber($0, values: context.values) }) else { return false }
+        let text = filled.joined(separator: " ")
+        return BudgetHeading.parse(text, labels: context.labels, vocabulary: vocabulary) == nil
+            && BudgetTotal.read(text, vocabulary: vocabulary) == nil
+    }
+
     private func continuedLayout(_ layout: HeaderLayout?, _ table: Table) -> HeaderLayout? {
         guard let layout, table.columnCount == layout.columnCount else { return nil }
         return layout
@@ -90,6 +112,7 @@ struct BudgetLineBuilder: RecordBuilder {
         var record = context.newRecord(.budgetLine, key: state.naturalKey(line, total: total, direction: direction.value),
                                        at: index, rowIndex: row)
         fill(&record, line: line, direction: direction, state: state, context: context)
+        for (field, cue) in line.cues { record.source.note(field, cue: cue) }
         if let total {
             record["is_total"] = .boolean(true)
             record["total_level"] = total.level.map(FieldValue.text)

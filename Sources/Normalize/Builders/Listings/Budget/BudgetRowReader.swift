@@ -14,6 +14,8 @@ struct BudgetRow {
     /// Header label → cell text, for `raw`.
     var raw: [(String, String)] = []
     var warnings: [FieldWarning] = []
+    /// Fields read by a cue other than their column's label (`amounts` → `position`).
+    var cues: [(field: String, cue: String)] = []
 }
 
 struct BudgetRowReader {
@@ -38,20 +40,54 @@ struct BudgetRowReader {
         return fields
     }
 
+    /// Every amount the header names, in header order (a merged header cell may name several).
+    var amountParts: [String] {
+        var seen = Set<String>()
+        return layout.fields.filter { $0.hasPrefix("amounts.") && seen.insert($0).inserted }.map { String($0.dropFirst("amounts.".count)) }
+    }
+
+    /// The row's amounts by column when every amount column holds one amount or nothing; else, the numbers
+    /// ending the row taken in header order when there are as many as the header names amounts (cells the
+    /// extraction merged or shifted); else by column, with a warning for what is not an amount.
     func read(_ row: [String]) -> BudgetRow? {
         var result = BudgetRow()
         let cells = row.map(ListingCells.clean)
-        guard let firstAmount = amountColumns.first?.column else { return nil }
-        if cells.count == layout.columnCount {
+        guard let firstAmount = amountColumns.first?.column else {
+            return readByPosition(cells)
+        }
+        if linesUpWithHeader(cells) {
+            readAmountsByColumn(cells, into: &result)
+            result.keyText = ListingCells.filled(Array(cells.prefix(firstAmount))).joined(separator: " ")
+            result.raw = rawKeyByColumn(cells, count: firstAmount) + result.raw
+        } else if let positional = readByPosition(cells) {
+            return positional
+        } else if cells.count == layout.columnCount {
             readAmountsByColumn(cells, into: &result)
             result.keyText = ListingCells.filled(Array(cells.prefix(firstAmount))).joined(separator: " ")
             result.raw = rawKeyByColumn(cells, count: firstAmount) + result.raw
         } else {
-            result.keyText = readTrailingAmounts(cells, into: &result)
-            let keyLabels = layout.columns.prefix(firstAmount).map(\.label).filter { !$0.isEmpty }
-            if !result.keyText.isEmpty { result.raw.insert((keyLabels.joined(separator: " "), result.keyText), at: 0) }
+            return nil
         }
         return result.amounts.isEmpty ? nil : result
+    }
+
+    /// The cells fit the header: one column per label, each amount column empty or one amount, every amount
+    /// the header names in a column of its own, and no number among the key cells after the first amount.
+    private func linesUpWithHeader(_ cells: [String]) -> Bool {
+        guard cells.count == layout.columnCount, amountColumns.count == amountParts.count else { return false }
+        return amountColumns.allSatisfy { column, _ in
+            column >= cells.count || cells[column].isEmpty || ListingCells.isNumber(cells[column], values: values)
+        }
+    }
+
+    private func readByPosition(_ cells: [String]) -> BudgetRow? {
+        var result = BudgetRow()
+        result.keyText = readTrailingAmounts(cells, into: &result)
+        guard !result.amounts.isEmpty else { return nil }
+        let keyLabels = layout.columns.filter { !$0.fields.contains { $0.hasPrefix("amounts.") } }.map(\.label).filter { !$0.isEmpty }
+        if !result.keyText.isEmpty { result.raw.insert((keyLabels.joined(separator: " "), result.keyText), at: 0) }
+        result.cues.append(("amounts", "position"))
+        return result
     }
 
     /// Reads the key fields of a line (not of a total) from its key text.
@@ -67,6 +103,10 @@ struct BudgetRowReader {
                 row.key["article"] = article
                 if fields.first == "article" { fields.removeFirst() }
                 tokens.removeFirst()
+            } else if field == "chart_code", tokens.count > 1, !isChartCode(token), isChartCode(token + tokens[1]) {
+                // A code a narrow cell broke over two lines ("E." over "3.05.02.03.004").
+                row.key[field] = token + tokens[1]
+                tokens.removeFirst(2)
             } else if accepts(field, token, implicitArticle: implicitArticle, more: tokens.count > 1) {
                 row.key[field] = token
                 tokens.removeFirst()
@@ -115,19 +155,25 @@ struct BudgetRowReader {
         }
     }
 
-    /// The numbers ending the row, one per amount column from the right; returns the text before them.
+    /// The numbers ending the row, one per amount the header names, in header order; returns the text before them.
     private func readTrailingAmounts(_ cells: [String], into row: inout BudgetRow) -> String {
+        let parts = amountParts
         var tokens = cells.flatMap { $0.split(separator: " ").map(String.init) }
         var trailing: [String] = []
-        while trailing.count < amountColumns.count, let last = tokens.last, ListingCells.isNumber(last, values: values) {
+        while trailing.count < parts.count, let last = tokens.last, ListingCells.isNumber(last, values: values) {
             trailing.insert(last, at: 0)
             tokens.removeLast()
         }
-        guard trailing.count == amountColumns.count else { return "" }
-        for ((column, part), text) in zip(amountColumns, trailing) {
-            read(text, part: part, label: layout.columns[column].label, into: &row)
+        guard trailing.count == parts.count else { return "" }
+        for (part, text) in zip(parts, trailing) {
+            read(text, part: part, label: label(of: part), into: &row)
         }
         return tokens.joined(separator: " ")
+    }
+
+    /// The header label naming an amount (its own column's, or the merged cell's).
+    private func label(of part: String) -> String {
+        layout.columns.first { $0.fields.contains("amounts.\(part)") }?.label ?? part
     }
 
     private func read(_ text: String, part: String, label: String, into row: inout BudgetRow) {
