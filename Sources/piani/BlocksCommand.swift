@@ -30,13 +30,5 @@ struct BlockWriter: ContentSink {
 }
 
 enum BlockRendering {
-    static func jsonLine(_ block: Block) -> String {
-        var pairs: [(String, JSONValue)] = [("page", .number(Double(block.page))), ("kind", .string(block.kind.rawValue))]
-        if let level = block.level { pairs.append(("level", .number(Double(level)))) }
-        if let label = block.label { pairs.append(("label", .string(label))) }
-        if let value = block.value { pairs.append(("value", .string(value))) }
-        pairs += [("text", .string(block.text)), ("bbox", .array(block.bbox.rounded.map { .number($0) })),
-                  ("font_size", .number((block.fontSize * 100).rounded() / 100)), ("bold", .bool(block.isBold))]
-        return JSONValue.object(pairs).serialized
-    }
+    static func jsonLine(_ block: Block) -> String { ContentJSON.block(block).serialized }
 }

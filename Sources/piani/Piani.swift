@@ -10,7 +10,7 @@ struct Piani: ParsableCommand {
         Exit codes of every command: 0 done, 1 an input could not be read (or the run could not proceed),
         2 usage or configuration error, 3 (ingest) some inputs were rejected, 4 (ingest) the output folder is busy.
         """,
-        subcommands: [IngestCommand.self, ExtractCommand.self, TablesCommand.self, BlocksCommand.self, SchemaCommand.self,
+        subcommands: [IngestCommand.self, ExtractCommand.self, NormalizeCommand.self, TablesCommand.self, BlocksCommand.self, SchemaCommand.self,
                       PageModelCommand.self, IngestWorkerCommand.self]
     )
 

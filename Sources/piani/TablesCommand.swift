@@ -60,13 +60,7 @@ struct TableWriter: ContentSink {
 }
 
 enum TableRendering {
-    static func json(_ table: Table) -> String {
-        JSONValue.object([
-            ("page", .number(Double(table.page))), ("page_end", .number(Double(table.pageEnd))),
-            ("bbox", .array(table.bbox.rounded.map { .number($0) })), ("method", .string(table.method)),
-            ("rows", .array(table.rows.map { .array($0.map { .string($0) }) })),
-        ]).serialized
-    }
+    static func json(_ table: Table) -> String { ContentJSON.table(table).serialized }
 
     static func csv(_ rows: [[String]]) -> String {
         rows.map { $0.map(csvField).joined(separator: ",") + "\r\n" }.joined()
