@@ -8,7 +8,7 @@ import Yams
 /// vocabulary:
 ///   listings:   { total_words: ["totale", "totali", "tot"], … }
 ///   objectives: { point_words: ["punti", …], … }
-///   values:     { booleans_true: …, … }
+///   values:     { boolean_true: ["si", …], … }
 /// ```
 ///
 /// The bundled file gives every key. A pipeline's override (the `labels:` file of pipeline.yml, `--labels`)
