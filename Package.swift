@@ -43,7 +43,7 @@ let package = Package(
             name: "Normalize",
             dependencies: ["Core", .product(name: "Yams", package: "Yams")],
             path: "Sources/Normalize",
-            resources: [.copy("Resources/labels.yml")]
+            resources: [.copy("Resources/labels.yml"), .copy("Resources/vocabulary.yml")]
         ),
         .target(name: "Write", dependencies: ["Core"], path: "Sources/Write"),
         .target(

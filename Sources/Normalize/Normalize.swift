@@ -7,6 +7,7 @@
 /// - `DocumentClassifier` reads ente, document type, period, reference date and approval act
 ///   from a document's first pages.
 ///
-/// Vocabulary is data: `ValueVocabulary.italian` for the value parsers, `labels.yml` for labels
-/// and document keywords.
+/// Vocabulary is data: `labels.yml` for labels and document keywords, `vocabulary.yml` for the words of
+/// the record builders and value parsers (`Vocabulary`, decoded into `ListingVocabulary`,
+/// `ObjectiveVocabulary` and `ValueVocabulary`).
 import Core

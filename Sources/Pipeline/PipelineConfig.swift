@@ -22,7 +22,8 @@ public struct PipelineConfig: Equatable, Sendable {
     public var timeLimit: Double = 300
     /// A worker process is replaced after this many documents (bounds the memory of a long run).
     public var recycleAfter = 200
-    /// A YAML label dictionary merged over the built-in one.
+    /// A YAML label dictionary merged over the built-in one; its `vocabulary:` section, if any, replaces keys of
+    /// the built-in builder vocabulary (`Resources/vocabulary.yml`).
     public var labels: String?
     /// Extract stage: the password of encrypted inputs; only the first `maxPages` pages when set.
     public var password: String?

@@ -17,7 +17,7 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var input: PDFInputOptions
 
-    @Option(help: "A YAML label dictionary merged over the built-in one (same layout as Resources/labels.yml).")
+    @Option(help: "A YAML label dictionary merged over the built-in one (same layout as Resources/labels.yml); its vocabulary: section, if any, overrides keys of Resources/vocabulary.yml.")
     var labels: String?
 
     func run() throws {

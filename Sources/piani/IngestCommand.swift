@@ -52,7 +52,7 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: "Seconds one document may take before it is rejected (default: 300).")
     var timeLimit: String?
 
-    @Option(name: .long, help: "A YAML label dictionary merged over the built-in one.")
+    @Option(name: .long, help: "A YAML label dictionary merged over the built-in one, with an optional vocabulary: section.")
     var labels: String?
 
     @Option(name: .long, help: "Password of encrypted inputs.")

@@ -15,7 +15,7 @@ struct IngestWorkerCommand: ParsableCommand {
     @Option(help: "Folder of the per-document partitions (OUT/documents).")
     var documents: String
 
-    @Option(help: "A YAML label dictionary merged over the built-in one.")
+    @Option(help: "A YAML label dictionary merged over the built-in one, with an optional vocabulary: section.")
     var labels: String?
 
     @Option(help: "Read only the first N pages.")

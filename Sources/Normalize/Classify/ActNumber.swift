@@ -1,8 +1,7 @@
 /// The number of an act: "n. 32", "nr. 100", "numero 7", "n. 32/2025".
+/// `markers` are the folded words before the number (`act_number_markers` of labels.yml's `document:` section).
 enum ActNumber {
-    static let markers: Set<String> = ["n", "nr", "num", "numero"]
-
-    static func find(in text: String) -> String? {
+    static func find(in text: String, markers: Set<String>) -> String? {
         let tokens = PhraseTokenizer.tokenize(TextFolding.fold(text))
         for (index, token) in tokens.enumerated() {
             guard case .word(let word) = token, markers.contains(word) else { continue }

@@ -221,7 +221,7 @@ public struct DocumentClassifier: Sendable {
             let words = " " + TextFolding.words(line) + " "
             guard vocabulary.approvalMarkers.contains(where: { words.contains(" " + TextFolding.words($0) + " ") }) else { continue }
             let text = line.trimmingCharacters(in: " ()*")
-            return ApprovalAct(text: String(text), body: approvalBody(words), number: ActNumber.find(in: line),
+            return ApprovalAct(text: String(text), body: approvalBody(words), number: ActNumber.find(in: line, markers: vocabulary.actNumberMarkers),
                                date: DateScanner.firstDate(in: TextFolding.fold(line))?.iso)
         }
         return nil

@@ -29,6 +29,8 @@ public struct DocumentVocabulary: Hashable, Sendable {
     public var provincePrefixes: [String]
     public var referenceDateMarkers: [String]
     public var approvalMarkers: [String]
+    /// Words before the number of an act ("n", "nr", "numero"), folded.
+    public var actNumberMarkers: Set<String>
     public var approvalBodies: [ApprovalBody]
     /// Province name → two-letter code ("Brescia" → "BS").
     public var provinces: [String: String]
@@ -50,6 +52,7 @@ public struct DocumentVocabulary: Hashable, Sendable {
         provincePrefixes = Self.strings(document["province_prefixes"])
         referenceDateMarkers = Self.strings(document["reference_date_markers"])
         approvalMarkers = Self.strings(document["approval_markers"])
+        actNumberMarkers = Set(Self.strings(document["act_number_markers"]).map(TextFolding.words))
         approvalBodies = try Self.pairs(document["approval_bodies"]).map { ApprovalBody(name: $0, spellings: $1) }
         provinces = Dictionary(
             (document["provinces"]?.mapping ?? [:]).compactMap { key, value in

@@ -8,41 +8,52 @@ public struct DocumentNormalizer {
     public var builders: [RecordBuilder]
     public let labels: LabelMatcher
     public let classifier: DocumentClassifier
+    /// The builders' and value parsers' words (`Resources/vocabulary.yml`, or with a pipeline's override).
+    public let vocabulary: Vocabulary
     /// How many characters of the first pages the classifier reads.
     public var classificationWindow = 6000
 
-    public init(labels: LabelMatcher, classifier: DocumentClassifier, builders: [RecordBuilder]? = nil) {
+    public init(labels: LabelMatcher, classifier: DocumentClassifier, vocabulary: Vocabulary? = nil,
+                builders: [RecordBuilder]? = nil) {
         self.labels = labels
         self.classifier = classifier
-        self.builders = builders ?? DocumentNormalizer.standardBuilders
+        self.vocabulary = vocabulary ?? .shipped
+        self.builders = builders ?? DocumentNormalizer.standardBuilders(self.vocabulary)
     }
 
-    /// With the label dictionary and document vocabulary shipped in the package.
+    /// With the label dictionary, document vocabulary and builder vocabulary shipped in the package.
     public static func bundled() throws -> DocumentNormalizer {
-        try DocumentNormalizer(labels: .bundled(), classifier: .bundled())
+        try DocumentNormalizer(labels: .bundled(), classifier: .bundled(), vocabulary: .bundled())
     }
 
-    /// The bundled normalizer with a user's label dictionary (YAML, same layout as Resources/labels.yml) merged
-    /// over the built-in one, its labels first. Throws `LabelOverrideError` naming the file when it cannot be read.
+    /// The bundled normalizer with a user's override file merged over the built-in data: its labels (YAML, same
+    /// layout as Resources/labels.yml) before the built-in ones, and the keys of its `vocabulary:` section (same
+    /// layout as Resources/vocabulary.yml) in place of the built-in values. Throws `LabelOverrideError` naming
+    /// the file when it cannot be read.
     public static func bundled(labelOverrides path: String?) throws -> DocumentNormalizer {
         var dictionary = try LabelDictionary.bundled()
+        var vocabulary = try Vocabulary.bundled()
         if let path {
             do {
-                dictionary = dictionary.merging(try LabelDictionary(contentsOf: URL(fileURLWithPath: path)))
+                let yaml = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
+                dictionary = dictionary.merging(try LabelDictionary(yaml: yaml))
+                vocabulary = try vocabulary.overridden(byYAML: yaml, source: path)
             } catch {
-                throw LabelOverrideError(path: path, reason: String(describing: error))
+                throw LabelOverrideError(path: path, error: error)
             }
         }
-        return DocumentNormalizer(labels: LabelMatcher(dictionary: dictionary), classifier: try .bundled())
+        return DocumentNormalizer(labels: LabelMatcher(dictionary: dictionary), classifier: try .bundled(), vocabulary: vocabulary)
     }
 
     /// The builders, most specific layouts first.
-    public static var standardBuilders: [RecordBuilder] { objectiveBuilders + listingBuilders }
+    public static func standardBuilders(_ vocabulary: Vocabulary) -> [RecordBuilder] {
+        objectiveBuilders(vocabulary.objectives) + listingBuilders(vocabulary.listings)
+    }
 
     public func normalize(file: FileFacts, blocks: [Block], tables: [Table]) -> NormalizedDocument {
         let items = DocumentItem.readingOrder(blocks: blocks, tables: tables)
         let document = classify(file, items: items)
-        let values = ValueParser(options: .init(referenceYear: document.periodStart))
+        let values = ValueParser(options: .init(referenceYear: document.periodStart), vocabulary: vocabulary.values)
         var context = DocumentContext(document: document, items: items, labels: labels, values: values)
         var records: [Record] = []
         for builder in builders { records += builder.build(in: &context) }
@@ -68,7 +79,22 @@ public struct DocumentNormalizer {
 public struct LabelOverrideError: Error, CustomStringConvertible {
     public var path: String
     public var reason: String
-    public var description: String { "\(path): cannot read the label dictionary (\(reason))" }
+    /// Whether `reason` names the file and line itself (a vocabulary value's error).
+    public var reasonIsLocated = false
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    init(path: String, error: Error) {
+        self.init(path: path, reason: String(describing: error))
+        if let vocabularyError = error as? VocabularyError, case .invalid = vocabularyError { reasonIsLocated = true }
+    }
+
+    public var description: String {
+        reasonIsLocated ? reason : "\(path): cannot read the label dictionary (\(reason))"
+    }
 }
 
 /// What is known of an input file before it is read.

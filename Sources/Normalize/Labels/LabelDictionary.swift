@@ -2,13 +2,17 @@ import Core
 import Foundation
 import Yams
 
-/// Why a vocabulary file (`labels.yml` or an override) could not be read.
+/// Why a vocabulary file (`labels.yml`, `vocabulary.yml` or an override) could not be read.
 public enum VocabularyError: Error, Equatable, CustomStringConvertible {
     case notYAML(String)
     case unknownRecordType(String)
     case unknownDocumentType(String)
     case notAList(recordType: String, field: String)
-    case missingResource
+    /// A bundled resource (its file name) is not in the module's bundle.
+    case missingResource(String)
+    /// A value of `vocabulary.yml` or of an override's `vocabulary:` section: `source` is the file (or
+    /// "bundled vocabulary"), `path` the key path below `vocabulary:`.
+    case invalid(source: String, line: Int?, path: String, problem: String)
 
     public var description: String {
         switch self {
@@ -16,7 +20,9 @@ public enum VocabularyError: Error, Equatable, CustomStringConvertible {
         case .unknownRecordType(let name): return "label dictionary: unknown record type \"\(name)\""
         case .unknownDocumentType(let name): return "document vocabulary: unknown document type \"\(name)\""
         case .notAList(let type, let field): return "label dictionary: \(type).\(field) must be a list of labels"
-        case .missingResource: return "label dictionary: the bundled labels.yml is missing"
+        case .missingResource(let name): return "the bundled \(name) is missing"
+        case .invalid(let source, let line, let path, let problem):
+            return "\(source)\(line.map { ":\($0)" } ?? ""): \(path) \(problem)"
         }
     }
 }
@@ -103,7 +109,7 @@ public struct LabelDictionary: Hashable, Sendable {
     }
 
     /// Keys of a whole `labels.yml` that are not record types (read by other parts of the module).
-    static let ignoredTopLevelKeys: Set<String> = ["version", "document"]
+    static let ignoredTopLevelKeys: Set<String> = ["version", "document", "vocabulary"]
 
     private static func readFields(_ node: Node, type: String) throws -> [Field] {
         guard let mapping = node.mapping else { return [] }
@@ -122,11 +128,20 @@ public struct LabelDictionary: Hashable, Sendable {
     }
 }
 
-/// The YAML text of the bundled `labels.yml`.
+/// The YAML text of the bundled `labels.yml` (labels and document words) and `vocabulary.yml` (builder and
+/// value-parser words).
 enum BundledVocabulary {
     static func yaml() throws -> String {
-        guard let url = Bundle.module.url(forResource: "labels", withExtension: "yml") else {
-            throw VocabularyError.missingResource
+        try resource("labels")
+    }
+
+    static func vocabularyYAML() throws -> String {
+        try resource("vocabulary")
+    }
+
+    private static func resource(_ name: String) throws -> String {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "yml") else {
+            throw VocabularyError.missingResource(name + ".yml")
         }
         return try String(contentsOf: url, encoding: .utf8)
     }

@@ -83,12 +83,12 @@ public struct ValueParser: Sendable {
         let whole = parse(raw, field: field)
         if whole.value.kind == .date || whole.value.kind == .deadline || !whole.warnings.isEmpty { return whole }
         let cleaned = TextCleaner.clean(raw)
-        if let years = YearRange.parse(cleaned) {
+        if let years = YearRange.parse(cleaned, vocabulary: vocabulary) {
             return ParsedValue(value: yearsValue(years, raw: raw, text: cleaned))
         }
         let folded = TextFolding.fold(cleaned)
         // A timeframe that names a full date without "entro" ("al momento stabilita al 31.03.2025") still states it.
-        let deadlines = deadlinesInRunningText(folded).nonEmpty ?? DateScanner.firstDate(in: folded).map { [$0] } ?? []
+        let deadlines = deadlinesInRunningText(folded).nonEmpty ?? DateScanner.firstDate(in: folded, vocabulary: vocabulary).map { [$0] } ?? []
         guard let latest = deadlines.max() else {
             return textValue(raw, cleaned, field: field, warning: "no deadline stated")
         }

@@ -1,4 +1,6 @@
 extension DocumentNormalizer {
     /// Builders of `budget_line`, `staff`, `risk` and `entity` records.
-    static var listingBuilders: [RecordBuilder] { [BudgetLineBuilder(), RiskBuilder(), StaffBuilder(), EntityBuilder()] }
+    static func listingBuilders(_ vocabulary: ListingVocabulary) -> [RecordBuilder] {
+        [BudgetLineBuilder(vocabulary: vocabulary), RiskBuilder(), StaffBuilder(vocabulary: vocabulary), EntityBuilder(vocabulary: vocabulary)]
+    }
 }

@@ -4,6 +4,8 @@ import Core
 /// comparable numbers, `achievement_ratio` = actual / target. A ratio that cannot be computed is left null,
 /// with a warning when the values were there but not comparable.
 struct IndicatorRecordMaker {
+    var vocabulary: ObjectiveVocabulary
+
     func record(for draft: IndicatorDraft, objective: Record, key: String, in context: inout DocumentContext) -> Record {
         var record = context.newRecord(.indicator, key: key, at: draft.item, rowIndex: draft.row, endPage: draft.page)
         record["objective_id"] = .text(objective.id)
@@ -25,7 +27,7 @@ struct IndicatorRecordMaker {
             record[cell.field] = .value(parsed.value)
             record.warnings += parsed.warnings
         case "target_year":
-            if let year = YearRange.find(in: cell.text) { record["target_year"] = .integer(year.end) }
+            if let year = YearRange.find(in: cell.text, vocabulary: values.vocabulary) { record["target_year"] = .integer(year.end) }
         case "unit", "formula", "group":
             let text = TextCleaner.clean(cell.text)
             if !text.isEmpty { record[cell.field] = .text(text) }
@@ -67,8 +69,7 @@ struct IndicatorRecordMaker {
     private func formula(in name: String) -> String? {
         let cleaned = TextCleaner.clean(name)
         guard cleaned.contains("/") else { return nil }
-        let starts = ["N.", "N°", "n.", "n°", "Numero", "numero"]
-        guard let start = starts.compactMap({ cleaned.range(of: $0)?.lowerBound }).min() else { return nil }
+        guard let start = vocabulary.formulaOpenings.compactMap({ cleaned.range(of: $0)?.lowerBound }).min() else { return nil }
         let part = cleaned[start...]
         return part.contains("/") ? String(part) : nil
     }

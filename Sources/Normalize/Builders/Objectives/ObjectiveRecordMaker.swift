@@ -35,7 +35,7 @@ struct ObjectiveRecordMaker {
         splitParentCode(on: &record)
         record.warnings += draft.warnings
         var all = [record]
-        let maker = IndicatorRecordMaker()
+        let maker = IndicatorRecordMaker(vocabulary: vocabulary)
         for (offset, indicator) in draft.indicators.enumerated() {
             all.append(maker.record(for: indicator, objective: record, key: key + "#i\(offset)", in: &context))
         }
@@ -97,7 +97,7 @@ struct ObjectiveRecordMaker {
         } else if parsed.warnings.isEmpty {
             record.warn("deadline", "no deadline stated in \"\(cleaned)\"")
         }
-        if let years = YearRange.find(in: cleaned) {
+        if let years = YearRange.find(in: cleaned, vocabulary: values.vocabulary) {
             record["horizon_start"] = .integer(years.start)
             record["horizon_end"] = .integer(years.end)
         }

@@ -268,19 +268,19 @@ private struct SheetReader {
            !vocabulary.isStaffListTitle(first), !vocabulary.endsSection(first) {
             // A main heading ends the sheets above it; the codes hold only under their own MISSIONE heading.
             closeCurrent()
-            if !TextFolding.words(first).hasPrefix("missione") {
+            if !vocabulary.opensWithMissionWord(TextFolding.words(first)) {
                 mission = nil
                 program = nil
             }
         }
         let words = TextFolding.words(first).split(separator: " ")
-        if words.first == "missione", words.count >= 2, words[1].allSatisfy(\.isNumber), cells.count == 1 {
+        if let word = words.first, vocabulary.isMissionWord(word), words.count >= 2, words[1].allSatisfy(\.isNumber), cells.count == 1 {
             mission = String(words[1])
             program = nil
             return true
         }
         let folded = cells.map { TextFolding.words($0) }
-        if let at = folded.firstIndex(where: { $0 == "programma" || $0.hasSuffix(" programma") }) {
+        if let at = folded.firstIndex(where: vocabulary.namesProgram) {
             let before = at > 0 ? folded[at - 1] : String(folded[at].split(separator: " ").first ?? "")
             if before.count == 3, before.allSatisfy(\.isNumber) {
                 mission = String(before.prefix(1))
@@ -451,7 +451,7 @@ private struct SheetReader {
     private func indicatorTitle(_ line: SheetLine) -> (group: String?, line: SheetLine)? {
         let filled = line.filled
         guard filled.count == 1, let match = labels.match(filled[0].text, in: .indicator), match.field == "name",
-              TextFolding.words(filled[0].text).hasPrefix("indicator") else { return nil }
+              vocabulary.startsWithIndicatorStem(filled[0].text) else { return nil }
         switch match.quality {
         case .exact:
             return (nil, line)
@@ -591,7 +591,7 @@ private struct SheetReader {
               nameColumn < line.cells.count, line.isTableRow else { return }
         let name = TextCleaner.clean(line.cells[nameColumn])
         guard !name.isEmpty, line.filled.first?.column ?? 0 >= min(nameColumn, line.filled.first?.column ?? 0) else { return }
-        if name == name.uppercased(), line.filled.count == 1, TextFolding.words(name).hasPrefix("costo") { return }
+        if name == name.uppercased(), line.filled.count == 1, vocabulary.isCostHeading(name) { return }
         // A name alone under the person above, in the same table: the rest of a name the cell wrapped ("RADICI MARIA" / "ANTONIETTA").
         // (Not in a list of names alone: the person above must have more than a name.)
         if line.filled.count == 1, line.filled[0].column == nameColumn, var last = current?.staff.last, last.item == line.item,

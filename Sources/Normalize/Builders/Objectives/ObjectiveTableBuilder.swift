@@ -79,7 +79,7 @@ struct ObjectiveTableBuilder: RecordBuilder {
     private func mission(above index: Int, in context: DocumentContext) -> String? {
         context.sectionPaths[index].reversed().first { heading in
             let words = TextFolding.words(heading).split(separator: " ")
-            return words.count >= 2 && words[0] == "missione" && words[1].first?.isNumber == true
+            return words.count >= 2 && vocabulary.isMissionWord(words[0]) && words[1].first?.isNumber == true
         }
     }
 }
@@ -111,7 +111,7 @@ struct TableLayout {
             guard !label.isEmpty else { continue }
             let indicator = TableLayout.accepted(labels.match(label, in: .indicator))
             let objective = TableLayout.accepted(labels.match(label, in: .objective))
-            if !hasName, indicator?.field == "name", TextFolding.words(label).hasPrefix("indicator") {
+            if !hasName, indicator?.field == "name", builder.vocabulary.startsWithIndicatorStem(label) {
                 roles[column] = .indicatorName(label: label)
                 hasName = true
             } else if hasName, let indicator, builder.indicatorValueFields.contains(indicator.field) {

@@ -1,68 +1,74 @@
 /// Words that say what kind of objective a heading or title label announces, and other small word lists the
-/// objective builders read. Tunables as data: compared on `TextFolding.words`, so case, accents and
-/// apostrophes do not matter.
+/// objective builders read. The words are data, read from the `objectives:` section of
+/// `Resources/vocabulary.yml` (`ObjectiveVocabulary.standard`); compared on `TextFolding.words`, so case,
+/// accents and apostrophes do not matter.
 struct ObjectiveVocabulary: Sendable {
     /// Word stems of a title label or heading → `level`. The first stem found in the text wins.
-    var levelStems: [(stem: String, level: String)] = [
-        ("strategic", "strategic"),
-        ("operativ", "operational"),
-        ("performance", "performance"),
-        ("peg", "operational"),
-    ]
+    var levelStems: [(stem: String, level: String)] = []
     /// Word stems → `category`, reported in the order the text gives them ("gestione, intersettoriale").
-    var categoryStems: [(stem: String, category: String)] = [
-        ("accessibilit", "accessibilità"),
-        ("qualit", "qualità"),
-        ("efficienza", "efficienza"),
-        ("efficacia", "efficacia"),
-        ("formazione", "formazione"),
-        ("digitalizzazione", "digitalizzazione"),
-        ("semplificazione", "semplificazione"),
-        ("pnrr", "pnrr"),
-        ("miglioramento", "miglioramento"),
-        ("innovativ", "innovativo"),
-        ("gestione", "gestione"),
-        ("trasversal", "trasversale"),
-        ("intersettorial", "intersettoriale"),
-    ]
+    var categoryStems: [(stem: String, category: String)] = []
     /// Heading openings that name the organisational unit of the objectives below them; the unit is the
     /// heading without the `dropped` words ("OBIETTIVI AREA AMMINISTRATIVA" → "AREA AMMINISTRATIVA").
-    var orgUnitHeadings: [(opening: String, dropped: String)] = [
-        ("obiettivi area", "obiettivi"),
-        ("obiettivi del settore", "obiettivi del"),
-        ("obiettivi settore", "obiettivi"),
-        ("obiettivi servizio", "obiettivi"),
-        ("obiettivi del servizio", "obiettivi del"),
-        ("settore", ""),
-        ("area", ""),
-        ("servizio", ""),
-        ("servizi", ""),
-    ]
+    var orgUnitHeadings: [(opening: String, dropped: String)] = []
     /// Words of a heading or title row that announce an objective ("1. OBIETTIVO DI MIGLIORAMENTO 2024").
-    var objectiveWords: Set<String> = ["obiettivo", "obbiettivo", "progetto"]
+    var objectiveWords: Set<String> = []
     /// Words in a weight's text that make it points rather than percent ("(MAX 20 PUNTI)").
-    var pointWords: Set<String> = ["punti", "punto", "pt", "pti", "punteggio"]
+    var pointWords: Set<String> = []
     /// Month names of a cronoprogramma header, in calendar order (index + 1 is the month number).
-    var months: [String] = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-                            "settembre", "ottobre", "novembre", "dicembre"]
+    var months: [String] = []
     /// Abbreviated month columns ("Gen", "Feb", …) read by their first three letters.
     var monthPrefixLength = 3
     /// Marks of a cronoprogramma cell that say the phase runs in that month.
-    var monthMarks: Set<String> = ["x", "xx", "•", "■", "si", "✓", "✔", "*"]
+    var monthMarks: Set<String> = []
     /// Words between two months of a phrase that make them a range ("Gennaio - marzo", "giugno/settembre",
     /// "da aprile a giugno"); other words make a list ("Gennaio (buoni spesa) – febbraio").
-    var monthRangeJoiners: Set<String> = ["-", "–", "—", "/", "a", "al", "fino a", "sino a"]
+    var monthRangeJoiners: Set<String> = []
     /// Words before a single month that make the phase run from January to it ("Sino a novembre 2024").
-    var untilMonthWords: [String] = ["sino a", "fino a", "entro", "entro il", "entro fine", "entro la fine di"]
+    var untilMonthWords: [String] = []
     /// Title rows of a staff list for one objective ("PERSONALE COINVOLTO NELL'OBIETTIVO").
-    var staffListTitles: [String] = ["personale coinvolto", "personale presunto coinvolto", "risorse umane coinvolte"]
-
+    var staffListTitles: [String] = []
     /// Openings of sheet rows that end an indicator table or staff list: the panels and cost tables that
     /// follow them ("Verifica Intermedia del …", "RISORSE AGGIUNTIVE UTILIZZATE", "COSTO DELLE RISORSE INTERNE").
-    var sectionEnds: [String] = ["verifica intermedia", "risorse aggiuntive", "costo", "analisi degli scostamenti",
-                                 "risorse finanziarie", "tipologia"]
+    var sectionEnds: [String] = []
+    /// Openings of a heading naming a mission ("MISSIONE 1 – Servizi istituzionali"), its code the next word.
+    var missionWords: [String] = []
+    /// The word of a cell naming a programme ("101 | Programma | 1 | …").
+    var programWords: [String] = []
+    /// Word stems of an indicator name label or title ("Indicatori di risultato").
+    var indicatorStems: [String] = []
+    /// Openings of an upper-case line alone in a staff list that is a cost heading, not a name.
+    var costHeadings: [String] = []
+    /// Where the formula of an indicator name starts ("N. pratiche evase / N. pratiche ricevute"), as written.
+    var formulaOpenings: [String] = []
 
-    static let standard = ObjectiveVocabulary()
+    /// The bundled vocabulary's objective words.
+    static var standard: ObjectiveVocabulary { Vocabulary.shipped.objectives }
+
+    /// Whether folded text opens with a mission word ("missione 1 …", also "missioni").
+    func opensWithMissionWord(_ folded: String) -> Bool {
+        missionWords.contains { folded.hasPrefix($0) }
+    }
+
+    /// Whether a word is a mission word ("missione" in "MISSIONE 1").
+    func isMissionWord<S: StringProtocol>(_ word: S) -> Bool {
+        missionWords.contains { $0 == word }
+    }
+
+    /// Whether a folded cell names a programme: the word alone or ending the cell ("101 programma").
+    func namesProgram(_ folded: String) -> Bool {
+        programWords.contains { folded == $0 || folded.hasSuffix(" " + $0) }
+    }
+
+    /// Whether a label starts with an indicator stem ("Indicatori di risultato", "Indicatore").
+    func startsWithIndicatorStem(_ text: String) -> Bool {
+        let folded = TextFolding.words(text)
+        return indicatorStems.contains { folded.hasPrefix($0) }
+    }
+
+    func isCostHeading(_ text: String) -> Bool {
+        let folded = TextFolding.words(text)
+        return costHeadings.contains { folded.hasPrefix($0) }
+    }
 
     func endsSection(_ text: String) -> Bool {
         let folded = TextFolding.words(text)
@@ -157,5 +163,38 @@ struct ObjectiveVocabulary: Sendable {
     func isStaffListTitle(_ text: String) -> Bool {
         let folded = TextFolding.words(text)
         return staffListTitles.contains { folded.hasPrefix($0) }
+    }
+}
+
+extension ObjectiveVocabulary: VocabularySection {
+    mutating func read(_ reader: inout VocabularyReader) throws {
+        try readObjectiveWords(&reader)
+        try readCronoprogrammaWords(&reader)
+        try readSheetWords(&reader)
+    }
+
+    private mutating func readObjectiveWords(_ reader: inout VocabularyReader) throws {
+        try reader.update(&levelStems, "level_stems") { try $0.pairs("stem", "level").map { ($0, $1) } }
+        try reader.update(&categoryStems, "category_stems") { try $0.pairs("stem", "category").map { ($0, $1) } }
+        try reader.update(&orgUnitHeadings, "org_unit_headings") { try $0.pairs("opening", "dropped").map { ($0, $1) } }
+        try reader.update(&objectiveWords, "objective_words")
+        try reader.update(&pointWords, "point_words")
+    }
+
+    private mutating func readCronoprogrammaWords(_ reader: inout VocabularyReader) throws {
+        try reader.update(&months, "months")
+        try reader.update(&monthMarks, "month_marks")
+        try reader.update(&monthRangeJoiners, "month_range_joiners")
+        try reader.update(&untilMonthWords, "until_month_words")
+    }
+
+    private mutating func readSheetWords(_ reader: inout VocabularyReader) throws {
+        try reader.update(&staffListTitles, "staff_list_titles")
+        try reader.update(&sectionEnds, "section_ends")
+        try reader.update(&missionWords, "mission_words")
+        try reader.update(&programWords, "program_words")
+        try reader.update(&indicatorStems, "indicator_stems")
+        try reader.update(&costHeadings, "cost_headings")
+        try reader.update(&formulaOpenings, "formula_openings")
     }
 }

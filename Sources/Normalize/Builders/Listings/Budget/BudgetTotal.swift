@@ -12,7 +12,7 @@ struct BudgetTotal: Equatable {
             return BudgetTotal(level: nil, rank: vocabulary.unnamedTotalRank)
         }
         var total = BudgetTotal(level: named.level, rank: named.rank)
-        if named.level == "titolo", words.count > 2, words[2].allSatisfy(\.isASCIIDigit) { total.titleCode = words[2] }
+        if vocabulary.codedTotalLevels.contains(named.level), words.count > 2, words[2].allSatisfy(\.isASCIIDigit) { total.titleCode = words[2] }
         return total
     }
 }

@@ -26,7 +26,7 @@ struct StaffPlace {
             unitLabels.contains { label in heading.droppingWords(of: label) != nil }
                 && !ListingCells.contains(heading, anyOf: vocabulary.staffSectionTitles)
         }.map(TextCleaner.clean)
-        asOf = nearest.lazy.compactMap { DateScanner.firstDate(in: TextFolding.fold($0))?.iso }.first
+        asOf = nearest.lazy.compactMap { DateScanner.firstDate(in: TextFolding.fold($0), vocabulary: context.values.vocabulary)?.iso }.first
     }
 
     /// A short block right above the table (a heading the section path has not taken, such as a bold line).

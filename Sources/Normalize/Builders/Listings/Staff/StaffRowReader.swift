@@ -77,9 +77,9 @@ struct StaffCategory: Equatable {
 
     static func read(_ text: String, vocabulary: ListingVocabulary) -> StaffCategory {
         var words = TextCleaner.clean(text).split(separator: " ").map(String.init)
-        if let first = words.first, ["categoria", "cat"].contains(TextFolding.words(first)) { words.removeFirst() }
+        if let first = words.first, vocabulary.categoryWords.contains(TextFolding.words(first)) { words.removeFirst() }
         var prefix = ""
-        if let first = words.first, TextFolding.words(first) == "ex", words.count > 1 {
+        if let first = words.first, vocabulary.formerCategoryWords.contains(TextFolding.words(first)), words.count > 1 {
             prefix = words.removeFirst() + " "
         }
         guard let first = words.first, let letter = codeLetter(first) else {
