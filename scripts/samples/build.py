@@ -90,7 +90,7 @@ def seed_blocks(doc, lines):
     return page_breaks(doc, blocks)
 
 
-def cover_html(lines):
+def cover_blocks(lines):
     """The title page: the first paragraph and paragraphs set in bold are large."""
     blocks = []
     for block in parse("\n".join(lines)):
@@ -99,7 +99,12 @@ def cover_html(lines):
             blocks.append(("para", block[1], "big" if big else None))
         else:
             blocks.append(block)
-    return '<div class="cover">\n%s\n</div>\n<div class="page-break"></div>' % blocks_html(blocks)
+    return blocks
+
+
+def cover_html(lines):
+    return ('<div class="cover">\n%s\n</div>\n<div class="page-break"></div>'
+            % blocks_html(cover_blocks(lines)))
 
 
 def seed_html(doc, seeds_dir, css):
@@ -112,9 +117,22 @@ def seed_html(doc, seeds_dir, css):
     return document_html(doc, body, css)
 
 
+# Liberation fonts 1.07 (fonts-liberation) are the fonts the samples were set in. When
+# fonts-liberation2 is installed too (LibreOffice pulls it in), fontconfig prefers 2.x, whose
+# glyphs and metrics differ slightly, and the samples would change: fonts.conf hides 2.x.
+LIBERATION1 = "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"
+
+
+def font_env():
+    env = dict(os.environ)
+    if os.path.exists(LIBERATION1) and "FONTCONFIG_FILE" not in env:
+        env["FONTCONFIG_FILE"] = os.path.join(HERE, "fonts.conf")
+    return env
+
+
 def weasyprint(html_path, pdf_path, stem):
     subprocess.run(["weasyprint", "--quiet", "--pdf-identifier", stem, html_path, pdf_path],
-                   check=True)
+                   check=True, env=font_env())
 
 
 def page_count(pdf_path):
@@ -180,8 +198,26 @@ def main():
     ap.add_argument("--fixtures", required=True)
     ap.add_argument("--keep-html", metavar="DIR", help="also write the HTML sources here")
     ap.add_argument("--only", metavar="STEM", help="build only this sample (no fixtures)")
+    ap.add_argument("--matrix-out", metavar="DIR",
+                    help="also render the seeds through the render matrix into DIR/<rendering>/")
+    ap.add_argument("--xml-sources", metavar="DIR",
+                    help="with --matrix-out: also write each seed as .odt, .docx, .xhtml here")
+    ap.add_argument("--matrix-only", action="store_true",
+                    help="render only the matrix (no samples, no fixtures)")
+    ap.add_argument("--rendering", action="append", metavar="NAME",
+                    help="with the matrix: only this rendering (repeatable)")
     args = ap.parse_args()
+    if args.matrix_only and not args.matrix_out:
+        ap.error("--matrix-only needs --matrix-out")
+    if not args.matrix_only:
+        build_samples(args)
+    if args.matrix_out:
+        import matrix
+        matrix.render_matrix(args.seeds, args.matrix_out, args.xml_sources, args.only,
+                             args.rendering)
 
+
+def build_samples(args):
     with open(os.path.join(HERE, "style.css"), encoding="utf-8") as f:
         css = f.read()
     os.makedirs(args.samples, exist_ok=True)
