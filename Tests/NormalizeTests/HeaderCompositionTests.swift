@@ -129,3 +129,26 @@ final class HeaderCompositionTests: XCTestCase {
         XCTAssertEqual(WrappedText.join(["", "a", "", "b"]), "a b")
     }
 }
+
+/// Rows a page or grid break set apart from the header that follows them.
+final class BorrowedHeaderTests: XCTestCase {
+    func testRowsBeforeTheirHeaderInAnotherTableReadThroughIt() throws {
+        let labels = try LabelMatcher.bundled()
+        let header = ["Tit", "Piano Fin. 118/11", "Capitolo", "Descrizione", "Previsione iniziale", "Previsione attuale",
+                      "Accertato", "Disponibilità", "Riscosso"]
+        let line = ["3", "E.3.05.02.03.004", "440", "RIMBORSO", "1,00", "1,00", "1,00", "0,00", "1,00"]
+        let bbox = Rect(x0: 0, y0: 0, x1: 500, y1: 100)
+        let items: [DocumentItem] = [
+            .table(index: 0, Table(page: 1, bbox: bbox, rows: [line], method: "lattice")),
+            .table(index: 1, Table(page: 1, bbox: bbox, rows: [header, line.map { $0 == "440" ? "450" : $0 }], method: "lattice")),
+            .table(index: 2, Table(page: 2, bbox: bbox, rows: [["a", "b", "c"], ["1", "2", "3"]], method: "lattice")),
+        ]
+        var context = DocumentContext(document: DocumentInfo(sha256: "0", fileName: "x.pdf", format: "pdf"), items: items,
+                                      labels: labels, values: ValueParser())
+        let records = BudgetLineBuilder().build(in: &context)
+        XCTAssertEqual(records.map { $0["chapter"] }, [.text("440"), .text("450")])
+        XCTAssertEqual(records[0].source.cues.map(\.cue), ["next table"])
+        XCTAssertEqual(records[1].source.cues.count, 0)
+        XCTAssertFalse(context.isClaimed(2))
+    }
+}

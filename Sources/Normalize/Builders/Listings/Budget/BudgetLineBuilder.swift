@@ -36,7 +36,8 @@ struct BudgetLineBuilder: RecordBuilder {
     private func readTable(_ table: Table, at index: Int, state: inout ListingState,
                            context: inout DocumentContext) -> [Record] {
         let headers = headerRows(of: table, context: context)
-        guard let firstHeader = headers.first?.layout ?? continuedLayout(state.layout, table) else { return [] }
+        let borrowed = headers.isEmpty && continuedLayout(state.layout, table) == nil ? headerOfNextTable(after: index, table, context: context) : nil
+        guard let firstHeader = headers.first?.layout ?? continuedLayout(state.layout, table) ?? borrowed else { return [] }
         var layout = firstHeader
         var records: [Record] = []
         var row = 0
@@ -62,7 +63,8 @@ struct BudgetLineBuilder: RecordBuilder {
                     row += 1
                 }
             }
-            if let record = readRow(cells, layout: layout, at: index, row: start, state: &state, context: &context) {
+            if var record = readRow(cells, layout: layout, at: index, row: start, state: &state, context: &context) {
+                if borrowed != nil { record.source.note("header", cue: "next table") }
                 records.append(record)
             }
         }
@@ -84,6 +86,17 @@ struct BudgetLineBuilder: RecordBuilder {
         let amounts = layout.fields.filter { $0.hasPrefix("amounts.") }
         let keys: Set<String> = ["chapter", "chart_code", "description"]
         return amounts.count >= 2 && Set(amounts).count == amounts.count && layout.fields.contains(where: keys.contains)
+    }
+
+    /// Rows set before their header, which a page or grid break put in a table of their own: the listing header
+    /// that opens the next table, when that table has as many columns.
+    private func headerOfNextTable(after index: Int, _ table: Table, context: DocumentContext) -> HeaderLayout? {
+        guard let following = context.items[(index + 1)...].lazy.compactMap({ item -> Table? in
+                  if case .table(_, let next) = item { return next }
+                  return nil
+              }).first, following.columnCount == table.columnCount,
+              let header = headerRows(of: following, context: context).first, header.row == 0 else { return nil }
+        return header.layout
     }
 
     /// The rest of a line's cells that a narrow column wrapped onto the lines below: text without any number,
