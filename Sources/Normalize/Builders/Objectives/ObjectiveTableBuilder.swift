@@ -98,15 +98,39 @@ struct TableLayout {
     }
 
     var headerRow: Int
+    /// Table rows the header takes: labels stacked on several rows are composed per column first.
+    var headerRowCount: Int
     var roles: [Int: Role]
 
-    init?(table: Table, labels: LabelMatcher, builder: ObjectiveTableBuilder) {
+    /// The header starting at the table's first written row, taking the following rows of labels while they make
+    /// the header name more fields (`HeaderLayout.compose`), up to `HeaderLayout.HeaderSettings.maximumRows`.
+    init?(table: Table, labels: LabelMatcher, builder: ObjectiveTableBuilder, values: ValueParser = ValueParser(),
+          settings: HeaderLayout.HeaderSettings = HeaderLayout.HeaderSettings()) {
         guard let first = table.rows.firstIndex(where: { $0.contains { !TextCleaner.clean($0).isEmpty } }),
               first + 1 < table.rows.count else { return nil }
+        var composed = table.rows[first].map { TextCleaner.clean($0) }
+        var best = (roles: TableLayout.roles(of: composed, labels: labels, builder: builder), rows: 1)
+        var rowCount = 1
+        while rowCount < settings.maximumRows, first + rowCount + 1 < table.rows.count,
+              HeaderLayout.isHeaderContinuation(table.rows[first + rowCount], values: values) {
+            composed = HeaderLayout.compose(parent: composed, child: table.rows[first + rowCount], type: .objective, labels: labels)
+            rowCount += 1
+            let roles = TableLayout.roles(of: composed, labels: labels, builder: builder)
+            if TableLayout.namedFields(roles).count > TableLayout.namedFields(best.roles).count { best = (roles, rowCount) }
+        }
+        let fields = TableLayout.namedFields(best.roles)
+        guard fields.contains("title"), fields.count >= builder.minimumFields else { return nil }
+        self.headerRow = first
+        self.headerRowCount = best.rows
+        self.roles = best.roles
+    }
+
+    /// Each labelled column's role.
+    private static func roles(of header: [String], labels: LabelMatcher, builder: ObjectiveTableBuilder) -> [Int: Role] {
         var roles: [Int: Role] = [:]
         var taken = Set<String>()
         var hasName = false
-        for (column, cell) in table.rows[first].enumerated() {
+        for (column, cell) in header.enumerated() {
             let label = TextCleaner.clean(cell).trimmingTrailing { $0 == ":" || $0 == " " }
             guard !label.isEmpty else { continue }
             let indicator = TableLayout.accepted(labels.match(label, in: .indicator))
@@ -125,14 +149,16 @@ struct TableLayout {
                 roles[column] = .other(label: label)
             }
         }
-        let fields = Set(roles.values.compactMap { role -> String? in
+        return roles
+    }
+
+    /// The objective fields the roles name, and "indicator" for an indicator name column.
+    private static func namedFields(_ roles: [Int: Role]) -> Set<String> {
+        Set(roles.values.compactMap { role -> String? in
             if case .objective(let field, _) = role { return field }
             if case .indicatorName = role { return "indicator" }
             return nil
         })
-        guard fields.contains("title"), fields.count >= builder.minimumFields else { return nil }
-        self.headerRow = first
-        self.roles = roles
     }
 
     /// Exact labels, and labels that start with a dictionary label of two words or more.
@@ -201,11 +227,11 @@ private struct RowReader {
 
     /// The table's rows below the header, a repeated header dropped and continuation rows joined to the row above.
     private func joinedRows() -> [Row] {
-        let header = table.rows[layout.headerRow].map { TextFolding.words($0) }
+        let headerRows = table.rows[layout.headerRow..<(layout.headerRow + layout.headerRowCount)].map { $0.map { TextFolding.words($0) } }
         var rows: [Row] = []
-        for index in (layout.headerRow + 1)..<table.rows.count {
+        for index in (layout.headerRow + layout.headerRowCount)..<table.rows.count {
             let row = Row(index: index, cells: table.rows[index].map { TextCleaner.clean($0) })
-            guard !row.filledColumns.isEmpty, row.cells.map({ TextFolding.words($0) }) != header else { continue }
+            guard !row.filledColumns.isEmpty, !headerRows.contains(row.cells.map({ TextFolding.words($0) })) else { continue }
             if let last = rows.last, continues(row, last) {
                 for column in row.filledColumns {
                     var cells = rows[rows.count - 1].cells
