@@ -38,6 +38,12 @@ struct GoldenMatrixTests {
         for key in known.keys.keys.sorted() where !found.contains(key) {
             Issue.record("\(golden): \(key) now matches; remove it from known-gaps.json")
         }
+        if let folder = ProcessInfo.processInfo.environment["PIANI_FINDINGS_DIR"] {
+            // scripts/known-gaps reads these to list today's differences (each still needs its why).
+            let object = Dictionary(tally.findings.map { ($0.key, $0.detail) }, uniquingKeysWith: { first, _ in first })
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
+            try data.write(to: URL(fileURLWithPath: folder).appendingPathComponent("\(golden.rendering)__\(golden.sample).json"))
+        }
         print("MATRIX \(golden.rendering) \(golden.sample) " + tally.summary + " known_gaps \(expected)")
     }
 }
