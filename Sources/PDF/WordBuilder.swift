@@ -32,6 +32,15 @@ struct WordBuilder {
         }
         func closeLine() {
             closeWord()
+            let joined = LetterSpacing().join(lineWords)
+            if joined.count != lineWords.count {
+                words.removeLast(lineWords.count)
+                for var word in joined {
+                    word.order = words.count
+                    words.append(word)
+                }
+                lineWords = Array(words.suffix(joined.count))
+            }
             if !lineWords.isEmpty { lines.append(contentsOf: splitIntoVisualLines(lineWords)) }
             lineWords.removeAll(keepingCapacity: true)
         }

@@ -1,0 +1,46 @@
+import Core
+import XCTest
+@testable import PDF
+
+/// Letter-spaced runs joined into words; everything else on the line left alone.
+final class LetterSpacingTests: XCTestCase {
+    /// Letters `width` wide, `letterGap` apart, words `wordGap` apart, from x = 10.
+    private func spaced(_ words: [String], letterGap: Double, wordGap: Double, width: Double = 6) -> [Word] {
+        var x = 10.0
+        var out: [Word] = []
+        for (w, word) in words.enumerated() {
+            if w > 0 { x += wordGap - letterGap }
+            for letter in word {
+                out.append(Make.word(String(letter), x, 0, width: width))
+                x += width + letterGap
+            }
+        }
+        return out
+    }
+
+    func testTrackedHeadingBecomesItsWords() {
+        let words = LetterSpacing().join(spaced(["PARTE", "ENTRATE"], letterGap: 3, wordGap: 9))
+        XCTAssertEqual(words.map(\.text), ["PARTE", "ENTRATE"])
+    }
+
+    func testOneTrackedWordWithUniformGaps() {
+        XCTAssertEqual(LetterSpacing().join(spaced(["Sommario"], letterGap: 2.5, wordGap: 2.5)).map(\.text), ["Sommario"])
+    }
+
+    func testAKernedPairInsideTheRunJoinsToo() {
+        var words = spaced(["AMMINISTR"], letterGap: 3, wordGap: 3)
+        let last = words.last!.box.x1
+        words.append(Make.word("AT", last + 3, 0, width: 11))
+        words.append(Make.word("I", last + 17, 0, width: 6))
+        XCTAssertEqual(LetterSpacing().join(words).map(\.text), ["AMMINISTRATI"])
+    }
+
+    /// Single letters and digits of a table row sit a column apart; short words of prose are not a run.
+    func testColumnsOfLettersAndShortWordsStayApart() {
+        XCTAssertEqual(LetterSpacing().join(spaced(["A", "B", "C", "D", "E"], letterGap: 30, wordGap: 30)).map(\.text), ["A", "B", "C", "D", "E"])
+        let prose = ["e", "di", "a", "il", "la"].enumerated().map { Make.word($1, 10 + Double($0) * 20, 0, width: 12) }
+        XCTAssertEqual(LetterSpacing().join(prose).map(\.text), ["e", "di", "a", "il", "la"])
+        let digits = ["1", "1", "1", "1", "1"].enumerated().map { Make.word($1, 10 + Double($0) * 8, 0, width: 5) }
+        XCTAssertEqual(LetterSpacing().join(digits).map(\.text), ["1", "1", "1", "1", "1"])
+    }
+}
