@@ -18,6 +18,8 @@ enum TextJoin {
             } else if endsWithBrokenWord(text), let first = line.first, first.isLowercase {
                 text.removeLast()
                 text += line
+            } else if endsWithRangeHyphen(text), line.first?.isNumber == true {
+                text += line // "2022-" + "2025": a range of years or numbers broken at its hyphen
             } else if text.hasSuffix("/"), text.dropLast().last?.isLetter == true {
                 text += line // "CULTURA/" + "TEMPO LIBERO": a slash against a word joins; "… / n." keeps its spaces
             } else {
@@ -25,6 +27,11 @@ enum TextJoin {
             }
         }
         return text
+    }
+
+    /// "2022-": a digit before a closing hyphen.
+    static func endsWithRangeHyphen(_ text: String) -> Bool {
+        text.hasSuffix("-") && text.dropLast().last?.isNumber == true
     }
 
     /// "…amministra-" (a letter before the hyphen) but not "2021-" or a dash standing alone.

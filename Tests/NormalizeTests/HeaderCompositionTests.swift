@@ -123,7 +123,8 @@ final class HeaderCompositionTests: XCTestCase {
 
     func testWrappedTextJoins() {
         XCTAssertEqual(WrappedText.join("Disponi-", "bilità"), "Disponibilità")
-        XCTAssertEqual(WrappedText.join("2021-", "2023"), "2021- 2023")
+        XCTAssertEqual(WrappedText.join("2021-", "2023"), "2021-2023")
+        XCTAssertEqual(WrappedText.join("Ufficio -", "2023"), "Ufficio - 2023")
         XCTAssertEqual(WrappedText.join("CULTURA/", "TEMPO LIBERO"), "CULTURA/TEMPO LIBERO")
         XCTAssertEqual(WrappedText.join("Previsione", "iniziale"), "Previsione iniziale")
         XCTAssertEqual(WrappedText.join(["", "a", "", "b"]), "a b")

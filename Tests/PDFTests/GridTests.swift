@@ -73,7 +73,7 @@ final class GridTests: XCTestCase {
 
     func testHyphenatedLineEndsAreJoined() {
         XCTAssertEqual(TextJoin.joinLines(["della pubblica ammini-", "strazione"]), "della pubblica amministrazione")
-        XCTAssertEqual(TextJoin.joinLines(["periodo 2021-", "2023"]), "periodo 2021- 2023")
+        XCTAssertEqual(TextJoin.joinLines(["periodo 2021-", "2023"]), "periodo 2021-2023")
         XCTAssertEqual(TextJoin.joinLines(["Area -", "Servizi"]), "Area - Servizi")
         XCTAssertEqual(TextJoin.joinLines(["CULTURA/", "TEMPO LIBERO"]), "CULTURA/TEMPO LIBERO")
     }

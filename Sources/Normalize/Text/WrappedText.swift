@@ -1,13 +1,14 @@
 /// Joins the pieces of a text that a narrow cell or a stacked header set on several lines.
 ///
 /// A word hyphenated at a line end ("Disponi-" over "bilità") joins without its hyphen when the next piece
-/// starts in lower case; a slash against a word ("CULTURA/" over "TEMPO LIBERO") joins without a space;
+/// starts in lower case; a range broken at its hyphen ("2022-" over "2025") joins whole; a slash against a word ("CULTURA/" over "TEMPO LIBERO") joins without a space;
 /// anything else joins with one space.
 public enum WrappedText {
     public static func join(_ upper: String, _ lower: String) -> String {
         if upper.isEmpty { return lower }
         if lower.isEmpty { return upper }
         if endsWithBrokenWord(upper), lower.first?.isLowercase == true { return String(upper.dropLast()) + lower }
+        if upper.hasSuffix("-"), upper.dropLast().last?.isNumber == true, lower.first?.isNumber == true { return upper + lower }
         if upper.hasSuffix("/"), upper.dropLast().last?.isLetter == true { return upper + lower }
         return upper + " " + lower
     }
