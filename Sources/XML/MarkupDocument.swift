@@ -8,7 +8,8 @@ public enum MarkupDocument {
         case .html: return HTMLReader().content(of: try LibXMLDocument.root(of: try read(path), syntax: .html, path: path))
         case .xhtml: return HTMLReader().content(of: try LibXMLDocument.root(of: try read(path), syntax: .xml, path: path))
         case .docx: return try DocxReader(package: try ZipPackage(path: path, limits: zipLimits)).content()
-        case .pdf, .xbrl, .odt: throw XMLInputError(path: path, reason: .unsupported("\(format) is not a markup document"))
+        case .odt: return try OdtReader(package: try ZipPackage(path: path, limits: zipLimits)).content()
+        case .pdf, .xbrl: throw XMLInputError(path: path, reason: .unsupported("\(format) is not a markup document"))
         case .unsupported(let reason): throw XMLInputError(path: path, reason: .unsupported(reason))
         }
     }
