@@ -11,6 +11,11 @@ enum NodeConversion {
             element.namespace = string(ns.pointee.href)
         }
         element.attributes = attributes(of: node)
+        var declaration = node.pointee.nsDef
+        while let current = declaration {
+            element.declaredNamespaces[string(current.pointee.prefix) ?? ""] = string(current.pointee.href) ?? ""
+            declaration = current.pointee.next
+        }
         if deep { element.children = children(of: node) }
         return element
     }

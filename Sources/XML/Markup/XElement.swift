@@ -12,13 +12,18 @@ public struct XElement: Sendable, Hashable {
     public var namespace: String?
     public var attributes: [Attribute]
     public var children: [XNode]
+    /// Namespaces this element declares: prefix ("" for the default namespace) → URI. QNames in text (XBRL
+    /// measures and members) are resolved through them.
+    public var declaredNamespaces: [String: String]
 
-    public init(name: String, prefix: String? = nil, namespace: String? = nil, attributes: [Attribute] = [], children: [XNode] = []) {
+    public init(name: String, prefix: String? = nil, namespace: String? = nil, attributes: [Attribute] = [], children: [XNode] = [],
+                declaredNamespaces: [String: String] = [:]) {
         self.name = name
         self.prefix = prefix
         self.namespace = namespace
         self.attributes = attributes
         self.children = children
+        self.declaredNamespaces = declaredNamespaces
     }
 
     /// The name as written: `w:tbl`, `table`.
