@@ -13,6 +13,8 @@ struct TablesCommand: ParsableCommand {
         cell's text in its first slot. method: lattice (ruled grid), rules (horizontal rules only) or stream
         (text alignment). csv: every table as RFC 4180 rows, tables separated by a blank line.
         md: one Markdown table each. Tables are written as they are found: output starts before the end.
+        DOCX, ODT and XHTML/HTML tables come from the markup's grid (method "markup", spans expanded the same
+        way), with "source" naming the table element.
         """
     )
 
@@ -24,10 +26,15 @@ struct TablesCommand: ParsableCommand {
     var format: Format = .json
 
     func run() throws {
-        let pdf = try input.openFile()
+        let opened = try input.openDocument()
         var writer = TableWriter(format: format)
-        try input.reportingErrors {
-            try pdf.extract(pages: input.pages?.numbers(upTo: pdf.pageCount), blocks: nil, into: &writer)
+        switch opened {
+        case .pdf(let pdf):
+            try input.reportingErrors {
+                try pdf.extract(pages: input.pages?.numbers(upTo: pdf.pageCount), blocks: nil, into: &writer)
+            }
+        case .markup(let content, _):
+            for table in content.tables { writer.table(table) }
         }
         writer.close()
     }
@@ -61,11 +68,13 @@ struct TableWriter: ContentSink {
 
 enum TableRendering {
     static func json(_ table: Table) -> String {
-        JSONValue.object([
+        var pairs: [(String, JSONValue)] = [
             ("page", .number(Double(table.page))), ("page_end", .number(Double(table.pageEnd))),
             ("bbox", .array(table.bbox.rounded.map { .number($0) })), ("method", .string(table.method)),
             ("rows", .array(table.rows.map { .array($0.map { .string($0) }) })),
-        ]).serialized
+        ]
+        if let source = table.source { pairs.append(("source", .string(source))) }
+        return JSONValue.object(pairs).serialized
     }
 
     static func csv(_ rows: [[String]]) -> String {
