@@ -11,7 +11,7 @@ struct Piani: ParsableCommand {
         2 usage or configuration error, 3 (ingest) some inputs were rejected, 4 (ingest) the output folder is busy.
         """,
         subcommands: [IngestCommand.self, ExtractCommand.self, TablesCommand.self, BlocksCommand.self, SchemaCommand.self,
-                      PageModelCommand.self, IngestWorkerCommand.self]
+                      PageModelCommand.self, XBRLCommand.self, IngestWorkerCommand.self]
     )
 
     /// As ParsableCommand's, but a command line that cannot be parsed exits 2 (usage or configuration error,
