@@ -23,7 +23,11 @@ final class LibXMLDocument {
         }
     }
 
+    /// libxml2's global state, set up once before any parser (needed when threads parse).
+    static let initialized: Void = xmlInitParser()
+
     private init(_ data: Data, syntax: Syntax) throws {
+        _ = Self.initialized
         guard data.count <= Self.maxTreeBytes else { throw XMLInputError(path: "", reason: .tooLarge(data.count)) }
         self.syntax = syntax
         guard let context = syntax == .xml ? xmlNewParserCtxt() : htmlNewParserCtxt() else {

@@ -12,6 +12,7 @@ final class XMLStreamReader {
 
     init(path: String) throws {
         self.path = path
+        _ = LibXMLDocument.initialized
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw XMLInputError(path: path, reason: .unreadable(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"))
         }
