@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"4.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // System C libraries, found through pkg-config.
@@ -39,6 +40,12 @@ let package = Package(
         ),
         .target(name: "Core", dependencies: [.product(name: "Crypto", package: "swift-crypto")], path: "Sources/Core"),
         .target(name: "PDF", dependencies: ["Core", "CPoppler", "PopplerPaths"], path: "Sources/PDF"),
+        // XHTML/HTML, DOCX, ODT and XBRL inputs read into the same blocks and tables as the PDF stage.
+        .target(
+            name: "XML",
+            dependencies: ["Core", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Sources/XML"
+        ),
         .target(
             name: "Normalize",
             dependencies: ["Core", .product(name: "Yams", package: "Yams")],
@@ -49,7 +56,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Core", "PDF", "Normalize", "Write",
+                "Core", "PDF", "XML", "Normalize", "Write",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -58,7 +65,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "piani",
-            dependencies: ["Core", "PDF", "Normalize", "Write", "Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Core", "PDF", "XML", "Normalize", "Write", "Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/piani"
         ),
         .testTarget(name: "CoreTests", dependencies: ["Core"], path: "Tests/CoreTests"),
@@ -66,6 +73,11 @@ let package = Package(
         // The golden records from every rendering of the seeds (Swift Testing: known gaps are known issues).
         .testTarget(name: "RenderingTests", dependencies: ["Normalize", "Core", "PDF"], path: "Tests/RenderingTests"),
         .testTarget(name: "PDFTests", dependencies: ["PDF", "Core"], path: "Tests/PDFTests"),
+        .testTarget(
+            name: "XMLTests",
+            dependencies: ["XML", "Core", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/XMLTests"
+        ),
         .testTarget(name: "WriteTests", dependencies: ["Write", "Core", .product(name: "GRDB", package: "GRDB.swift")], path: "Tests/WriteTests"),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Core"], path: "Tests/PipelineTests"),
         .testTarget(name: "CLITests", dependencies: ["piani"], path: "Tests/CLITests"),

@@ -23,11 +23,13 @@ public enum ContentJSON {
     // MARK: Writing
 
     public static func table(_ table: Table) -> JSONValue {
-        .object([
+        var pairs: [(String, JSONValue)] = [
             ("page", .number(Double(table.page))), ("page_end", .number(Double(table.pageEnd))),
             ("bbox", .array(table.bbox.rounded.map { .number($0) })), ("method", .string(table.method)),
             ("rows", .array(table.rows.map { .array($0.map { .string($0) }) })),
-        ])
+        ]
+        if let source = table.source { pairs.append(("source", .string(source))) }
+        return .object(pairs)
     }
 
     public static func block(_ block: Block) -> JSONValue {
@@ -37,6 +39,7 @@ public enum ContentJSON {
         if let value = block.value { pairs.append(("value", .string(value))) }
         pairs += [("text", .string(block.text)), ("bbox", .array(block.bbox.rounded.map { .number($0) })),
                   ("font_size", .number((block.fontSize * 100).rounded() / 100)), ("bold", .bool(block.isBold))]
+        if let source = block.source { pairs.append(("source", .string(source))) }
         return .object(pairs)
     }
 
@@ -93,9 +96,11 @@ public enum ContentJSON {
             }
         }
         let page = try integer(object["page"], at: "\(path).page") ?? 1
-        return Table(page: page, pageEnd: try integer(object["page_end"], at: "\(path).page_end") ?? page,
-                     bbox: try rect(object["bbox"], at: "\(path).bbox"), rows: cells,
-                     method: object["method"] as? String ?? "manual")
+        var table = Table(page: page, pageEnd: try integer(object["page_end"], at: "\(path).page_end") ?? page,
+                          bbox: try rect(object["bbox"], at: "\(path).bbox"), rows: cells,
+                          method: object["method"] as? String ?? "manual")
+        table.source = object["source"] as? String
+        return table
     }
 
     private static func block(from value: Any, at path: String) throws -> Block {
@@ -104,10 +109,12 @@ public enum ContentJSON {
             throw ReadError(message: "\(path).kind must be heading, paragraph, list_item or label_value")
         }
         guard let text = object["text"] as? String else { throw ReadError(message: "\(path).text must be a string") }
-        return Block(kind: kind, page: try integer(object["page"], at: "\(path).page") ?? 1, bbox: try rect(object["bbox"], at: "\(path).bbox"),
-                     text: text, level: try integer(object["level"], at: "\(path).level"),
-                     label: object["label"] as? String, value: object["value"] as? String,
-                     fontSize: (object["font_size"] as? NSNumber)?.doubleValue ?? 10, isBold: object["bold"] as? Bool ?? false)
+        var block = Block(kind: kind, page: try integer(object["page"], at: "\(path).page") ?? 1, bbox: try rect(object["bbox"], at: "\(path).bbox"),
+                          text: text, level: try integer(object["level"], at: "\(path).level"),
+                          label: object["label"] as? String, value: object["value"] as? String,
+                          fontSize: (object["font_size"] as? NSNumber)?.doubleValue ?? 10, isBold: object["bold"] as? Bool ?? false)
+        block.source = object["source"] as? String
+        return block
     }
 
     private static func integer(_ value: Any?, at path: String) throws -> Int? {

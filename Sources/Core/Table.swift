@@ -9,13 +9,17 @@ public struct Table: Hashable, Codable, Sendable {
     public var rows: [[String]]
     /// How the grid was found: `lattice` (from rulings) or `stream` (from text alignment).
     public var method: String
+    /// Where the table sits in a markup input (an XPath-like location such as
+    /// `word/document.xml#/w:document/w:body/w:tbl[3]`); nil for PDF tables, and then not encoded.
+    public var source: String?
 
-    public init(page: Int, pageEnd: Int? = nil, bbox: Rect, rows: [[String]], method: String) {
+    public init(page: Int, pageEnd: Int? = nil, bbox: Rect, rows: [[String]], method: String, source: String? = nil) {
         self.page = page
         self.pageEnd = pageEnd ?? page
         self.bbox = bbox
         self.rows = rows
         self.method = method
+        self.source = source
     }
 
     public var columnCount: Int { rows.map(\.count).max() ?? 0 }
@@ -38,9 +42,12 @@ public struct Block: Hashable, Codable, Sendable {
     public var value: String?
     public var fontSize: Double
     public var isBold: Bool
+    /// Where the block sits in a markup input (an XPath-like location such as `/html/body/p[2]`); nil for PDF
+    /// blocks, and then not encoded.
+    public var source: String?
 
     public init(kind: Kind, page: Int, bbox: Rect, text: String, level: Int? = nil, label: String? = nil,
-                value: String? = nil, fontSize: Double, isBold: Bool) {
+                value: String? = nil, fontSize: Double, isBold: Bool, source: String? = nil) {
         self.kind = kind
         self.page = page
         self.bbox = bbox
@@ -50,5 +57,6 @@ public struct Block: Hashable, Codable, Sendable {
         self.value = value
         self.fontSize = fontSize
         self.isBold = isBold
+        self.source = source
     }
 }

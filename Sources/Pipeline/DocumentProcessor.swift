@@ -3,6 +3,7 @@ import Foundation
 import Normalize
 import PDF
 import Write
+import XML
 
 /// Extract → normalize → write of one document, as a worker runs it: reads the PDF, maps it to records and
 /// writes its partition (`documents/<sha256>/`). Never throws: a failure is a result naming the stage.
@@ -66,20 +67,22 @@ public struct DocumentProcessor {
         var result = DocumentResult(path: job.path, sha256: job.sha256, ok: true)
         var clock = Date()
         func lap() -> Double { let now = Date(); defer { clock = now }; return now.timeIntervalSince(clock) }
-        let content: DocumentContent
+        let items: [DocumentItem]
+        let format: String
         do {
-            let pdf = try PDFFile(path: job.path, password: settings.password)
-            let pages = settings.maxPages.map { Array(1...max(1, min($0, pdf.pageCount))) }
-            content = try pdf.content(pages: pages)
-            result.pages = pages?.count ?? content.pageCount
+            (items, format) = try extract(job, pages: &result.pages)
         } catch let error as PDFError {
             return .failure(job, .extract, error.explanation)
+        } catch let error as XMLInputError {
+            return .failure(job, .extract, error.part.map { "\($0): " + error.explanation } ?? error.explanation)
+        } catch let error as RefusedInput {
+            return .failure(job, .extract, error.reason)
         } catch {
             return .failure(job, .extract, String(describing: error))
         }
         result.timings.extract = lap()
-        let facts = FileFacts(sha256: job.sha256, fileName: job.fileName, format: (job.fileName as NSString).pathExtension.lowercased())
-        let records = normalizer.normalize(file: facts, blocks: content.blocks, tables: content.tables).records
+        let facts = FileFacts(sha256: job.sha256, fileName: job.fileName, format: format)
+        let records = normalizer.normalize(file: facts, items: items).records
         result.timings.normalize = lap()
         do {
             try partition(of: job.sha256).write(records)
@@ -91,6 +94,26 @@ public struct DocumentProcessor {
         return result
     }
 
+    /// The document's items in reading order and its format name (pdf, docx, odt, html); sets the page count.
+    private func extract(_ job: DocumentJob, pages: inout Int) throws -> ([DocumentItem], String) {
+        switch DocumentInput.route(job.path) {
+        case .pdf:
+            let pdf = try PDFFile(path: job.path, password: settings.password)
+            let selected = settings.maxPages.map { Array(1...max(1, min($0, pdf.pageCount))) }
+            let content = try pdf.content(pages: selected)
+            pages = selected?.count ?? content.pageCount
+            let format = (job.fileName as NSString).pathExtension.lowercased()
+            return (DocumentItem.readingOrder(blocks: content.blocks, tables: content.tables), format.isEmpty ? "pdf" : format)
+        case .markup(let format):
+            let content = try MarkupDocument.content(path: job.path, format: format)
+            let selected = settings.maxPages.map { Set(1...max(1, $0)) }
+            pages = selected.map { min($0.count, content.pageCount) } ?? content.pageCount
+            return (content.documentItems(pages: selected), format.name)
+        case .refused(let reason):
+            throw RefusedInput(reason: reason)
+        }
+    }
+
     static func count(_ records: [Record], into result: inout DocumentResult) {
         for record in records {
             result.counts[record.type.rawValue, default: 0] += 1
@@ -98,6 +121,11 @@ public struct DocumentProcessor {
             result.checkFailures += record.warnings.filter(\.isCheckFailure).count
         }
     }
+}
+
+/// An input the sniffer refused (not a format piani reads, or one whose records are not mapped yet).
+struct RefusedInput: Error {
+    var reason: String
 }
 
 /// The worker's loop (`piani ingest-worker`): one job per line in, one result per line out, until end of input.

@@ -111,6 +111,11 @@ public struct IngestRun {
             report.reason = missing.reason
             plan.reports.append(report)
         }
+        for skipped in found.skipped where config.shard?.contains(sha256: Hashing.sha256(skipped.path)) ?? true {
+            var report = InputReport(path: skipped.path, status: .skipped)
+            report.reason = skipped.reason
+            plan.reports.append(report)
+        }
         var firstPathOfContent: [String: String] = [:]
         for file in found.files {
             let report = try classify(file, config: config, catalog: catalog, stamp: stamp, firstPathOfContent: &firstPathOfContent)

@@ -6,6 +6,8 @@ public enum InputStatus: String, Codable, Sendable {
     /// Read this run; its partition was (re)written.
     case ingested
     /// Already in the catalog under the same tool version, schema version and settings: its partition was reused.
+    /// Also a file of an input folder that is not a format piani reads: then `reason` says what it is (and there
+    /// is no sha256).
     case skipped
     /// Same content as an earlier input of the run (same SHA-256): its records are that input's.
     case duplicate

@@ -10,16 +10,23 @@ struct BlocksCommand: ParsableCommand {
         discussion: """
         One JSON object per line: {"page":4,"kind":"label_value","label":"Responsabile","value":"…","text":"…",
         "bbox":[x0,y0,x1,y1],"font_size":10,"bold":false} ("level" on headings). Text inside tables is left out
-        (see `piani tables`), and so are running headers, footers and page numbers.
+        (see `piani tables`), and so are running headers, footers and page numbers. DOCX, ODT and XHTML/HTML give
+        the same lines, with "source" (where the block sits in the markup), a zero bbox and page 1 (or the count
+        of explicit page breaks).
         """
     )
 
     @OptionGroup var input: PDFInputOptions
 
     func run() throws {
-        let pdf = try input.openFile()
-        var writer = BlockWriter()
-        try input.reportingErrors { try pdf.extract(pages: input.pages?.numbers(upTo: pdf.pageCount), into: &writer) }
+        switch try input.openDocument() {
+        case .pdf(let pdf):
+            var writer = BlockWriter()
+            try input.reportingErrors { try pdf.extract(pages: input.pages?.numbers(upTo: pdf.pageCount), into: &writer) }
+        case .markup(let content, _):
+            var writer = BlockWriter()
+            for block in content.blocks { writer.block(block) }
+        }
     }
 }
 

@@ -3,13 +3,15 @@ import Core
 import Foundation
 import Normalize
 import PDF
+import Pipeline
+import XML
 
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Print the canonical records of one document as JSON lines (schema v1).",
         discussion: """
-        Reads the PDF (tables and text blocks), classifies it (ente, document type, period) and maps its
+        Reads the document (PDF, DOCX, ODT or XHTML/HTML: tables and text blocks), classifies it (ente, document type, period) and maps its
         objectives, indicators, budget lines, staff, risks and scheda anagrafica to the canonical schema; every
         other table becomes a `table` record. One JSON object per line, fields in schema order.
         """
@@ -21,11 +23,19 @@ struct ExtractCommand: ParsableCommand {
     var labels: String?
 
     func run() throws {
-        let pdf = try input.openFile()
-        let content = try input.reportingErrors { try pdf.content(pages: input.pages?.numbers(upTo: pdf.pageCount)) }
+        let items: [DocumentItem]
+        let opened = try input.openDocument()
+        var facts = try FileFacts(path: input.file)
+        switch opened {
+        case .pdf(let pdf):
+            let content = try input.reportingErrors { try pdf.content(pages: input.pages?.numbers(upTo: pdf.pageCount)) }
+            items = DocumentItem.readingOrder(blocks: content.blocks, tables: content.tables)
+        case .markup(let content, let format):
+            items = content.documentItems()
+            facts.format = format.name
+        }
         let normalizer = try Normalizers.make(labelOverrides: labels)
-        let facts = try FileFacts(path: input.file)
-        let normalized = normalizer.normalize(file: facts, blocks: content.blocks, tables: content.tables)
+        let normalized = normalizer.normalize(file: facts, items: items)
         for record in normalized.records { Output.line(record.json.serialized) }
     }
 }

@@ -2,10 +2,12 @@ import ArgumentParser
 import Core
 import Foundation
 import PDF
+import Pipeline
+import XML
 
-/// The options every PDF-reading verb shares: the file, a page selection and a password.
+/// The options every document-reading verb shares: the file, a page selection and a password.
 struct PDFInputOptions: ParsableArguments {
-    @Argument(help: "The PDF file to read.")
+    @Argument(help: "The file to read: PDF, DOCX, ODT or XHTML/HTML (told by its content).")
     var file: String
 
     @Option(help: "Pages to read, e.g. 1-3,7 (default: all).")
@@ -24,6 +26,26 @@ struct PDFInputOptions: ParsableArguments {
         }
     }
 
+    /// A document opened by what its content is: a PDF to read page by page, or the blocks and tables of a
+    /// markup document (pages selected). A file that is neither is one line on stderr and exit 1.
+    enum Opened {
+        case pdf(PDFFile)
+        case markup(MarkupContent, DocumentFormat)
+    }
+
+    func openDocument() throws -> Opened {
+        switch DocumentInput.route(file) {
+        case .pdf:
+            return .pdf(try openFile())
+        case .markup(let format):
+            let selected = pages.map { Set($0.numbers(upTo: Int.max)) }
+            return .markup(try reportingErrors { try MarkupDocument.content(path: file, format: format).selecting(pages: selected) }, format)
+        case .refused(let reason):
+            Output.error("\(file): \(reason)")
+            throw ExitCode(1)
+        }
+    }
+
     func openFile() throws -> PDFFile {
         try reportingErrors { try PDFFile(path: file, password: password) }
     }
@@ -33,6 +55,9 @@ struct PDFInputOptions: ParsableArguments {
         do {
             return try body()
         } catch let error as PDFError {
+            Output.error(error.description)
+            throw ExitCode(1)
+        } catch let error as XMLInputError {
             Output.error(error.description)
             throw ExitCode(1)
         }

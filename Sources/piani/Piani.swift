@@ -10,8 +10,8 @@ struct Piani: ParsableCommand {
         Exit codes of every command: 0 done, 1 an input could not be read (or the run could not proceed),
         2 usage or configuration error, 3 (ingest) some inputs were rejected, 4 (ingest) the output folder is busy.
         """,
-        subcommands: [IngestCommand.self, ExtractCommand.self, NormalizeCommand.self, TablesCommand.self, BlocksCommand.self, SchemaCommand.self,
-                      PageModelCommand.self, IngestWorkerCommand.self]
+        subcommands: [IngestCommand.self, ExtractCommand.self, NormalizeCommand.self, TablesCommand.self, BlocksCommand.self,
+                      SchemaCommand.self, PageModelCommand.self, XBRLCommand.self, IngestWorkerCommand.self]
     )
 
     /// As ParsableCommand's, but a command line that cannot be parsed exits 2 (usage or configuration error,

@@ -13,6 +13,8 @@ struct TablesCommand: ParsableCommand {
         cell's text in its first slot. method: lattice (ruled grid), rules (horizontal rules only) or stream
         (text alignment). csv: every table as RFC 4180 rows, tables separated by a blank line.
         md: one Markdown table each. Tables are written as they are found: output starts before the end.
+        DOCX, ODT and XHTML/HTML tables come from the markup's grid (method "markup", spans expanded the same
+        way), with "source" naming the table element.
         """
     )
 
@@ -24,10 +26,15 @@ struct TablesCommand: ParsableCommand {
     var format: Format = .json
 
     func run() throws {
-        let pdf = try input.openFile()
+        let opened = try input.openDocument()
         var writer = TableWriter(format: format)
-        try input.reportingErrors {
-            try pdf.extract(pages: input.pages?.numbers(upTo: pdf.pageCount), blocks: nil, into: &writer)
+        switch opened {
+        case .pdf(let pdf):
+            try input.reportingErrors {
+                try pdf.extract(pages: input.pages?.numbers(upTo: pdf.pageCount), blocks: nil, into: &writer)
+            }
+        case .markup(let content, _):
+            for table in content.tables { writer.table(table) }
         }
         writer.close()
     }

@@ -47,6 +47,22 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try piani("tables", "Tests/Fixtures/encrypted.pdf", "--password", "secret").status, 0)
     }
 
+    func testMarkupInputsThroughTheSameVerbs() throws {
+        let blocks = try piani("blocks", "Tests/Fixtures/xml/soup.html")
+        XCTAssertEqual(blocks.status, 0, blocks.stderr)
+        XCTAssertEqual(blocks.stdout.split(separator: "\n").first.map(String.init),
+                       #"{"page":1,"kind":"heading","level":1,"text":"Piano della Performance 2025","bbox":[0,0,0,0],"font_size":0,"bold":false,"source":"/html/body/h1"}"#)
+        let tables = try piani("tables", "Tests/Fixtures/xml/page.xhtml", "--format", "csv")
+        XCTAssertEqual(tables.stdout, "Voce,2025\r\nSpese,\"1.000,00\"\r\n\r\nUnica\r\n")
+        let xbrl = try piani("tables", "Tests/Fixtures/xml/bdap-instance.xbrl")
+        XCTAssertEqual(xbrl.status, 1)
+        XCTAssertEqual(xbrl.stderr, "piani: Tests/Fixtures/xml/bdap-instance.xbrl: an XBRL instance: its facts are not mapped to records yet\n")
+        let malformed = try piani("extract", "Tests/Fixtures/xml/malformed.xhtml")
+        XCTAssertEqual(malformed.status, 1)
+        XCTAssertEqual(malformed.stderr,
+                       "piani: Tests/Fixtures/xml/malformed.xhtml: malformed XML at line 2 (Opening and ending tag mismatch: p line 2 and body)\n")
+    }
+
     func testTablesAsJSON() throws {
         let result = try piani("tables", "samples/lumezzane_referto-obiettivi_2023-06-30.pdf", "--pages", "3")
         XCTAssertEqual(result.status, 0, result.stderr)

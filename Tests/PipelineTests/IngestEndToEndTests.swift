@@ -178,3 +178,54 @@ final class IngestEndToEndTests: XCTestCase {
         XCTAssertEqual(try piani("schema", "--sql", "oracle").status, 2, "a usage error")
     }
 }
+
+/// A folder mixing markup documents with files piani does not read: the markup is ingested, the rest is listed
+/// as skipped with its reason.
+final class MarkupIngestTests: XCTestCase {
+    private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("piani-markup-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("in"), withIntermediateDirectories: true)
+        let fixtures = Self.root.appendingPathComponent("Tests/Fixtures/xml")
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("soup.html"), to: folder.appendingPathComponent("in/piano"))
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("bdap-instance.xbrl"), to: folder.appendingPathComponent("in/bilancio.xml"))
+        try Data("appunti\n".utf8).write(to: folder.appendingPathComponent("in/notes.txt"))
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    func testResolverTakesMarkupByContentAndSkipsTheRestWithReasons() {
+        let found = InputResolver.resolve([folder.appendingPathComponent("in").path])
+        XCTAssertEqual(found.files.map(\.fileName), ["piano"])
+        XCTAssertEqual(found.skipped.map { ($0.path as NSString).lastPathComponent }, ["bilancio.xml", "notes.txt"])
+        XCTAssertEqual(found.skipped.map(\.reason), [DocumentInput.xbrlNotMapped,
+                                                     "not a supported format: a text file that is neither HTML nor XML"])
+    }
+
+    func testIngestReadsHTMLAndReportsSkippedFiles() throws {
+        let bundle = Bundle(for: MarkupIngestTests.self).bundleURL
+        guard let binary = [bundle, bundle.deletingLastPathComponent()].map({ $0.appendingPathComponent("piani") })
+            .first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else { throw XCTSkip("piani not built") }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["ingest", folder.appendingPathComponent("in").path, "--out", folder.appendingPathComponent("out").path, "--workers", "1"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let data = try Data(contentsOf: folder.appendingPathComponent("out/manifest.json"))
+        let manifest = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let inputs = try XCTUnwrap(manifest["inputs"] as? [[String: Any]])
+        let byName = Dictionary(uniqueKeysWithValues: inputs.map { (($0["path"] as! NSString).lastPathComponent, $0) })
+        XCTAssertEqual(byName["piano"]?["status"] as? String, "ingested")
+        XCTAssertEqual(byName["notes.txt"]?["status"] as? String, "skipped")
+        XCTAssertEqual(byName["notes.txt"]?["reason"] as? String, "not a supported format: a text file that is neither HTML nor XML")
+        XCTAssertEqual(byName["bilancio.xml"]?["reason"] as? String, DocumentInput.xbrlNotMapped)
+        let tables = try String(contentsOf: folder.appendingPathComponent("out/tables.jsonl"), encoding: .utf8)
+        XCTAssertTrue(tables.contains("\"xpath\":\"/html/body/table\""), tables)
+        XCTAssertTrue(tables.contains("Pratiche evase"), tables)
+    }
+}

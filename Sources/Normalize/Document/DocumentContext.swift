@@ -40,8 +40,9 @@ public struct DocumentContext {
             tableIndex = index
             pageEnd = endPage ?? table.pageEnd
         }
+        // Markup items have a location instead of geometry.
         let source = Provenance(page: item.page, pageEnd: pageEnd, tableIndex: tableIndex, rowIndex: rowIndex,
-                                bbox: item.bbox, sectionPath: sectionPaths[itemIndex])
+                                bbox: item.source == nil ? item.bbox : nil, xpath: item.source, sectionPath: sectionPaths[itemIndex])
         return Record(type: type, id: Hashing.recordID(document: document.sha256, type: type, key: idKey),
                       document: document, source: source)
     }

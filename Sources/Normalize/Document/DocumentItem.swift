@@ -20,6 +20,33 @@ public enum DocumentItem: Sendable {
         }
     }
 
+    /// Where the item sits in a markup input; nil for PDF items.
+    public var source: String? {
+        switch self {
+        case .block(let block): return block.source
+        case .table(_, let table): return table.source
+        }
+    }
+
+    /// Blocks and tables given in reading order, tables numbered as they come.
+    public static func inOrder(_ parts: [Either]) -> [DocumentItem] {
+        var tableIndex = 0
+        return parts.map { part in
+            switch part {
+            case .block(let block): return .block(block)
+            case .table(let table):
+                defer { tableIndex += 1 }
+                return .table(index: tableIndex, table)
+            }
+        }
+    }
+
+    /// A block or a table, before tables are numbered.
+    public enum Either: Sendable {
+        case block(Block)
+        case table(Table)
+    }
+
     /// Blocks and tables interleaved by page, then top to bottom, then left to right.
     public static func readingOrder(blocks: [Block], tables: [Table]) -> [DocumentItem] {
         let items = blocks.map(DocumentItem.block) + tables.enumerated().map { DocumentItem.table(index: $0.offset, $0.element) }

@@ -51,7 +51,11 @@ public struct DocumentNormalizer {
     }
 
     public func normalize(file: FileFacts, blocks: [Block], tables: [Table]) -> NormalizedDocument {
-        let items = DocumentItem.readingOrder(blocks: blocks, tables: tables)
+        normalize(file: file, items: DocumentItem.readingOrder(blocks: blocks, tables: tables))
+    }
+
+    /// Items already in reading order (markup inputs: document order, which their geometry-less boxes cannot tell).
+    public func normalize(file: FileFacts, items: [DocumentItem]) -> NormalizedDocument {
         let document = classify(file, items: items)
         let values = ValueParser(options: .init(referenceYear: document.periodStart), vocabulary: vocabulary.values)
         var context = DocumentContext(document: document, items: items, labels: labels, values: values)

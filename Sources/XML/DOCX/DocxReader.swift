@@ -1,0 +1,157 @@
+import Core
+import Foundation
+
+/// DOCX (`word/document.xml`, styles from `word/styles.xml`) → blocks and tables: headings from heading styles or
+/// outline levels, numbered paragraphs as list items, bold runs for labels, tables with `w:gridSpan` and
+/// `w:vMerge` on a grid. Page is 1 + the explicit page breaks before the item.
+struct DocxReader {
+    static let documentPart = "word/document.xml"
+    static let stylesPart = "word/styles.xml"
+
+    let package: ZipPackage
+
+    func content() throws -> MarkupContent {
+        let document = try LibXMLDocument.root(of: try package.requiredEntry(Self.documentPart), syntax: .xml,
+                                               path: package.path, part: Self.documentPart)
+        let styles = try package.entry(Self.stylesPart).map {
+            DocxStyles(root: try LibXMLDocument.root(of: $0, syntax: .xml, path: package.path, part: Self.stylesPart))
+        } ?? DocxStyles()
+        guard WordML.isW(document, "document"), let body = WordML.child(document, "body") else {
+            throw XMLInputError(path: package.path, part: Self.documentPart, reason: .unsupported("no w:document/w:body"))
+        }
+        var walk = DocxWalk(styles: styles)
+        let bodyPath = "/\(document.qualifiedName)/\(body.qualifiedName)"
+        walk.container(body, path: bodyPath)
+        return MarkupContent(items: walk.items)
+    }
+}
+
+struct DocxWalk {
+    let styles: DocxStyles
+    private let maker = BlockMaker()
+    private(set) var items: [ContentItem] = []
+    private var page = 1
+
+    init(styles: DocxStyles) { self.styles = styles }
+
+    private func source(_ path: String) -> String { DocxReader.documentPart + "#" + path }
+
+    /// The body, or a content control's content: paragraphs and tables in order.
+    mutating func container(_ element: XElement, path: String) {
+        for (child, step) in element.elementSteps() {
+            let childPath = path + "/" + step
+            if WordML.isW(child, "p") {
+                paragraph(child, path: childPath)
+            } else if WordML.isW(child, "tbl") {
+                table(child, path: childPath)
+            } else if WordML.isW(child, "sdt"), let content = WordML.child(child, "sdtContent") {
+                container(content, path: childPath + "/" + content.qualifiedName)
+            } else if WordML.isW(child, "customXml") || WordML.isW(child, "ins") {
+                container(child, path: childPath)
+            }
+        }
+    }
+
+    private mutating func paragraph(_ paragraph: XElement, path: String) {
+        let properties = WordML.child(paragraph, "pPr")
+        let style = WordML.value(properties, "pStyle")
+        if WordML.toggle(properties, "pageBreakBefore") == true { page += 1 }
+        let startPage = page
+        var text = InlineText()
+        runs(of: paragraph, bold: styles.isBold(style), into: &text)
+        let source = source(path)
+        if let level = headingLevel(properties, style: style) {
+            if let block = maker.heading(text, level: level, source: source, page: startPage) { items.append(.block(block)) }
+        } else if isNumbered(properties, style: style) {
+            if let block = maker.listItem(text, source: source, page: startPage) { items.append(.block(block)) }
+        } else {
+            items += maker.paragraph(text, source: source, page: startPage).map(ContentItem.block)
+        }
+    }
+
+    private func headingLevel(_ properties: XElement?, style: String?) -> Int? {
+        if let outline = WordML.value(properties, "outlineLvl").flatMap({ Int($0) }) { return outline < 9 ? outline + 1 : nil }
+        return styles.headingLevel(style)
+    }
+
+    private func isNumbered(_ properties: XElement?, style: String?) -> Bool {
+        if let numbering = properties.flatMap({ WordML.child($0, "numPr") }) { return WordML.value(numbering, "numId") != "0" }
+        return styles.isNumbered(style)
+    }
+
+    /// The text of the runs below `element` (hyperlinks, insertions, fields and content controls included;
+    /// deletions left out), bold per run.
+    private mutating func runs(of element: XElement, bold: Bool, into text: inout InlineText) {
+        for child in element.elements {
+            if WordML.isW(child, "r") {
+                run(child, paragraphBold: bold, into: &text)
+            } else if WordML.isW(child, "del") || WordML.isW(child, "moveFrom") || WordML.isW(child, "pPr") {
+                continue
+            } else {
+                runs(of: child, bold: bold, into: &text)
+            }
+        }
+    }
+
+    private mutating func run(_ run: XElement, paragraphBold: Bool, into text: inout InlineText) {
+        let properties = WordML.child(run, "rPr")
+        let bold = WordML.toggle(properties, "b") ?? (styles.isBold(WordML.value(properties, "rStyle")) || paragraphBold)
+        for piece in run.elements {
+            if WordML.isW(piece, "t") {
+                text.append(piece.textContent, bold: bold)
+            } else if WordML.isW(piece, "tab") {
+                text.append(" ", bold: bold)
+            } else if WordML.isW(piece, "br") || WordML.isW(piece, "cr") {
+                if piece.attributes.first(where: { $0.name == "type" })?.value == "page" { page += 1 } else { text.lineBreak() }
+            } else if WordML.isW(piece, "noBreakHyphen") {
+                text.append("-", bold: bold)
+            }
+        }
+    }
+
+    private mutating func table(_ table: XElement, path: String) {
+        let startPage = page
+        var grid = GridBuilder()
+        for row in table.elements where WordML.isW(row, "tr") {
+            grid.startRow()
+            if let before = WordML.value(WordML.child(row, "trPr"), "gridBefore").flatMap({ Int($0) }) { grid.skip(before) }
+            for cell in cells(of: row) {
+                let properties = WordML.child(cell, "tcPr")
+                let span = WordML.value(properties, "gridSpan").flatMap { Int($0) } ?? 1
+                let merge = properties.flatMap { WordML.child($0, "vMerge") }
+                let continues = merge != nil && merge?.attributes.first(where: { $0.name == "val" })?.value != "restart"
+                grid.addCell(continues ? "" : cellText(cell), columns: span)
+            }
+        }
+        let rows = grid.grid()
+        guard !rows.isEmpty else { return }
+        items.append(.table(Table(page: startPage, pageEnd: page, bbox: .zeroBox, rows: rows, method: markupTableMethod, source: source(path))))
+    }
+
+    /// A row's cells, content controls around them unwrapped.
+    private func cells(of row: XElement) -> [XElement] {
+        row.elements.flatMap { child -> [XElement] in
+            if WordML.isW(child, "tc") { return [child] }
+            if WordML.isW(child, "sdt"), let content = WordML.child(child, "sdtContent") { return cells(of: content) }
+            return []
+        }
+    }
+
+    /// A cell's paragraphs (and nested tables' text) joined by spaces, as the PDF stage joins a cell's lines.
+    private mutating func cellText(_ cell: XElement) -> String {
+        var text = InlineText()
+        collectCellText(cell, into: &text)
+        return text.text()
+    }
+
+    private mutating func collectCellText(_ element: XElement, into text: inout InlineText) {
+        for child in element.elements {
+            if WordML.isW(child, "p") {
+                runs(of: child, bold: false, into: &text)
+                text.lineBreak()
+            } else if !WordML.isW(child, "tcPr") {
+                collectCellText(child, into: &text)
+            }
+        }
+    }
+}

@@ -1,0 +1,223 @@
+import Core
+import Foundation
+
+/// OpenDocument namespaces.
+enum ODF {
+    static let office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    static let text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    static let table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    static let style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+    static let fo = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+
+    static func `is`(_ element: XElement, _ namespace: String, _ name: String) -> Bool {
+        element.name == name && element.namespace == namespace
+    }
+}
+
+/// Styles of an OpenDocument text (named ones from `styles.xml`, automatic ones from both parts): which are bold
+/// (`fo:font-weight`), which start a page (`fo:break-before="page"`), parents followed.
+struct OdtStyles {
+    struct Style {
+        var parent: String?
+        var bold: Bool?
+        var pageBreakBefore: Bool?
+    }
+
+    private var styles: [String: Style] = [:]
+
+    init() {}
+
+    /// Reads every `style:style` under the given roots, later roots overriding earlier ones.
+    init(roots: [XElement]) {
+        for root in roots {
+            for group in root.elements where ODF.is(group, ODF.office, "styles") || ODF.is(group, ODF.office, "automatic-styles") {
+                for style in group.elements where ODF.is(style, ODF.style, "style") {
+                    guard let name = style.attribute("name", namespace: ODF.style) else { continue }
+                    let weight = style.child("text-properties", namespace: ODF.style)?.attribute("font-weight", namespace: ODF.fo)
+                    let breakBefore = style.child("paragraph-properties", namespace: ODF.style)?.attribute("break-before", namespace: ODF.fo)
+                    styles[name] = Style(parent: style.attribute("parent-style-name", namespace: ODF.style),
+                                         bold: weight.map(Self.isBoldWeight), pageBreakBefore: breakBefore.map { $0 == "page" })
+                }
+            }
+        }
+    }
+
+    static func isBoldWeight(_ weight: String) -> Bool {
+        weight == "bold" || (Int(weight).map { $0 >= 600 } ?? false)
+    }
+
+    func isBold(_ name: String?) -> Bool? { resolve(name) { $0.bold } }
+
+    func breaksPage(_ name: String?) -> Bool { resolve(name) { $0.pageBreakBefore } ?? false }
+
+    private func resolve<T>(_ name: String?, _ answer: (Style) -> T?) -> T? {
+        var current = name
+        for _ in 0..<20 {
+            guard let name = current, let style = styles[name] else { return nil }
+            if let found = answer(style) { return found }
+            current = style.parent
+        }
+        return nil
+    }
+}
+
+/// ODT (`content.xml`, styles from `styles.xml` and the automatic styles) → blocks and tables: `text:h` with its
+/// outline level, paragraphs, list items, bold spans for labels, tables whose covered cells are already in the
+/// markup. Page is 1 + the paragraphs whose style breaks the page before them.
+struct OdtReader {
+    static let contentPart = "content.xml"
+    static let stylesPart = "styles.xml"
+
+    let package: ZipPackage
+
+    func content() throws -> MarkupContent {
+        let content = try LibXMLDocument.root(of: try package.requiredEntry(Self.contentPart), syntax: .xml,
+                                              path: package.path, part: Self.contentPart)
+        let stylesRoot = try package.entry(Self.stylesPart).map {
+            try LibXMLDocument.root(of: $0, syntax: .xml, path: package.path, part: Self.stylesPart)
+        }
+        guard let body = content.child("body", namespace: ODF.office), let text = body.child("text", namespace: ODF.office) else {
+            throw XMLInputError(path: package.path, part: Self.contentPart, reason: .unsupported("no office:body/office:text"))
+        }
+        var walk = OdtWalk(styles: OdtStyles(roots: (stylesRoot.map { [$0] } ?? []) + [content]))
+        walk.container(text, path: "/\(content.qualifiedName)/\(body.qualifiedName)/\(text.qualifiedName)")
+        return MarkupContent(items: walk.items)
+    }
+}
+
+struct OdtWalk {
+    /// Repetitions honoured per cell or row (`table:number-columns-repeated="1024"` pads spreadsheets).
+    static let maxRepeat = 1000
+
+    let styles: OdtStyles
+    private let maker = BlockMaker()
+    private(set) var items: [ContentItem] = []
+    private var page = 1
+
+    init(styles: OdtStyles) { self.styles = styles }
+
+    private func source(_ path: String) -> String { OdtReader.contentPart + "#" + path }
+
+    mutating func container(_ element: XElement, path: String) {
+        for (child, step) in element.elementSteps() {
+            let childPath = path + "/" + step
+            if ODF.is(child, ODF.text, "h") {
+                startPage(child)
+                let level = child.attribute("outline-level", namespace: ODF.text).flatMap { Int($0) } ?? 1
+                if let block = maker.heading(inline(child), level: level, source: source(childPath), page: page) { items.append(.block(block)) }
+            } else if ODF.is(child, ODF.text, "p") {
+                startPage(child)
+                items += maker.paragraph(inline(child), source: source(childPath), page: page).map(ContentItem.block)
+            } else if ODF.is(child, ODF.text, "list") {
+                list(child, path: childPath)
+            } else if ODF.is(child, ODF.table, "table") {
+                table(child, path: childPath)
+            } else if ODF.is(child, ODF.text, "section") || ODF.is(child, ODF.text, "table-of-content")
+                        || ODF.is(child, ODF.text, "index-body") {
+                container(child, path: childPath)
+            }
+        }
+    }
+
+    private mutating func startPage(_ paragraph: XElement) {
+        if styles.breaksPage(paragraph.attribute("style-name", namespace: ODF.text)), !items.isEmpty { page += 1 }
+    }
+
+    /// Each list item's paragraphs are one list item; nested lists give items of their own.
+    private mutating func list(_ list: XElement, path: String) {
+        for (item, step) in list.elementSteps() where ODF.is(item, ODF.text, "list-item") || ODF.is(item, ODF.text, "list-header") {
+            let itemPath = path + "/" + step
+            var text = InlineText()
+            var nested: [(XElement, String)] = []
+            for (child, childStep) in item.elementSteps() {
+                if ODF.is(child, ODF.text, "p") || ODF.is(child, ODF.text, "h") {
+                    collect(child, bold: paragraphBold(child), into: &text)
+                    text.lineBreak()
+                } else if ODF.is(child, ODF.text, "list") {
+                    nested.append((child, itemPath + "/" + childStep))
+                }
+            }
+            if let block = maker.listItem(text, source: source(itemPath), page: page) { items.append(.block(block)) }
+            for (child, childPath) in nested { self.list(child, path: childPath) }
+        }
+    }
+
+    private func paragraphBold(_ paragraph: XElement) -> Bool {
+        styles.isBold(paragraph.attribute("style-name", namespace: ODF.text)) ?? false
+    }
+
+    private func inline(_ paragraph: XElement) -> InlineText {
+        var text = InlineText()
+        collect(paragraph, bold: paragraphBold(paragraph), into: &text)
+        return text
+    }
+
+    /// Text of a paragraph: spans (bold from their style), links, `text:s` spaces, tabs, line breaks; notes,
+    /// annotations and frames left out.
+    private func collect(_ element: XElement, bold: Bool, into text: inout InlineText) {
+        for node in element.children {
+            switch node {
+            case .text(let string):
+                text.append(string, bold: bold)
+            case .element(let child):
+                guard child.namespace == ODF.text else { continue }
+                switch child.name {
+                case "span", "a":
+                    collect(child, bold: styles.isBold(child.attribute("style-name", namespace: ODF.text)) ?? bold, into: &text)
+                case "s":
+                    let count = child.attribute("c", namespace: ODF.text).flatMap { Int($0) } ?? 1
+                    text.append(String(repeating: " ", count: min(max(count, 1), 100)), bold: bold)
+                case "tab": text.append(" ", bold: bold)
+                case "line-break": text.lineBreak()
+                case "note", "annotation": continue
+                default: collect(child, bold: bold, into: &text)
+                }
+            }
+        }
+    }
+
+    private mutating func table(_ table: XElement, path: String) {
+        var grid = GridBuilder()
+        rows(of: table, into: &grid)
+        let rows = Self.trimmingEmptyTrailingColumns(grid.grid())
+        guard !rows.isEmpty else { return }
+        items.append(.table(Table(page: page, bbox: .zeroBox, rows: rows, method: markupTableMethod, source: source(path))))
+    }
+
+    private func rows(of element: XElement, into grid: inout GridBuilder) {
+        for child in element.elements where child.namespace == ODF.table {
+            switch child.name {
+            case "table-header-rows", "table-rows", "table-row-group": rows(of: child, into: &grid)
+            case "table-row":
+                let repeated = child.attribute("number-rows-repeated", namespace: ODF.table).flatMap { Int($0) } ?? 1
+                for _ in 0..<min(max(repeated, 1), Self.maxRepeat) { row(child, into: &grid) }
+            default: continue
+            }
+        }
+    }
+
+    /// A spanned cell is followed in the markup by the `table:covered-table-cell`s it covers: each element is one
+    /// slot, its text in the first, "" in the covered ones.
+    private func row(_ row: XElement, into grid: inout GridBuilder) {
+        grid.startRow()
+        for cell in row.elements where ODF.is(cell, ODF.table, "table-cell") || ODF.is(cell, ODF.table, "covered-table-cell") {
+            let repeated = cell.attribute("number-columns-repeated", namespace: ODF.table).flatMap { Int($0) } ?? 1
+            let text = cell.name == "covered-table-cell" ? "" : cellText(cell)
+            for _ in 0..<min(max(repeated, 1), Self.maxRepeat) { grid.addCell(text) }
+        }
+    }
+
+    private func cellText(_ cell: XElement) -> String {
+        var text = InlineText()
+        for child in cell.elements where ODF.is(child, ODF.text, "p") || ODF.is(child, ODF.text, "h") || ODF.is(child, ODF.text, "list") {
+            collect(child, bold: false, into: &text)
+            text.lineBreak()
+        }
+        return text.text()
+    }
+
+    static func trimmingEmptyTrailingColumns(_ rows: [[String]]) -> [[String]] {
+        let width = rows.map { row in (row.lastIndex { !$0.isEmpty } ?? -1) + 1 }.max() ?? 0
+        return rows.map { Array($0.prefix(width)) }
+    }
+}
