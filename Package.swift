@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["Core"], path: "Tests/CoreTests"),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Core"], path: "Tests/NormalizeTests"),
         // The golden records from every rendering of the seeds (Swift Testing: known gaps are known issues).
-        .testTarget(name: "RenderingTests", dependencies: ["Normalize", "Core", "PDF"], path: "Tests/RenderingTests"),
+        .testTarget(name: "RenderingTests", dependencies: ["Normalize", "Core", "PDF", "XML", "Pipeline"], path: "Tests/RenderingTests"),
         .testTarget(name: "PDFTests", dependencies: ["PDF", "Core"], path: "Tests/PDFTests"),
         .testTarget(
             name: "XMLTests",

@@ -2,7 +2,9 @@ import Core
 import Foundation
 import Normalize
 import PDF
+import Pipeline
 import Testing
+import XML
 
 /// Render invariance: every rendering of a seed (samples/ and each folder of Tests/Fixtures/renderings) must
 /// yield the golden records written by hand from the seed text (Tests/Fixtures/golden). One test case per seed
@@ -18,10 +20,15 @@ struct GoldenMatrixTests {
     @Test("golden records from every rendering", arguments: cases)
     func renderingYieldsTheGoldenRecords(_ golden: GoldenCase) throws {
         let normalizer = try #require(Self.normalizer)
-        let path = golden.pdfPath(root: Self.root)
-        let content = try PDFFile(path: path).content()
+        let path = golden.path(root: Self.root)
         let facts = FileFacts(sha256: try Hashing.sha256(ofFile: path).hex, fileName: golden.sample, format: "pdf")
-        let normalized = normalizer.normalize(file: facts, blocks: content.blocks, tables: content.tables)
+        let normalized: NormalizedDocument
+        if golden.isMarkup {
+            normalized = normalizer.normalize(file: facts, items: try MarkupDocument.content(path: path).documentItems())
+        } else {
+            let content = try PDFFile(path: path).content()
+            normalized = normalizer.normalize(file: facts, blocks: content.blocks, tables: content.tables)
+        }
         var tally = GoldenTally()
         for expectation in golden.expectations { tally.compare(expectation, with: normalized) }
         let known = KnownGaps.load(root: Self.root).gaps(rendering: golden.rendering, sample: golden.sample)
@@ -60,9 +67,17 @@ struct GoldenCase: CustomStringConvertible, Sendable {
 
     static let defaultRendering = "weasyprint"
 
-    func pdfPath(root: URL) -> String {
-        rendering == Self.defaultRendering ? root.appendingPathComponent("samples/\(sample)").path
-            : root.appendingPathComponent("Tests/Fixtures/renderings/\(rendering)/\(sample)").path
+    /// The XML route: `markup-odt`, `markup-docx`, `markup-xhtml` read Tests/Fixtures/xml-sources/<stem>.<ext>.
+    static let markupFormats = ["odt", "docx", "xhtml"]
+    var isMarkup: Bool { rendering.hasPrefix("markup-") }
+
+    func path(root: URL) -> String {
+        if rendering == Self.defaultRendering { return root.appendingPathComponent("samples/\(sample)").path }
+        if isMarkup {
+            let stem = String(sample.dropLast(".pdf".count))
+            return root.appendingPathComponent("Tests/Fixtures/xml-sources/\(stem).\(rendering.dropFirst("markup-".count))").path
+        }
+        return root.appendingPathComponent("Tests/Fixtures/renderings/\(rendering)/\(sample)").path
     }
 
     static func all(root: URL) -> [GoldenCase] {
@@ -86,6 +101,10 @@ struct GoldenCase: CustomStringConvertible, Sendable {
             cases.append(GoldenCase(rendering: defaultRendering, sample: sample, expectations: expectations))
             for rendering in renderings where FileManager.default.fileExists(atPath: renderingsFolder.appendingPathComponent("\(rendering)/\(sample)").path) {
                 cases.append(GoldenCase(rendering: rendering, sample: sample, expectations: expectations))
+            }
+            for format in markupFormats {
+                let markup = GoldenCase(rendering: "markup-\(format)", sample: sample, expectations: expectations)
+                if FileManager.default.fileExists(atPath: markup.path(root: root)) { cases.append(markup) }
             }
         }
         return cases
