@@ -6,6 +6,8 @@ struct Grid {
     var columnEdges: [Double]
     /// Rows of cell texts; a spanning cell's text in its top-left slot, "" in the others.
     var rows: [[String]]
+    /// Rows bounded by rulings (a frame, or a rule under every row), not by text lines: cells may hold paragraphs.
+    var rowsFromRules = false
 }
 
 /// Region + words + rulings → grid of cell strings. Columns come from vertical rulings and from gaps that
@@ -32,7 +34,7 @@ struct GridExtractor {
         let ruleRows = interiorPositions(horizontals, from: region.box.y0, to: region.box.y1)
         // A ruled frame's rows are its horizontal rules: a cell may hold several lines. Bands whose lines read
         // as records of their own are split below.
-        let rowsFromRules = region.kind == .lattice
+        let rowsFromRules = region.kind == .lattice || (region.kind == .ruledStack && ruleRows.count >= settings.minInteriorRowRules)
         let rowEdges = rowsFromRules
             ? splittingBandsOfRecords(snapped([region.box.y0] + ruleRows + [region.box.y1]), lines: lines, chunkLines: chunkLines,
                                       columnEdges: columnEdges)
@@ -49,7 +51,7 @@ struct GridExtractor {
         }
         slots.dropEmptyRowsAndColumns()
         guard slots.columnCount >= settings.minColumns, slots.rowCount >= 2 else { return nil }
-        return Grid(columnEdges: slots.keptColumnEdges(columnEdges), rows: slots.strings())
+        return Grid(columnEdges: slots.keptColumnEdges(columnEdges), rows: slots.strings(), rowsFromRules: rowsFromRules)
     }
 
     /// Positions of rulings that lie strictly inside [from, to], clustered.
@@ -120,11 +122,17 @@ struct GridExtractor {
         guard x1 > x0 else { return [] }
         var coverage = [Int](repeating: 0, count: x1 - x0 + 1)
         var textPresence = [Bool](repeating: false, count: x1 - x0 + 1)
+        // Words alone (not the runs of words a line's chunks make) tell where inside a gap to cut.
+        var wordCoverage = [Int](repeating: 0, count: x1 - x0 + 1)
         for line in chunkLines {
             var covered = [Bool](repeating: false, count: coverage.count)
             for chunk in line {
                 let a = max(0, Int(chunk.box.x0.rounded(.down)) - x0), b = min(coverage.count - 1, Int(chunk.box.x1.rounded(.up)) - x0)
                 if a <= b { for i in a...b { covered[i] = true; textPresence[i] = true } }
+                for word in chunk.words {
+                    let a = max(0, Int(word.box.x0.rounded(.down)) - x0), b = min(coverage.count - 1, Int(word.box.x1.rounded(.up)) - x0)
+                    if a <= b { for i in a...b { wordCoverage[i] += 1 } }
+                }
             }
             for i in covered.indices where covered[i] { coverage[i] += 1 }
         }
@@ -139,12 +147,38 @@ struct GridExtractor {
                 if gapStart == nil { gapStart = i }
             } else if let start = gapStart {
                 let width = Double(i - start)
-                if width >= settings.minColumnGap { edges.append(Double(x0) + Double(start + i) / 2) }
+                let middle = Double(x0) + Double(start + i) / 2
+                let inGap = { (rule: Double) in rule >= Double(x0 + start) && rule <= Double(x0 + i) }
+                // A gap that holds a ruling, or lands on one, is the ruling's edge already.
+                if width >= settings.minColumnGap,
+                   !ruleEdges.contains(where: { inGap($0) || abs($0 - middle) <= settings.minColumnGap * 2 }) {
+                    edges.append(Double(x0) + leastCoveredMiddle(wordCoverage, from: start, to: i))
+                }
                 gapStart = nil
             }
         }
-        // A gap that lands on a ruling is the ruling's edge already.
-        return edges.filter { edge in !ruleEdges.contains { abs($0 - edge) <= settings.minColumnGap * 2 } }
+        return edges
+    }
+
+    /// The gap's middle, unless a word crosses it where fewer do elsewhere: then the middle of the longest
+    /// stretch of `[from, to)` that the fewest words cross. A gap of the body that a
+    /// header label partly covers ("31.12.2014" set left over right-aligned figures) is cut where that label
+    /// is not, so the label stays whole in its own column.
+    func leastCoveredMiddle(_ coverage: [Int], from: Int, to: Int) -> Double {
+        let least = coverage[from..<to].min() ?? 0
+        let middle = (from + to) / 2
+        if coverage[middle] == least { return Double(from + to) / 2 }
+        var best = (start: from, length: 0)
+        var runStart: Int?
+        for i in from...to {
+            if i < to, coverage[i] == least {
+                if runStart == nil { runStart = i }
+            } else if let start = runStart {
+                if i - start > best.length { best = (start, i - start) }
+                runStart = nil
+            }
+        }
+        return Double(best.start) + Double(best.length) / 2
     }
 
     /// Puts each chunk's words into a slot. A chunk crossing a text-derived column edge is a spanning cell and
@@ -153,15 +187,34 @@ struct GridExtractor {
                        ruleColumns: [Double]) {
         for line in chunkLines {
             for chunk in line {
-                for piece in split(chunk, at: ruleColumns) {
-                    guard let box = Rect.enclosing(piece.map(\.box)) else { continue }
-                    let row = index(of: box.midY, in: rowEdges)
-                    let first = index(of: box.x0 + 0.5, in: columnEdges), last = index(of: box.x1 - 0.5, in: columnEdges)
-                    let column = first == last ? first : first
-                    slots.append(piece, row: row, column: column)
+                for ruled in split(chunk, at: ruleColumns) {
+                    for piece in splitAtColumnEdges(ruled, columnEdges: columnEdges) {
+                        guard let box = Rect.enclosing(piece.map(\.box)) else { continue }
+                        let row = index(of: box.midY, in: rowEdges)
+                        slots.append(piece, row: row, column: index(of: box.x0 + 0.5, in: columnEdges))
+                    }
                 }
             }
         }
+    }
+
+    /// A run of words crossing column edges is one spanning cell, unless each of its words sits inside one
+    /// column: then it is the labels of neighbouring cells set too close to read as apart (narrow columns of a
+    /// stacked header, "31.12.2013 31.12.2014"), and each column takes its words.
+    private func splitAtColumnEdges(_ words: [Word], columnEdges: [Double]) -> [[Word]] {
+        let columns = words.map { word -> Int? in
+            let first = index(of: word.box.x0 + 0.5, in: columnEdges), last = index(of: word.box.x1 - 0.5, in: columnEdges)
+            return first == last ? first : nil
+        }
+        guard let firstColumn = columns.first ?? nil, let lastColumn = columns.last ?? nil, firstColumn != lastColumn,
+              columns.allSatisfy({ $0 != nil }) else { return [words] }
+        var pieces: [[Word]] = []
+        var previous: Int?
+        for (word, column) in zip(words, columns) {
+            if column == previous { pieces[pieces.count - 1].append(word) } else { pieces.append([word]) }
+            previous = column
+        }
+        return pieces
     }
 
     private func split(_ chunk: Chunk, at rules: [Double]) -> [[Word]] {

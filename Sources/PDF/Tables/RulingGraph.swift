@@ -41,22 +41,27 @@ enum RulingGraph {
     }
 
     /// Horizontal rulings of similar extent stacked one under the other: the top, header and bottom
-    /// rules of a table drawn without vertical lines.
+    /// rules of a table drawn without vertical lines. A rule joins the stack whose widest rule it spans
+    /// (most of the longer of the two), or lies inside that widest rule (a rule under a group of columns); a
+    /// rule reaching past it (the running header's over the table's first) joins none.
     static func horizontalStacks(_ rulings: [Ruling], maxGap: Double) -> [[Ruling]] {
         let horizontals = rulings.filter { $0.orientation == .horizontal }.sorted { $0.position < $1.position }
-        var stacks: [[Ruling]] = []
+        var stacks: [(rules: [Ruling], widest: Ruling)] = []
         for ruling in horizontals {
-            if let index = stacks.lastIndex(where: { alignedExtent($0.last!, ruling) && ruling.position - $0.last!.position <= maxGap }) {
-                stacks[index].append(ruling)
+            if let index = stacks.lastIndex(where: { joins(ruling, widest: $0.widest) && ruling.position - $0.rules.last!.position <= maxGap }) {
+                stacks[index].rules.append(ruling)
+                if ruling.length > stacks[index].widest.length { stacks[index].widest = ruling }
             } else {
-                stacks.append([ruling])
+                stacks.append(([ruling], ruling))
             }
         }
-        return stacks.filter { $0.count >= 2 }
+        return stacks.map(\.rules).filter { $0.count >= 2 }
     }
 
-    private static func alignedExtent(_ a: Ruling, _ b: Ruling) -> Bool {
-        let overlap = min(a.end, b.end) - max(a.start, b.start)
-        return overlap >= 0.7 * min(a.length, b.length)
+    private static func joins(_ ruling: Ruling, widest: Ruling) -> Bool {
+        let overlap = min(ruling.end, widest.end) - max(ruling.start, widest.start)
+        let longer = max(ruling.length, widest.length)
+        return overlap >= 0.7 * longer || overlap >= ruling.length - 1
     }
+
 }

@@ -37,8 +37,9 @@ public struct TableExtractor: Sendable {
 
     private func makeTable(_ region: TableRegion, words: [Word], page: Page, grids: GridExtractor) -> PageTable? {
         guard !words.isEmpty, let grid = grids.extract(region: region, words: words) else { return nil }
-        // A full frame of rulings is evidence enough; tables found from rules or alignment must also hold short cells.
-        guard region.kind == .lattice || looksTabular(grid) else { return nil }
+        // A full frame of rulings, or a rule under every row, is evidence enough; tables found from a few rules or
+        // from alignment must also hold short cells.
+        guard region.kind == .lattice || grid.rowsFromRules || looksTabular(grid) else { return nil }
         let table = Table(page: page.number, bbox: region.box, rows: grid.rows, method: region.kind.rawValue)
         return PageTable(table: table, columnEdges: grid.columnEdges)
     }

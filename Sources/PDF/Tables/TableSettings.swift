@@ -28,6 +28,10 @@ public struct TableSettings: Sendable {
     /// A ruled band of at least this many lines, most of which fill the same columns, holds one record per line.
     public var minRecordsInBand = 3
     public var recordShareInBand = 0.8
+    /// A table ruled by horizontal rules alone takes its rows from its rules (cells of several lines) when
+    /// this many rules at least lie inside it, one under each row; with fewer (a rule under the header,
+    /// one above the total) its rows are its text lines.
+    public var minInteriorRowRules = 3
     /// Vertical rulings give a ruled table's columns when together they run along this share of its height.
     public var ruledColumnCoverage = 0.5
     /// A text-aligned region holding this many drawings with curves or slanted lines is a chart.
