@@ -153,3 +153,23 @@ final class BorrowedHeaderTests: XCTestCase {
         XCTAssertFalse(context.isClaimed(2))
     }
 }
+
+final class ChartCodeRejoinTests: XCTestCase {
+    func testAPartLetterRejoinsItsCode() throws {
+        let layout = HeaderLayout(columns: [.init(label: "Tit", fields: ["title_code"])], rowCount: 1)
+        let reader = BudgetRowReader(layout: layout, values: ValueParser(), vocabulary: ListingVocabulary.italian)
+        XCTAssertEqual(reader.rejoinedChartCode(["4", "E.", "563", "4.02.01.01.000", "0", "TRASFERIMENTI"]),
+                       ["4", "E.4.02.01.01.000", "563", "0", "TRASFERIMENTI"])
+        XCTAssertEqual(reader.rejoinedChartCode(["3", "E.", "3.05.02.03.004", "440"]), ["3", "E.3.05.02.03.004", "440"])
+        XCTAssertEqual(reader.rejoinedChartCode(["Dott.", "A.", "Rossi", "12"]), ["Dott.", "A.", "Rossi", "12"])
+    }
+}
+
+extension ChartCodeRejoinTests {
+    func testAChapterAndArticleBetweenLetterAndCode() {
+        let layout = HeaderLayout(columns: [.init(label: "Tit", fields: ["title_code"])], rowCount: 1)
+        let reader = BudgetRowReader(layout: layout, values: ValueParser(), vocabulary: ListingVocabulary.italian)
+        XCTAssertEqual(reader.rejoinedChartCode(["1", "U.", "10221", "1", "1.01.01.01.000", "STIPENDI"]),
+                       ["1", "U.1.01.01.01.000", "10221", "1", "STIPENDI"])
+    }
+}

@@ -92,7 +92,7 @@ struct BudgetRowReader {
 
     /// Reads the key fields of a line (not of a total) from its key text.
     func readKey(_ row: inout BudgetRow) {
-        var tokens = row.keyText.split(separator: " ").map(String.init)
+        var tokens = rejoinedChartCode(row.keyText.split(separator: " ").map(String.init))
         var fields = keyFields
         let implicitArticle = !layout.fields.contains("article")
         while let field = fields.first, field != "description" {
@@ -103,10 +103,6 @@ struct BudgetRowReader {
                 row.key["article"] = article
                 if fields.first == "article" { fields.removeFirst() }
                 tokens.removeFirst()
-            } else if field == "chart_code", tokens.count > 1, !isChartCode(token), isChartCode(token + tokens[1]) {
-                // A code a narrow cell broke over two lines ("E." over "3.05.02.03.004").
-                row.key[field] = token + tokens[1]
-                tokens.removeFirst(2)
             } else if accepts(field, token, implicitArticle: implicitArticle, more: tokens.count > 1) {
                 row.key[field] = token
                 tokens.removeFirst()
@@ -119,6 +115,23 @@ struct BudgetRowReader {
         } else {
             row.warnings.append(FieldWarning(field: "description", message: "unread text in the key columns: \(rest)"))
         }
+    }
+
+    /// A chart code that a narrow cell broke after its part letter ("E." over "3.05.02.03.004") joined again,
+    /// also when the next columns' text (a chapter and its article) came between the two lines ("U. 10221 1 1.01.01.01.000").
+    func rejoinedChartCode(_ tokens: [String]) -> [String] {
+        guard let letter = tokens.firstIndex(where: isPartLetter) else { return tokens }
+        let rest = tokens.index(after: letter)..<min(tokens.count, letter + 5)
+        guard let code = rest.first(where: { tokens[$0].first?.isNumber == true && isChartCode(tokens[$0]) }) else { return tokens }
+        var joined = tokens
+        joined[letter] = tokens[letter] + tokens[code]
+        joined.remove(at: code)
+        return joined
+    }
+
+    /// "E." or "U.": the part letter of a chart code, alone.
+    private func isPartLetter(_ token: String) -> Bool {
+        token.count == 2 && token.last == "." && token.first?.isLetter == true && token.first?.isUppercase == true
     }
 
     private func accepts(_ field: String, _ token: String, implicitArticle: Bool, more: Bool) -> Bool {
