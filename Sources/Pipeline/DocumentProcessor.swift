@@ -124,7 +124,7 @@ public struct DocumentProcessor {
         switch DocumentInput.route(job.path) {
         case .pdf:
             let pdf = try PDFFile(path: job.path, password: settings.password)
-            guard pdf.pageCount > 0 else { throw PDFError(path: job.path, reason: .damaged("the document has no page")) }
+            guard pdf.pageCount > 0 else { throw PDFError(path: job.path, reason: .damaged("no page can be read: its page tree is empty or lists pages that are not there")) }
             let selected = settings.maxPages.map { Array(1...min($0, pdf.pageCount)) }
             let content = try pdf.content(pages: selected)
             guard content.pagesRead > 0 else { throw PDFError(path: job.path, reason: .damaged("no page could be read")) }

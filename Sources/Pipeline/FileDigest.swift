@@ -12,9 +12,17 @@ public enum FileDigest {
 
     /// The file's SHA-256 (lowercase hex) and size, read in 1 MiB pieces.
     public static func sha256(ofFile path: String) throws -> (hex: String, size: Int) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so a pipe put where a file was expected cannot stall the run.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw Failure(path: path, reason: reason(errno)) }
         defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw Failure(path: path, reason: reason(errno)) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw Failure(path: path, reason: reason(EISDIR))
+        default: throw Failure(path: path, reason: "not a regular file (a pipe, socket or device)")
+        }
         var hasher = SHA256()
         var size = 0
         var buffer = [UInt8](repeating: 0, count: 1 << 20)

@@ -106,7 +106,11 @@ public enum InputResolver {
     private static func expand(_ path: String, add: (String, Bool) -> Void, problem: (String, String) -> Void) {
         var info = stat()
         guard stat(path, &info) == 0 else { return problem(path, absence(path) ?? "cannot be read") }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else { return add(path, false) }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: break
+        case S_IFREG: return add(path, false)
+        default: return problem(path, "not a regular file (a pipe, socket or device)")
+        }
         var relatives: [String] = []
         walk(path, relative: "", ancestors: [FileID(info)], found: &relatives) { relative, reason in
             problem((path as NSString).appendingPathComponent(relative), reason)
