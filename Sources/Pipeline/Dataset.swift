@@ -103,10 +103,12 @@ public enum Dataset {
         for old in previous {
             if shas.contains(old.sha256) || paths.contains(old.path) { continue }  // the same document, present now
             if let report = statusByPath[old.path] {
-                if report.status == .rejected {
+                // Rejected, or now a file piani does not read: the last good version stays until fixed or pruned.
+                if report.status == .rejected || (report.status == .skipped && report.sha256 == nil) {
                     var kept = old
                     kept.present = true
-                    kept.note = "this run's content was rejected (\(report.reason ?? "rejected")); the last good version is kept"
+                    let what = report.status == .rejected ? "rejected" : "not read"
+                    kept.note = "this run's content was \(what) (\(report.reason ?? what)); the last good version is kept"
                     documents.append(kept)
                     shas.insert(old.sha256)
                     paths.insert(old.path)

@@ -103,9 +103,10 @@ public struct IngestRun {
             throw error
         }
         let retired = RecordType.allCases.flatMap { type in OutputFormat.allCases.filter { !config.formats.contains($0) }.map { $0.fileName(of: type) } }
-        try generations.publish(generation.number, names: manifest.outputs, retired: retired)
+        try generations.switchCurrent(to: generation.number)
         for removal in removed { observer?.removed(removal) }
         do {
+            try generations.linkNames(manifest.outputs, retired: retired)
             try catalog.finishRun(runID, inputs: manifest.totals.inputs, ingested: manifest.totals.ingested, skipped: manifest.totals.skipped,
                                   rejected: manifest.totals.rejected, exitCode: manifest.exitCode)
         } catch {

@@ -70,13 +70,23 @@ public struct Generations {
         return (number, next)
     }
 
-    /// Publishes generation `number`: syncs its folder, switches `current` to it with one rename, then makes sure
-    /// each of `names` has its top-level link (`OUT/NAME -> current/NAME`, replacing a regular file of the older
-    /// layout) and removes the top-level entries of `retired` (formats no longer written).
+    /// Publishes generation `number`: syncs its folder, switches `current` to it with one rename (`switchCurrent`),
+    /// then `linkNames`. A failure of the first leaves the previous generation published; of the second, the new one.
     public func publish(_ number: Int, names: [String], retired: [String]) throws {
+        try switchCurrent(to: number)
+        try linkNames(names, retired: retired)
+    }
+
+    /// The one rename that publishes generation `number` (its folder synced first).
+    public func switchCurrent(to number: Int) throws {
         Self.sync(folder(of: number))
         try link(Self.currentName, to: "\(Self.prefix)\(number)")
         Self.sync(folder)
+    }
+
+    /// Makes sure each of `names` has its top-level link (`OUT/NAME -> current/NAME`, replacing a regular file of
+    /// the older layout) and removes the top-level entries of `retired` (formats no longer written).
+    public func linkNames(_ names: [String], retired: [String]) throws {
         for name in names {
             let wanted = "\(Self.currentName)/\(name)"
             if (try? FileManager.default.destinationOfSymbolicLink(atPath: folder.appendingPathComponent(name).path)) == wanted { continue }
