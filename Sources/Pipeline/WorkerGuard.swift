@@ -20,7 +20,9 @@ public struct WorkerGuard: Sendable {
         timeLimit.map { UInt32(min(Double(UInt32.max / 2), ($0 * 1.1).rounded(.up) + 2)) }
     }
 
-    /// At start-up: ask to die with the parent, then check the parent did not end before that.
+    /// At start-up: ask to die with the parent, then check the parent did not end before that. (The kernel sends
+    /// the signal when the parent *thread* that spawned the worker ends: the pool's slot threads stop their
+    /// workers before they end, so only the parent's death triggers it.)
     public func install() {
         _ = piani_die_with_parent()
         if let parent, getppid() != parent {
