@@ -38,6 +38,8 @@ let package = Package(
             cxxSettings: [.unsafeFlags(["-std=c++17"])],
             linkerSettings: [.linkedLibrary("poppler")]
         ),
+        // prctl(PR_SET_PDEATHSIG) for the ingest workers (a variadic C call Swift cannot make).
+        .target(name: "CProcessControl", path: "Sources/CProcessControl"),
         .target(name: "Core", dependencies: [.product(name: "Crypto", package: "swift-crypto")], path: "Sources/Core"),
         .target(name: "PDF", dependencies: ["Core", "CPoppler", "PopplerPaths"], path: "Sources/PDF"),
         // XHTML/HTML, DOCX, ODT and XBRL inputs read into the same blocks and tables as the PDF stage.
@@ -56,7 +58,8 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Core", "PDF", "XML", "Normalize", "Write",
+                "Core", "PDF", "XML", "Normalize", "Write", "CProcessControl",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -79,7 +82,7 @@ let package = Package(
             path: "Tests/XMLTests"
         ),
         .testTarget(name: "WriteTests", dependencies: ["Write", "Core", .product(name: "GRDB", package: "GRDB.swift")], path: "Tests/WriteTests"),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Core"], path: "Tests/PipelineTests"),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Core", "Write"], path: "Tests/PipelineTests"),
         .testTarget(name: "CLITests", dependencies: ["piani"], path: "Tests/CLITests"),
     ],
     swiftLanguageModes: [.v5],

@@ -5,6 +5,10 @@ public struct DocumentContent: Sendable {
     public var pageCount: Int
     public var tables: [Table]
     public var blocks: [Block]
+    /// Pages read (the selection within the document).
+    public var pagesRead = 0
+    /// Pages that draw images and have no text layer: their content needs OCR.
+    public var pagesWithoutText: [Int] = []
 }
 
 /// Receives the extraction stage's results as they are found.
@@ -16,13 +20,22 @@ public protocol ContentSink {
 extension PDFFile {
     /// Reads the selected pages (all by default) once, one page at a time: tables first, then the blocks of
     /// the text outside them, handing each table to `sink` as soon as it is complete (a table that may
-    /// continue on the next page waits for that page). No page is kept, so memory stays flat.
+    /// continue on the next page waits for that page). No page is kept, so memory stays flat. Returns the pages
+    /// read and those with images but no text layer.
+    @discardableResult
     public func extract<Sink: ContentSink>(pages: [Int]? = nil, tables extractor: TableExtractor = TableExtractor(),
-                                           blocks builder: BlockBuilder? = BlockBuilder(), into sink: inout Sink) throws {
+                                           blocks builder: BlockBuilder? = BlockBuilder(),
+                                           into sink: inout Sink) throws -> (read: Int, withoutText: [Int]) {
         var joiner = TableJoiner(settings: extractor.settings)
         let runningText = RunningText()
-        for number in pages ?? Array(1...max(1, pageCount)) where number <= pageCount {
+        var read = 0
+        var withoutText: [Int] = []
+        // A lazy range: a page tree claiming billions of pages costs nothing until its pages are read.
+        let numbers: AnySequence<Int> = pages.map { AnySequence($0) } ?? AnySequence(1..<max(1, pageCount + 1))
+        for number in numbers where number <= pageCount {
             let page = try page(number)
+            read += 1
+            if page.words.isEmpty && imageCount(onPage: number) > 0 { withoutText.append(number) }
             let pageTables = extractor.pageTables(on: page)
             for table in joiner.add(pageTables, pageHeight: page.height) { try sink.table(table) }
             guard let builder else { continue }
@@ -32,14 +45,16 @@ extension PDFFile {
             }
         }
         for table in joiner.finish() { try sink.table(table) }
+        return (read, withoutText)
     }
 
     /// Tables and blocks of the selected pages collected in memory (fine for one document of usual size).
     public func content(pages: [Int]? = nil, tables extractor: TableExtractor = TableExtractor(),
                         blocks builder: BlockBuilder? = BlockBuilder()) throws -> DocumentContent {
         var collector = Collector()
-        try extract(pages: pages, tables: extractor, blocks: builder, into: &collector)
-        return DocumentContent(pageCount: pageCount, tables: collector.tables, blocks: collector.blocks)
+        let (read, withoutText) = try extract(pages: pages, tables: extractor, blocks: builder, into: &collector)
+        return DocumentContent(pageCount: pageCount, tables: collector.tables, blocks: collector.blocks, pagesRead: read,
+                               pagesWithoutText: withoutText)
     }
 
     /// Every table of the selected pages (all by default), continuations across pages joined.

@@ -21,8 +21,12 @@ public final class PDFFile {
 
     /// Page `number` (1-based) as words, lines and rulings.
     public func page(_ number: Int) throws -> Page {
-        guard number >= 1, number <= pageCount, let popplerPage = text.page(at: number - 1) else {
+        guard number >= 1, number <= pageCount else {
             throw PDFError(path: path, reason: .pageOutOfRange(number, pageCount: pageCount))
+        }
+        guard let popplerPage = text.page(at: number - 1) else {
+            // The page tree lists the page but it cannot be loaded (a /Count larger than the pages there are).
+            throw PDFError(path: path, reason: .damaged("page \(number) of the \(pageCount) its page tree lists cannot be read"))
         }
         let size = popplerPage.size
         let (words, lines) = wordBuilder.build(popplerPage.glyphs())
@@ -31,5 +35,11 @@ public final class PDFFile {
         let graphics = items.filter { $0.kind == .graphic }.map { Rect(x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1) }
         return Page(number: number, width: size.width, height: size.height, words: words, lines: lines, rulings: rulings,
                     graphics: graphics)
+    }
+
+    /// How many images page `number` (1-based) draws; 0 for a page that cannot be read.
+    public func imageCount(onPage number: Int) -> Int {
+        guard number >= 1, number <= pageCount, let popplerPage = text.page(at: number - 1) else { return 0 }
+        return popplerPage.imageCount
     }
 }

@@ -70,6 +70,13 @@ final class PopplerPage {
         return (width, height)
     }
 
+    /// How many images the page draws (poppler's image mapping: one entry per image placed on the page).
+    var imageCount: Int {
+        guard let list = poppler_page_get_image_mapping(handle) else { return 0 }
+        defer { poppler_page_free_image_mapping(list) }
+        return Int(g_list_length(list))
+    }
+
     /// Every Unicode scalar of the page text in poppler's reading order with its box and font.
     /// Newlines come through as "\n" glyphs: they mark poppler's line ends.
     func glyphs() -> [Glyph] {

@@ -17,9 +17,11 @@ public final class Catalog {
         public var warnings: Int
         public var checkFailures: Int
         public var seconds: Double
+        /// Pages with images and no text layer.
+        public var pagesWithoutText: [Int]
 
         public init(sha256: String, path: String, size: Int, pages: Int, counts: [String: Int], warnings: Int,
-                    checkFailures: Int, seconds: Double) {
+                    checkFailures: Int, seconds: Double, pagesWithoutText: [Int] = []) {
             self.sha256 = sha256
             self.path = path
             self.size = size
@@ -28,6 +30,7 @@ public final class Catalog {
             self.warnings = warnings
             self.checkFailures = checkFailures
             self.seconds = seconds
+            self.pagesWithoutText = pagesWithoutText
         }
     }
 
@@ -49,6 +52,11 @@ public final class Catalog {
     public init(path: String) throws {
         database = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false))
         try Self.migrator.migrate(database)
+    }
+
+    /// Opens an existing catalog without writing to it (`--dry-run`).
+    public init(readOnly path: String) throws {
+        database = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: true))
     }
 
     /// How many documents the catalog at `path` has, read without writing (for monitoring a run in progress).
@@ -96,6 +104,9 @@ public final class Catalog {
                 );
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: "ALTER TABLE documents ADD COLUMN pages_without_text TEXT NOT NULL DEFAULT '[]'")
+        }
         return migrator
     }
 
@@ -112,13 +123,15 @@ public final class Catalog {
     /// Records a finished document (replacing an older ingest of the same content).
     public func record(_ entry: Entry, stamp: Stamp) throws {
         let counts = String(decoding: try JSONEncoder.sorted.encode(entry.counts), as: UTF8.self)
+        let pagesWithoutText = String(decoding: try JSONEncoder.sorted.encode(entry.pagesWithoutText), as: UTF8.self)
         try database.write { db in
             try db.execute(sql: """
                 INSERT OR REPLACE INTO documents
-                (sha256, tool_version, schema_version, settings, path, size, pages, counts, warnings, check_failures, seconds, ingested_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                (sha256, tool_version, schema_version, settings, path, size, pages, counts, warnings, check_failures, seconds, ingested_at,
+                 pages_without_text)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [entry.sha256, stamp.toolVersion, stamp.schemaVersion, stamp.settings, entry.path, entry.size,
-                                 entry.pages, counts, entry.warnings, entry.checkFailures, entry.seconds, Timestamp.now()])
+                                 entry.pages, counts, entry.warnings, entry.checkFailures, entry.seconds, Timestamp.now(), pagesWithoutText])
         }
     }
 
@@ -145,8 +158,11 @@ public final class Catalog {
     private static func entry(_ row: Row) -> Entry {
         let countsText: String = row["counts"]
         let counts = (try? JSONDecoder().decode([String: Int].self, from: Data(countsText.utf8))) ?? [:]
+        let pagesText: String = row["pages_without_text"] ?? "[]"
+        let pagesWithoutText = (try? JSONDecoder().decode([Int].self, from: Data(pagesText.utf8))) ?? []
         return Entry(sha256: row["sha256"], path: row["path"], size: row["size"], pages: row["pages"], counts: counts,
-                     warnings: row["warnings"], checkFailures: row["check_failures"], seconds: row["seconds"])
+                     warnings: row["warnings"], checkFailures: row["check_failures"], seconds: row["seconds"],
+                     pagesWithoutText: pagesWithoutText)
     }
 }
 

@@ -48,6 +48,10 @@ public final class ConsoleReporter: IngestObserver {
             clearBar()
             Self.printError("\(input.path): \(input.reason ?? "rejected")")
         }
+        if mode != .quiet, input.status == .ingested, let warnings = input.pageWarnings {
+            clearBar()
+            for warning in warnings { Self.printError("\(input.path): \(warning)") }
+        }
         switch mode {
         case .progressBar: drawBar(force: settledCount == total)
         case .log: if input.status != .rejected { log(input) }
@@ -59,6 +63,12 @@ public final class ConsoleReporter: IngestObserver {
         guard mode != .quiet else { return }
         clearBar()
         Self.printError(text)
+    }
+
+    /// Printed in every mode, quiet included: a document leaving the dataset is never silent.
+    public func removed(_ removal: DatasetRemoval) {
+        clearBar()
+        Self.printError("removed from the dataset: \(removal.path) (\(removal.reason))")
     }
 
     public func completed(_ manifest: Manifest) {
@@ -74,8 +84,12 @@ public final class ConsoleReporter: IngestObserver {
         let perType = manifest.counts.sorted { $0.key < $1.key }.filter { $0.value > 0 }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         var line = "\(totals.inputs) inputs: \(totals.ingested) ingested, \(totals.skipped) skipped, \(totals.rejected) rejected"
         if totals.duplicates > 0 { line += ", \(totals.duplicates) duplicates" }
+        line += "; dataset \(totals.documents) documents"
+        if totals.kept > 0 { line += " (\(totals.kept) kept from earlier runs)" }
+        if totals.removed > 0 { line += ", \(totals.removed) removed" }
         line += "; \(rows) records" + (perType.isEmpty ? "" : " (\(perType))")
         line += "; \(manifest.warnings.total) warnings, \(manifest.warnings.checkFailed) failed checks"
+        if manifest.warnings.ocrNeeded > 0 { line += ", \(manifest.warnings.ocrNeeded) pages without text (OCR needed)" }
         line += String(format: "; %.1f s → %@", manifest.timings.totalSeconds, manifest.settings.output)
         return line
     }

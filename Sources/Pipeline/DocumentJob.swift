@@ -32,6 +32,8 @@ public enum FailureStage: String, Codable, Sendable {
     case worker
     /// The document took longer than the time limit; its worker was killed.
     case timeout
+    /// Every page is an image without a text layer: the document needs OCR, which piani does not do.
+    case ocrNeeded = "ocr-needed"
 }
 
 /// What a worker answers for one document: a JSON line on its standard output. On success the document's
@@ -48,6 +50,8 @@ public struct DocumentResult: Codable, Hashable, Sendable {
     public var warnings = 0
     /// Warnings whose message starts with "check failed" (validation failures marked by the normalizer).
     public var checkFailures = 0
+    /// Pages with images and no text layer.
+    public var pagesWithoutText: [Int] = []
     public var timings = StageTimings()
 
     public init(path: String, sha256: String, ok: Bool, stage: FailureStage? = nil, reason: String? = nil) {
@@ -65,6 +69,22 @@ public struct DocumentResult: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case path, sha256, ok, stage, reason, pages, counts, warnings, timings
         case checkFailures = "check_failures"
+        case pagesWithoutText = "pages_without_text"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        path = try container.decode(String.self, forKey: .path)
+        sha256 = try container.decode(String.self, forKey: .sha256)
+        ok = try container.decode(Bool.self, forKey: .ok)
+        stage = try container.decodeIfPresent(FailureStage.self, forKey: .stage)
+        reason = try container.decodeIfPresent(String.self, forKey: .reason)
+        pages = try container.decodeIfPresent(Int.self, forKey: .pages) ?? 0
+        counts = try container.decodeIfPresent([String: Int].self, forKey: .counts) ?? [:]
+        warnings = try container.decodeIfPresent(Int.self, forKey: .warnings) ?? 0
+        checkFailures = try container.decodeIfPresent(Int.self, forKey: .checkFailures) ?? 0
+        pagesWithoutText = try container.decodeIfPresent([Int].self, forKey: .pagesWithoutText) ?? []
+        timings = try container.decodeIfPresent(StageTimings.self, forKey: .timings) ?? StageTimings()
     }
 }
 

@@ -39,6 +39,8 @@ public struct DocumentProcessor {
     public let settings: Settings
     public let documents: URL
     private let normalizer: DocumentNormalizer
+    /// Called between reading the document and checking it did not change meanwhile (tests change it there).
+    var afterReading: ((DocumentJob) -> Void)?
 
     /// Loads the label dictionary (the built-in one with the override merged over it); a bad override throws
     /// a `ConfigError`.
@@ -69,17 +71,24 @@ public struct DocumentProcessor {
         func lap() -> Double { let now = Date(); defer { clock = now }; return now.timeIntervalSince(clock) }
         let items: [DocumentItem]
         let format: String
+        // The document is filed under the hash the parent computed: the bytes read must be those bytes. The file
+        // is hashed again before and after reading it; any change rejects it (the next run reads it anew).
+        if let changed = changedContent(job, when: "since it was hashed") { return changed }
         do {
-            (items, format) = try extract(job, pages: &result.pages)
+            (items, format) = try extract(job, result: &result)
         } catch let error as PDFError {
             return .failure(job, .extract, error.explanation)
         } catch let error as XMLInputError {
             return .failure(job, .extract, error.part.map { "\($0): " + error.explanation } ?? error.explanation)
         } catch let error as RefusedInput {
             return .failure(job, .extract, error.reason)
+        } catch let error as NoText {
+            return .failure(job, .ocrNeeded, error.reason)
         } catch {
             return .failure(job, .extract, String(describing: error))
         }
+        afterReading?(job)
+        if let changed = changedContent(job, when: "while it was being read") { return changed }
         result.timings.extract = lap()
         let facts = FileFacts(sha256: job.sha256, fileName: job.fileName, format: format)
         let records = normalizer.normalize(file: facts, items: items).records
@@ -94,24 +103,59 @@ public struct DocumentProcessor {
         return result
     }
 
-    /// The document's items in reading order and its format name (pdf, docx, odt, html); sets the page count.
-    private func extract(_ job: DocumentJob, pages: inout Int) throws -> ([DocumentItem], String) {
+    /// A failure result when the file's content is no longer the job's (nil when it is).
+    private func changedContent(_ job: DocumentJob, when: String) -> DocumentResult? {
+        do {
+            let now = try FileDigest.sha256(ofFile: job.path)
+            guard now.hex != job.sha256 else { return nil }
+            return .failure(job, .input, "the file changed \(when) (sha256 \(job.sha256.prefix(12))… is now \(now.hex.prefix(12))…); "
+                            + "not ingested: the next run reads it as it is then")
+        } catch let error as FileDigest.Failure {
+            return .failure(job, .input, "\(error.reason) (\(when))")
+        } catch {
+            return .failure(job, .input, "cannot be read (\(error))")
+        }
+    }
+
+    /// The document's items in reading order and its format name (pdf, docx, odt, html); sets the page count and
+    /// the pages without a text layer. A PDF with no page that can be read, or whose every page is an image with
+    /// no text, throws.
+    private func extract(_ job: DocumentJob, result: inout DocumentResult) throws -> ([DocumentItem], String) {
         switch DocumentInput.route(job.path) {
         case .pdf:
             let pdf = try PDFFile(path: job.path, password: settings.password)
-            let selected = settings.maxPages.map { Array(1...max(1, min($0, pdf.pageCount))) }
+            guard pdf.pageCount > 0 else { throw PDFError(path: job.path, reason: .damaged("no page can be read: its page tree is empty or lists pages that are not there")) }
+            let selected = settings.maxPages.map { Array(1...min($0, pdf.pageCount)) }
             let content = try pdf.content(pages: selected)
-            pages = selected?.count ?? content.pageCount
+            guard content.pagesRead > 0 else { throw PDFError(path: job.path, reason: .damaged("no page could be read")) }
+            result.pages = content.pagesRead
+            result.pagesWithoutText = content.pagesWithoutText
+            if content.pagesWithoutText.count == content.pagesRead {
+                throw NoText(reason: "every page is an image without a text layer (\(Self.pageList(content.pagesWithoutText))): OCR needed")
+            }
             let format = (job.fileName as NSString).pathExtension.lowercased()
             return (DocumentItem.readingOrder(blocks: content.blocks, tables: content.tables), format.isEmpty ? "pdf" : format)
         case .markup(let format):
             let content = try MarkupDocument.content(path: job.path, format: format)
             let selected = settings.maxPages.map { Set(1...max(1, $0)) }
-            pages = selected.map { min($0.count, content.pageCount) } ?? content.pageCount
+            result.pages = selected.map { min($0.count, content.pageCount) } ?? content.pageCount
             return (content.documentItems(pages: selected), format.name)
         case .refused(let reason):
             throw RefusedInput(reason: reason)
         }
+    }
+
+    /// "page 3" or "pages 1-4, 7".
+    static func pageList(_ pages: [Int]) -> String {
+        var ranges: [String] = []
+        var index = 0
+        while index < pages.count {
+            var end = index
+            while end + 1 < pages.count && pages[end + 1] == pages[end] + 1 { end += 1 }
+            ranges.append(end == index ? "\(pages[index])" : "\(pages[index])-\(pages[end])")
+            index = end + 1
+        }
+        return (pages.count == 1 ? "page " : "pages ") + ranges.joined(separator: ", ")
     }
 
     static func count(_ records: [Record], into result: inout DocumentResult) {
@@ -123,6 +167,11 @@ public struct DocumentProcessor {
     }
 }
 
+/// A document whose pages are all images without text.
+struct NoText: Error {
+    var reason: String
+}
+
 /// An input the sniffer refused (not a format piani reads, or one whose records are not mapped yet).
 struct RefusedInput: Error {
     var reason: String
@@ -130,14 +179,17 @@ struct RefusedInput: Error {
 
 /// The worker's loop (`piani ingest-worker`): one job per line in, one result per line out, until end of input.
 public enum WorkerLoop {
-    public static func run(_ processor: DocumentProcessor) {
+    public static func run(_ processor: DocumentProcessor, guard workerGuard: WorkerGuard? = nil) {
+        workerGuard?.install()
         let decoder = JSONDecoder()
         let encoder = JSONEncoder.sorted
         while let line = readLine(strippingNewline: true) {
             guard !line.isEmpty else { continue }
             let result: DocumentResult
             if let job = try? decoder.decode(DocumentJob.self, from: Data(line.utf8)) {
+                workerGuard?.documentStarted()
                 result = processor.process(job)
+                workerGuard?.documentFinished()
             } else {
                 result = DocumentResult(path: line, sha256: "", ok: false, stage: .input, reason: "the worker received a malformed job")
             }

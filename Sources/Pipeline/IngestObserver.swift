@@ -7,4 +7,10 @@ public protocol IngestObserver: AnyObject {
     /// Something the user should know that is not an input's failure (a pattern that matched nothing).
     func notice(_ text: String)
     func completed(_ manifest: Manifest)
+    /// A document left the dataset (pruned, or its content moved to another shard).
+    func removed(_ removal: DatasetRemoval)
+}
+
+extension IngestObserver {
+    public func removed(_ removal: DatasetRemoval) {}
 }

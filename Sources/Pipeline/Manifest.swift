@@ -29,6 +29,12 @@ public struct InputReport: Codable, Hashable, Sendable {
     public var stage: FailureStage?
     public var reason: String?
     public var duplicateOf: String?
+    /// Pages with images and no text layer: each is a warning "page N: no text layer: OCR needed".
+    public var pagesWithoutText: [Int]? {
+        didSet { pageWarnings = pagesWithoutText.map { $0.map { "page \($0): no text layer: OCR needed" } } }
+    }
+    /// One warning per page without text: "page N: no text layer: OCR needed".
+    public private(set) var pageWarnings: [String]?
 
     public init(path: String, sha256: String? = nil, size: Int? = nil, status: InputStatus) {
         self.path = path
@@ -43,6 +49,8 @@ public struct InputReport: Codable, Hashable, Sendable {
         case path, sha256, size, status, pages, records, warnings, seconds, stage, reason
         case checkFailures = "check_failures"
         case duplicateOf = "duplicate_of"
+        case pagesWithoutText = "pages_without_text"
+        case pageWarnings = "page_warnings"
     }
 }
 
@@ -62,11 +70,14 @@ public struct Manifest: Codable, Sendable {
         public var labels: String?
         public var maxPages: Int?
         public var full: Bool
+        public var prune: Bool
+        public var allowEmpty: Bool
         public var shard: String?
         public var settingsFingerprint: String
 
         enum CodingKeys: String, CodingKey {
-            case inputs, output, formats, workers, labels, full, shard
+            case inputs, output, formats, workers, labels, full, shard, prune
+            case allowEmpty = "allow_empty"
             case timeLimit = "time_limit_seconds"
             case maxPages = "max_pages"
             case settingsFingerprint = "settings_fingerprint"
@@ -79,7 +90,13 @@ public struct Manifest: Codable, Sendable {
         public var skipped = 0
         public var duplicates = 0
         public var rejected = 0
-        /// Pages of the documents in the outputs (ingested and skipped).
+        /// Documents in the dataset (the top-level files): this run's and those kept from earlier runs.
+        public var documents = 0
+        /// Documents of the dataset whose inputs were not among this run's (kept; `--prune` removes them).
+        public var kept = 0
+        /// Documents removed from the dataset by this run (`removed`).
+        public var removed = 0
+        /// Pages of the documents in the dataset.
         public var pages = 0
     }
 
@@ -88,10 +105,13 @@ public struct Manifest: Codable, Sendable {
         public var total = 0
         /// Validation failures: warnings whose message starts with "check failed".
         public var checkFailed = 0
+        /// Pages of the dataset's documents with images and no text layer ("page N: no text layer: OCR needed").
+        public var ocrNeeded = 0
 
         enum CodingKeys: String, CodingKey {
             case total
             case checkFailed = "check_failed"
+            case ocrNeeded = "ocr_needed"
         }
     }
 
@@ -132,10 +152,16 @@ public struct Manifest: Codable, Sendable {
     public var warnings = Warnings()
     public var timings = Timings()
     public var inputs: [InputReport] = []
+    /// The dataset the top-level files hold, by file name then path.
+    public var documents: [DatasetDocument] = []
+    /// Documents this run took out of the dataset, with the reason.
+    public var removed: [DatasetRemoval] = []
+    /// The generation folder (`.generation-N`) these files were published in.
+    public var generation = 0
     public var outputs: [String] = []
 
     enum CodingKeys: String, CodingKey {
-        case tool, settings, totals, counts, warnings, timings, inputs, outputs
+        case tool, settings, totals, counts, warnings, timings, inputs, documents, removed, generation, outputs
         case schemaVersion = "schema_version"
         case startedAt = "started_at"
         case finishedAt = "finished_at"

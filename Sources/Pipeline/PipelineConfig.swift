@@ -33,13 +33,18 @@ public struct PipelineConfig: Equatable, Sendable {
     /// Ingest every input again, even those the catalog has.
     public var full = false
     public var shard: Shard?
+    /// Remove from the dataset the documents whose inputs are not among this run's (otherwise they are kept).
+    public var prune = false
+    /// Accept an input set that resolves to no file (otherwise a configuration error).
+    public var allowEmpty = false
 
     public init() {}
 
     /// The worker count with 0 resolved to the number of cores.
     public var effectiveWorkers: Int { workers > 0 ? workers : max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
-    static let knownKeys: Set<String> = ["inputs", "output", "formats", "workers", "time_limit", "recycle_after", "labels", "stages", "full", "shard"]
+    static let knownKeys: Set<String> = ["inputs", "output", "formats", "workers", "time_limit", "recycle_after", "labels", "stages", "full", "shard",
+                                              "prune", "allow_empty"]
     static let knownStageKeys: [String: Set<String>] = [
         "extract": ["password", "max_pages"], "normalize": ["classification_window"],
     ]
@@ -77,6 +82,8 @@ public struct PipelineConfig: Equatable, Sendable {
         if let value = root["labels"] { config.labels = try reader.optionalPath(value, key: "labels") }
         if let value = root["full"] { config.full = try reader.boolean(value, key: "full") }
         if let value = root["shard"] { config.shard = try reader.shard(value, key: "shard") }
+        if let value = root["prune"] { config.prune = try reader.boolean(value, key: "prune") }
+        if let value = root["allow_empty"] { config.allowEmpty = try reader.boolean(value, key: "allow_empty") }
         if let value = root["stages"] { try reader.stages(value, into: &config) }
         return config
     }
@@ -94,6 +101,8 @@ public struct PipelineConfig: Equatable, Sendable {
         if let maxPages = flags.maxPages { config.maxPages = maxPages }
         if flags.full { config.full = true }
         if let shard = flags.shard { config.shard = shard }
+        if flags.prune { config.prune = true }
+        if flags.allowEmpty { config.allowEmpty = true }
         return config
     }
 
@@ -109,6 +118,8 @@ public struct PipelineConfig: Equatable, Sendable {
         public var maxPages: Int?
         public var full = false
         public var shard: Shard?
+        public var prune = false
+        public var allowEmpty = false
         public init() {}
     }
 

@@ -85,6 +85,7 @@ final class WorkerProcess {
         case SIGTRAP: return ", SIGTRAP"
         case SIGKILL: return ", SIGKILL"
         case SIGFPE: return ", SIGFPE"
+        case SIGALRM: return ", SIGALRM: the worker's own time limit"
         default: return ""
         }
     }

@@ -77,7 +77,8 @@ public struct OutputAssembler {
         self.formats = formats
     }
 
-    /// The rows written per record type.
+    /// The rows written per record type (the JSONL lines of the partitions: one record per line, whichever
+    /// formats are written; a CSV record may span lines).
     @discardableResult
     public func assemble(_ partitions: [DocumentPartition]) throws -> [RecordType: Int] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -85,10 +86,24 @@ public struct OutputAssembler {
         for type in RecordType.allCases {
             for format in formats {
                 let rows = try assemble(type, format, partitions)
-                if format == .jsonl || counts[type] == nil { counts[type] = rows }
+                if format == .jsonl { counts[type] = rows }
             }
+            if counts[type] == nil { counts[type] = try Self.lines(type, partitions) }
         }
         return counts
+    }
+
+    private static func lines(_ type: RecordType, _ partitions: [DocumentPartition]) throws -> Int {
+        var lines = 0
+        for partition in partitions {
+            let source = partition.file(type, .jsonl)
+            guard let handle = FileHandle(forReadingAtPath: source.path) else { continue }
+            defer { try? handle.close() }
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                lines += chunk.reduce(0) { $1 == 10 ? $0 + 1 : $0 }
+            }
+        }
+        return lines
     }
 
     private func assemble(_ type: RecordType, _ format: OutputFormat, _ partitions: [DocumentPartition]) throws -> Int {

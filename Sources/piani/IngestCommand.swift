@@ -26,9 +26,17 @@ struct IngestCommand: ParsableCommand {
         name and renamed into place.
 
         Exit codes:
+        The output folder is a dataset that accumulates: a run adds new documents, replaces a document whose input
+        (same path) changed, renames one whose content is now at another path, and keeps documents whose inputs it
+        was not given, until --prune removes them (each printed). --format drops the top-level files of the other
+        format. The files are published together: built in OUT/.generation-N and switched with one rename of
+        OUT/current; OUT/objectives.jsonl and the others are links through current.
+
+        Exit codes:
           0  every input ingested or already ingested
           1  the run could not proceed (output folder not writable, catalog unreadable); outputs left as they were
-          2  configuration or usage error (invalid pipeline.yml or option value, no inputs, bad label dictionary)
+          2  configuration or usage error (invalid pipeline.yml or option value, an input that does not exist, inputs
+             with no file without --allow-empty, bad label dictionary); nothing was changed
           3  some inputs were rejected (one `piani: FILE: reason` line each, and rejects.jsonl); the others' outputs are complete
           4  another piani ingest is running on the same output folder
         """
@@ -67,7 +75,16 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .long, help: "Ingest every input again, even those already in the catalog.")
     var full = false
 
-    @Flag(name: .long, help: "No progress, logs or summary (for cron): rejected inputs and errors only.")
+    @Flag(name: .long, help: "Remove from the dataset the documents whose inputs are not among this run's (each one removed is printed).")
+    var prune = false
+
+    @Flag(name: .long, help: "Accept inputs that resolve to no file (otherwise exit 2, nothing changed).")
+    var allowEmpty = false
+
+    @Flag(name: .long, help: "Print what would be ingested, skipped, rejected, kept and removed; write nothing.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "No progress, logs or summary (for cron): rejected inputs, removals and errors only.")
     var quiet = false
 
     func run() throws {
@@ -79,6 +96,7 @@ struct IngestCommand: ParsableCommand {
             throw ExitCode(IngestExitCode.usage.rawValue)
         }
         let reporter = ConsoleReporter.automatic(quiet: quiet)
+        if dryRun { return try dryRun(config, reporter: reporter) }
         if reporter.mode == .log { ConsoleReporter.bootstrapLogging() }
         let manifest: Manifest
         do {
@@ -89,11 +107,30 @@ struct IngestCommand: ParsableCommand {
         } catch let error as RunLock.Busy {
             Output.error(error.description)
             throw ExitCode(IngestExitCode.locked.rawValue)
+        } catch let error as IngestRun.AfterPublishing {
+            Output.error("\(config.output): \(error)")
+            throw ExitCode(IngestExitCode.failure.rawValue)
         } catch {
-            Output.error("\(config.output): the run failed (\(error)); outputs were left as they were")
+            Output.error("\(config.output): the run failed (\(error)); the published dataset (top-level files, manifest.json, "
+                         + "rejects.jsonl) was left as the last completed run wrote it; documents read before the failure are kept in "
+                         + "documents/ and the catalog, and are not read again")
             throw ExitCode(IngestExitCode.failure.rawValue)
         }
         if manifest.exitCode != 0 { throw ExitCode(manifest.exitCode) }
+    }
+
+    private func dryRun(_ config: PipelineConfig, reporter: ConsoleReporter) throws {
+        let plan: DryRun
+        do {
+            plan = try IngestRun(config: config, workerExecutable: Self.executablePath()).dryRun(observer: reporter)
+        } catch let error as ConfigError {
+            Output.error(error.description)
+            throw ExitCode(IngestExitCode.usage.rawValue)
+        } catch {
+            Output.error("\(config.output): cannot plan the run (\(error)); nothing was written")
+            throw ExitCode(IngestExitCode.failure.rawValue)
+        }
+        for line in plan.lines { Output.line(line) }
     }
 
     private func loadConfig() throws -> PipelineConfig {
@@ -109,6 +146,8 @@ struct IngestCommand: ParsableCommand {
         flags.labels = labels
         flags.password = password
         flags.full = full
+        flags.prune = prune
+        flags.allowEmpty = allowEmpty
         if let format {
             flags.formats = try format.split(separator: ",").map { name in
                 guard let parsed = OutputFormat(rawValue: name.trimmingCharacters(in: .whitespaces)) else {

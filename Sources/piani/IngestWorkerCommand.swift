@@ -24,11 +24,16 @@ struct IngestWorkerCommand: ParsableCommand {
     @Option(help: "Characters the document classifier reads.")
     var classificationWindow: Int?
 
+    @Option(help: "Seconds one document may take: the worker ends itself a little after it (the parent kills it at it).")
+    var timeLimit: Double?
+
     func run() throws {
         let settings = DocumentProcessor.Settings(labels: labels, password: ProcessInfo.processInfo.environment["PIANI_PASSWORD"],
                                                   maxPages: maxPages, classificationWindow: classificationWindow)
         do {
-            WorkerLoop.run(try DocumentProcessor(settings: settings, documents: URL(fileURLWithPath: documents)))
+            let parent = ProcessInfo.processInfo.environment["PIANI_PARENT_PID"].flatMap { Int32($0) }
+            WorkerLoop.run(try DocumentProcessor(settings: settings, documents: URL(fileURLWithPath: documents)),
+                           guard: WorkerGuard(parent: parent, timeLimit: timeLimit))
         } catch {
             Output.error("\(error)")
             throw ExitCode(2)

@@ -59,7 +59,7 @@ final class CatalogTests: XCTestCase {
     func testARunRefusesToStartOnALockedFolder() throws {
         let lock = try RunLock.acquire(output: folder)
         var config = PipelineConfig()
-        config.inputs = ["nowhere.pdf"]
+        config.inputs = [#filePath]  // any existing file: the lock is checked before inputs are read
         config.output = folder.path
         XCTAssertThrowsError(try IngestRun(config: config, workerExecutable: "/bin/false").run()) { error in
             XCTAssertTrue(error is RunLock.Busy, "\(error)")
