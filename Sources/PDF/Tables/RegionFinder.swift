@@ -6,7 +6,7 @@ struct RegionFinder {
     var settings: TableSettings
 
     /// Regions bounded by rulings, largest evidence first.
-    func ruledRegions(rulings: [Ruling]) -> [TableRegion] {
+    func ruledRegions(rulings: [Ruling], words: [Word] = []) -> [TableRegion] {
         var regions: [TableRegion] = []
         var usedInFrames = Set<Ruling>()
         for component in RulingGraph.components(rulings, tolerance: settings.intersectionTolerance) {
@@ -18,12 +18,43 @@ struct RegionFinder {
             usedInFrames.formUnion(component)
         }
         let loose = rulings.filter { !usedInFrames.contains($0) && $0.length >= settings.minRulingLength * 3 }
-        for stack in RulingGraph.horizontalStacks(loose, maxGap: 400) {
+        let lines = VisualLines.lines(of: words)
+        let stacks = RulingGraph.horizontalStacks(loose, maxGap: 400).flatMap { tableStacks($0, lines: lines) }
+        for stack in stacks {
             guard let box = Rect.enclosing(stack.map(\.box)), box.height >= 10,
                   !regions.contains(where: { $0.box.intersects(box) }) else { continue }
             regions.append(TableRegion(kind: .ruledStack, box: box, rulings: stack))
         }
         return regions
+    }
+
+    /// A stack of rules is cut where the band between two of them holds no text (two tables, one under the
+    /// other), and loses the bands at its top and bottom that hold no line of two cells or more (a heading
+    /// under the running header's rule, a note under the table's last rule).
+    func tableStacks(_ stack: [Ruling], lines: [VisualLine]) -> [[Ruling]] {
+        let left = stack.map(\.start).min() ?? 0, right = stack.map(\.end).max() ?? 0
+        let lines = lines.filter { $0.box.midX >= left && $0.box.midX <= right }
+        guard !lines.isEmpty else { return [stack] }
+        func band(_ upper: Ruling, _ lower: Ruling) -> [VisualLine] {
+            lines.filter { $0.box.midY > upper.position && $0.box.midY < lower.position }
+        }
+        var parts: [[Ruling]] = [[stack[0]]]
+        for (upper, lower) in zip(stack, stack.dropFirst()) {
+            if band(upper, lower).isEmpty && lower.position - upper.position > settings.minCellSize {
+                parts.append([lower])
+            } else {
+                parts[parts.count - 1].append(lower)
+            }
+        }
+        let tabular = { (lines: [VisualLine]) in
+            lines.contains { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio).count >= 2 }
+        }
+        return parts.map { part -> [Ruling] in
+            var part = part
+            while part.count >= 2, !tabular(band(part[0], part[1])) { part.removeFirst() }
+            while part.count >= 2, !tabular(band(part[part.count - 2], part[part.count - 1])) { part.removeLast() }
+            return part
+        }.filter { $0.count >= 2 }
     }
 
     /// Runs of lines with two or more chunks whose gaps line up, among words outside ruled tables.

@@ -19,7 +19,7 @@ public struct TableExtractor: Sendable {
 
         var tables: [PageTable] = []
         var remaining = page.words
-        for region in finder.ruledRegions(rulings: rulings) {
+        for region in finder.ruledRegions(rulings: rulings, words: page.words) {
             let inside = remaining.filter { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 1) }
             guard let table = makeTable(region, words: inside, page: page, grids: grids) else { continue }
             tables.append(table)
