@@ -137,3 +137,22 @@ final class ListingStaffRiskEntityTests: XCTestCase {
         XCTAssertEqual(entity.warnings.map(\.description), ["pec: text after the address left out: INFORMAZIONI PRESENTI SUL SITO AGID"])
     }
 }
+
+/// A staff list without a header whose first row is words (no row number): it is not a cross table.
+final class StaffListWithoutNumbersTests: XCTestCase {
+    func testAListWhoseFirstRowIsWordsIsReadAsPeople() throws {
+        let rows = [["1 Cairo Micaela", "Istruttore Direttivo", "Segreteria", "D6"],
+                    ["Zoccali maria", "Collaboratore Amm.vo", "Segreteria", "B8"],
+                    ["3. Stefanelli Maria Fabiola", "Istruttore Amm.vo", "Biblioteca", "C4 – pt – 24 ORE"]]
+        let items: [DocumentItem] = [
+            .block(Block(kind: .heading, page: 1, bbox: Rect(x0: 0, y0: 0, x1: 100, y1: 10), text: "RISORSE UMANE DEL SERVIZIO", level: 2,
+                         fontSize: 11, isBold: true)),
+            .table(index: 0, Table(page: 1, bbox: Rect(x0: 0, y0: 20, x1: 500, y1: 80), rows: rows, method: "rules")),
+        ]
+        var context = DocumentContext(document: DocumentInfo(sha256: "0", fileName: "x.pdf", format: "pdf"), items: items,
+                                      labels: try LabelMatcher.bundled(), values: ValueParser())
+        let records = StaffBuilder().build(in: &context)
+        XCTAssertEqual(records.map { $0["person_name"] }, [.text("Cairo Micaela"), .text("Zoccali maria"), .text("Stefanelli Maria Fabiola")])
+        XCTAssertEqual(records.map { $0["role"] }, [.text("Istruttore Direttivo"), .text("Collaboratore Amm.vo"), .text("Istruttore Amm.vo")])
+    }
+}

@@ -41,8 +41,10 @@ struct StaffBuilder: RecordBuilder {
             return rows(of: table, from: header.rowCount, at: index, reader: reader, context: &context)
         }
         guard place.isStaffSection else { return [] }
+        // A first row of words may be a cross table's header or the first person of a list without one.
         if let cross = StaffCrossTable(table, vocabulary: vocabulary, context: context) {
-            return cross.records(at: index, place: place, context: &context)
+            let records = cross.records(at: index, place: place, context: &context)
+            if !records.isEmpty { return records }
         }
         guard let inferred = StaffColumnInference(vocabulary: vocabulary, values: context.values).layout(of: table) else { return [] }
         let reader = StaffRowReader(layout: inferred, place: place, vocabulary: vocabulary, context: context)

@@ -9,6 +9,14 @@ struct StaffRowReader {
     /// The unit a title row inside the table names for the rows under it ("Servizio Finanziario").
     var groupUnit: String?
 
+    /// A name never starts with a number: "1 Cairo Micaela" is row 1's number run into the name's cell.
+    static func withoutRowNumber(_ name: String) -> String {
+        let words = name.split(separator: " ", maxSplits: 1)
+        guard words.count == 2 else { return name }
+        let first = words[0].hasSuffix(".") ? words[0].dropLast() : words[0][...]
+        return !first.isEmpty && first.count <= 3 && first.allSatisfy(\.isASCIIDigit) ? String(words[1]) : name
+    }
+
     func record(_ row: [String], at index: Int, row rowIndex: Int, context: inout DocumentContext) -> Record? {
         let cells = row.map(ListingCells.clean)
         guard !isTotal(cells), cells != layout.columns.map(\.label) else { return nil }
@@ -20,6 +28,7 @@ struct StaffRowReader {
             raw.append((label, text))
             if column < layout.columnCount, let field = layout.columns[column].fields.first, texts[field] == nil { texts[field] = text }
         }
+        if let name = texts["person_name"] { texts["person_name"] = StaffRowReader.withoutRowNumber(name) }
         let category = texts["category"].map { StaffCategory.read($0, vocabulary: vocabulary) }
         guard texts["person_name"] != nil || texts["role"] != nil || category?.code != nil || texts["area_ccnl_2022"] != nil else {
             return nil
