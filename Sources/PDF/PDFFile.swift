@@ -4,29 +4,30 @@ import Core
 /// Not thread-safe: use one instance per thread (poppler crashes on a document shared between threads).
 public final class PDFFile {
     public let path: String
-    public var pageCount: Int { text.pageCount }
-    private let text: PopplerDocument
-    private let paths: PathDocument
+    public var pageCount: Int { document.pageCount }
+    private let document: PopplerDocument
     private let wordBuilder: WordBuilder
     private let rulingBuilder: RulingBuilder
 
     public init(path: String, password: String? = nil, text textSettings: TextSettings = TextSettings(),
                 rulings rulingSettings: RulingSettings = RulingSettings()) throws {
         self.path = path
-        text = try PopplerDocument(path: path, password: password)
-        paths = try PathDocument(path: path, password: password)
+        document = try PopplerDocument(path: path, password: password)
         wordBuilder = WordBuilder(settings: textSettings)
         rulingBuilder = RulingBuilder(settings: rulingSettings)
     }
 
-    /// Page `number` (1-based) as words, lines and rulings.
+    /// Page `number` (1-based) as words, lines and rulings, from one parse of the page.
     public func page(_ number: Int) throws -> Page {
-        guard number >= 1, number <= pageCount, let popplerPage = text.page(at: number - 1) else {
+        guard number >= 1, number <= pageCount, let popplerPage = document.page(number) else {
             throw PDFError(path: path, reason: .pageOutOfRange(number, pageCount: pageCount))
         }
-        let size = popplerPage.size
-        let (words, lines) = wordBuilder.build(popplerPage.glyphs())
-        let items = paths.items(onPage: number)
+        return page(number, size: popplerPage.size, glyphs: popplerPage.glyphs(), paths: popplerPage.pathItems())
+    }
+
+    /// The page made of what poppler reported for it.
+    func page(_ number: Int, size: (width: Double, height: Double), glyphs: [Glyph], paths items: [PathItem]) -> Page {
+        let (words, lines) = wordBuilder.build(glyphs)
         let rulings = rulingBuilder.rulings(from: items, pageWidth: size.width, pageHeight: size.height)
         let graphics = items.filter { $0.kind == .graphic }.map { Rect(x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1) }
         return Page(number: number, width: size.width, height: size.height, words: words, lines: lines, rulings: rulings,

@@ -1,26 +1,26 @@
 import CPoppler
 import Core
 import Foundation
+@testable import PDF
 
-/// Owns a poppler-glib document. One instance must not be used from two threads at once
-/// (poppler crashes when a document is shared); open one per worker instead.
-final class PopplerDocument {
+/// The text reader the PDF stage used before the one-pass device: poppler-glib's get_text, get_text_layout and
+/// get_text_attributes (a parse of each page of their own). The tests check the one-pass glyphs against it.
+final class GlibDocument {
     private let handle: OpaquePointer
     let path: String
     let pageCount: Int
 
-    init(path: String, password: String?) throws {
-        try PopplerDocument.checkLooksLikePDF(path)
+    init(path: String, password: String? = nil) throws {
         self.path = path
         var error: UnsafeMutablePointer<GError>?
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         guard let uri = g_filename_to_uri(absolute, nil, &error) else {
-            throw PDFError(path: path, reason: .unreadable(PopplerDocument.consume(error)))
+            throw PDFError(path: path, reason: .unreadable(GlibDocument.consume(error)))
         }
         defer { g_free(uri) }
         guard let document = poppler_document_new_from_file(uri, password, &error) else {
             let isEncrypted = error.map { $0.pointee.domain == poppler_error_quark() && $0.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) } ?? false
-            let message = PopplerDocument.consume(error)
+            let message = GlibDocument.consume(error)
             throw PDFError(path: path, reason: isEncrypted ? .encrypted : .damaged(message))
         }
         handle = document
@@ -29,25 +29,9 @@ final class PopplerDocument {
 
     deinit { g_object_unref(UnsafeMutableRawPointer(handle)) }
 
-    func page(at index: Int) -> PopplerPage? {
+    func page(at index: Int) -> GlibPage? {
         guard let page = poppler_document_get_page(handle, Int32(index)) else { return nil }
-        return PopplerPage(handle: page)
-    }
-
-    /// Fails early with a clear reason for a missing file, a folder, or a file that is not a PDF at all.
-    static func checkLooksLikePDF(_ path: String) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw PDFError(path: path, reason: .fileNotFound)
-        }
-        if isDirectory.boolValue { throw PDFError(path: path, reason: .notAFile) }
-        guard let file = FileHandle(forReadingAtPath: path) else {
-            throw PDFError(path: path, reason: .unreadable("permission denied"))
-        }
-        defer { try? file.close() }
-        let head = (try? file.read(upToCount: 1024)) ?? Data()
-        // The PDF spec allows junk before the header; readers accept it within the first 1024 bytes.
-        guard head.range(of: Data("%PDF-".utf8)) != nil else { throw PDFError(path: path, reason: .notAPDF) }
+        return GlibPage(handle: page)
     }
 
     private static func consume(_ error: UnsafeMutablePointer<GError>?) -> String {
@@ -58,7 +42,7 @@ final class PopplerDocument {
 }
 
 /// Owns one poppler-glib page.
-final class PopplerPage {
+final class GlibPage {
     private let handle: OpaquePointer
 
     init(handle: OpaquePointer) { self.handle = handle }
