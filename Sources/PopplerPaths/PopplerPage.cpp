@@ -9,7 +9,12 @@
 #include <TextOutputDev.h>
 #include <goo/GooString.h>
 
+#include <dlfcn.h>
+#include <link.h>
+
+#include <cstring>
 #include <map>
+#include <unordered_map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,8 +35,9 @@ public:
     piani::PathSink paths;
     bool drawingAnnotations = false;
 
-    // Patterns and images are drawn so that their paths are seen (a text-only device skips them).
-    bool needNonText() override { return true; }
+    // Patterns are drawn so that their paths are seen (a text-only device skips them); images are not: they
+    // paint no path, and poppler decodes a JPEG 2000 image whole just to read its parameters.
+    bool needNonText() override { return !askedForAnImage(__builtin_return_address(0)); }
 
     void stroke(GfxState *state) override
     {
@@ -100,6 +106,27 @@ public:
 
 private:
     int patternDepth = 0;
+
+    /* Gfx asks needNonText() before drawing an image (opXObject, doImage) and before painting a pattern: the
+       caller is told apart by the exported poppler function whose code holds the return address. */
+    static bool askedForAnImage(void *caller)
+    {
+        thread_local std::unordered_map<void *, bool> known;
+        auto found = known.find(caller);
+        if (found != known.end()) {
+            return found->second;
+        }
+        bool image = false;
+        Dl_info info;
+        ElfW(Sym) *symbol = nullptr;
+        if (dladdr1(caller, &info, reinterpret_cast<void **>(&symbol), RTLD_DL_SYMENT) && info.dli_sname && symbol) {
+            const char *start = static_cast<const char *>(info.dli_saddr);
+            const bool inside = static_cast<const char *>(caller) >= start && static_cast<const char *>(caller) < start + symbol->st_size;
+            image = inside && (std::strncmp(info.dli_sname, "_ZN3Gfx9opXObject", 17) == 0 || std::strncmp(info.dli_sname, "_ZN3Gfx7doImage", 15) == 0);
+        }
+        known.emplace(caller, image);
+        return image;
+    }
     bool collectsText() const { return patternDepth == 0 && !drawingAnnotations; }
 };
 
