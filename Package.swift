@@ -17,11 +17,19 @@ let package = Package(
     ],
     targets: [
         // System C libraries, found through pkg-config.
+        // poppler's core (C++), for the PopplerPaths device: the PDF stage reads pages through it alone.
+        .systemLibrary(
+            name: "CPopplerCore",
+            path: "Sources/CPopplerCore",
+            pkgConfig: "poppler",
+            providers: [.apt(["libpoppler-dev", "libpoppler-private-dev"])]
+        ),
+        // poppler-glib: only the tests use it now, as the reference the one-pass reader is checked against.
         .systemLibrary(
             name: "CPoppler",
             path: "Sources/CPoppler",
             pkgConfig: "poppler-glib",
-            providers: [.apt(["libpoppler-glib-dev", "libpoppler-private-dev", "libglib2.0-dev", "libcairo2-dev"])]
+            providers: [.apt(["libpoppler-glib-dev", "libglib2.0-dev", "libcairo2-dev"])]
         ),
         .systemLibrary(
             name: "CLibXML2",
@@ -29,11 +37,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        // A small C++ output device on poppler's core: it reports the vector paths
-        // (strokes and fills) that poppler-glib does not expose, without rendering.
+        // C++ output devices on poppler's core: one parse of a page gives its text (glyphs, boxes, fonts) and
+        // the vector paths (strokes and fills) poppler-glib does not expose, without rendering.
         .target(
             name: "PopplerPaths",
-            dependencies: ["CPoppler"],
+            dependencies: ["CPopplerCore"],
             path: "Sources/PopplerPaths",
             cxxSettings: [.unsafeFlags(["-std=c++17"])],
             linkerSettings: [.linkedLibrary("poppler")]
@@ -41,7 +49,7 @@ let package = Package(
         // prctl(PR_SET_PDEATHSIG) for the ingest workers (a variadic C call Swift cannot make).
         .target(name: "CProcessControl", path: "Sources/CProcessControl"),
         .target(name: "Core", dependencies: [.product(name: "Crypto", package: "swift-crypto")], path: "Sources/Core"),
-        .target(name: "PDF", dependencies: ["Core", "CPoppler", "PopplerPaths"], path: "Sources/PDF"),
+        .target(name: "PDF", dependencies: ["Core", "PopplerPaths"], path: "Sources/PDF"),
         // XHTML/HTML, DOCX, ODT and XBRL inputs read into the same blocks and tables as the PDF stage.
         .target(
             name: "XML",
@@ -75,7 +83,7 @@ let package = Package(
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Core"], path: "Tests/NormalizeTests"),
         // The golden records from every rendering of the seeds (Swift Testing: known gaps are known issues).
         .testTarget(name: "RenderingTests", dependencies: ["Normalize", "Core", "PDF", "XML", "Pipeline"], path: "Tests/RenderingTests"),
-        .testTarget(name: "PDFTests", dependencies: ["PDF", "Core"], path: "Tests/PDFTests"),
+        .testTarget(name: "PDFTests", dependencies: ["PDF", "Core", "CPoppler", "PopplerPaths"], path: "Tests/PDFTests"),
         .testTarget(
             name: "XMLTests",
             dependencies: ["XML", "Core", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

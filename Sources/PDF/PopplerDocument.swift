@@ -1,8 +1,8 @@
-import CPoppler
 import Core
 import Foundation
+import PopplerPaths
 
-/// Owns a poppler-glib document. One instance must not be used from two threads at once
+/// Owns a PDF opened on poppler's core. One instance must not be used from two threads at once
 /// (poppler crashes when a document is shared); open one per worker instead.
 final class PopplerDocument {
     private let handle: OpaquePointer
@@ -12,25 +12,19 @@ final class PopplerDocument {
     init(path: String, password: String?) throws {
         try PopplerDocument.checkLooksLikePDF(path)
         self.path = path
-        var error: UnsafeMutablePointer<GError>?
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        guard let uri = g_filename_to_uri(absolute, nil, &error) else {
-            throw PDFError(path: path, reason: .unreadable(PopplerDocument.consume(error)))
-        }
-        defer { g_free(uri) }
-        guard let document = poppler_document_new_from_file(uri, password, &error) else {
-            let isEncrypted = error.map { $0.pointee.domain == poppler_error_quark() && $0.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) } ?? false
-            let message = PopplerDocument.consume(error)
-            throw PDFError(path: path, reason: isEncrypted ? .encrypted : .damaged(message))
+        var code: Int32 = 0, openErrno: Int32 = 0
+        guard let document = piani_pdf_open(path, password, &code, &openErrno) else {
+            throw PDFError(path: path, reason: PopplerDocument.reason(code: code, openErrno: openErrno))
         }
         handle = document
-        pageCount = Int(poppler_document_get_n_pages(document))
+        pageCount = Int(piani_pdf_page_count(document))
     }
 
-    deinit { g_object_unref(UnsafeMutableRawPointer(handle)) }
+    deinit { piani_pdf_close(handle) }
 
-    func page(at index: Int) -> PopplerPage? {
-        guard let page = poppler_document_get_page(handle, Int32(index)) else { return nil }
+    /// Page `number` (1-based) read in one pass, or nil when poppler cannot load it.
+    func page(_ number: Int) -> PopplerPage? {
+        guard let page = piani_pdf_read_page(handle, Int32(number)) else { return nil }
         return PopplerPage(handle: page)
     }
 
@@ -50,76 +44,63 @@ final class PopplerDocument {
         guard head.range(of: Data("%PDF-".utf8)) != nil else { throw PDFError(path: path, reason: .notAPDF) }
     }
 
-    private static func consume(_ error: UnsafeMutablePointer<GError>?) -> String {
-        guard let error else { return "unknown error" }
-        defer { g_error_free(error) }
-        return error.pointee.message.map { String(cString: $0) } ?? "unknown error"
+    /// poppler's open error (`ErrorCodes.h`) with the messages poppler-glib gives for it.
+    private static func reason(code: Int32, openErrno: Int32) -> PDFError.Reason {
+        switch code {
+        case 1: return .damaged(String(cString: strerror(openErrno)))  // errOpenFile
+        case 2: return .damaged("Failed to read the document catalog") // errBadCatalog
+        case 3: return .damaged("PDF document is damaged")             // errDamaged
+        case 4: return .encrypted                                      // errEncrypted
+        default: return .damaged("Failed to load document")
+        }
     }
 }
 
-/// Owns one poppler-glib page.
+/// Owns one page as the one-pass device read it: its text glyphs and its painted paths.
 final class PopplerPage {
     private let handle: OpaquePointer
 
     init(handle: OpaquePointer) { self.handle = handle }
-    deinit { g_object_unref(UnsafeMutableRawPointer(handle)) }
+    deinit { piani_pdf_page_free(handle) }
 
     var size: (width: Double, height: Double) {
         var width = 0.0, height = 0.0
-        poppler_page_get_size(handle, &width, &height)
+        piani_pdf_page_size(handle, &width, &height)
         return (width, height)
     }
 
-    /// How many images the page draws (poppler's image mapping: one entry per image placed on the page).
-    var imageCount: Int {
-        guard let list = poppler_page_get_image_mapping(handle) else { return 0 }
-        defer { poppler_page_free_image_mapping(list) }
-        return Int(g_list_length(list))
-    }
+    /// How many images the page's content draws.
+    var imageCount: Int { Int(piani_pdf_page_image_count(handle)) }
 
     /// Every Unicode scalar of the page text in poppler's reading order with its box and font.
     /// Newlines come through as "\n" glyphs: they mark poppler's line ends.
     func glyphs() -> [Glyph] {
-        guard let cText = poppler_page_get_text(handle) else { return [] }
-        defer { g_free(cText) }
+        var length = 0, boxCount = 0, fontCount = 0
+        guard let cText = piani_pdf_page_text(handle, &length),
+              let boxes = piani_pdf_page_glyph_boxes(handle, &boxCount), boxCount > 0 else { return [] }
         let scalars = Array(String(cString: cText).unicodeScalars)
-
-        var rects: UnsafeMutablePointer<PopplerRectangle>?
-        var rectCount: guint = 0
-        guard poppler_page_get_text_layout(handle, &rects, &rectCount) != 0, let rects else { return [] }
-        defer { g_free(rects) }
-
-        let fonts = fontPerScalar(count: scalars.count)
-        let count = min(scalars.count, Int(rectCount))
+        var fonts: [FontInfo] = []
+        if let cFonts = piani_pdf_page_fonts(handle, &fontCount) {
+            fonts = UnsafeBufferPointer(start: cFonts, count: fontCount).map { font in
+                FontInfo(name: font.name.map { String(cString: $0) } ?? "", size: font.size)
+            }
+        }
+        let unknown = FontInfo(name: "", size: 0, isBold: false, isItalic: false)
+        let count = min(scalars.count, boxCount)
         var glyphs: [Glyph] = []
         glyphs.reserveCapacity(count)
         for i in 0..<count {
-            let r = rects[i]
-            glyphs.append(Glyph(scalar: scalars[i], box: Rect(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2), font: fonts[i]))
+            let b = boxes[i]
+            let font = b.font >= 0 && Int(b.font) < fonts.count ? fonts[Int(b.font)] : unknown
+            glyphs.append(Glyph(scalar: scalars[i], box: Rect(x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1), font: font))
         }
         return glyphs
     }
 
-    private func fontPerScalar(count: Int) -> [FontInfo] {
-        let unknown = FontInfo(name: "", size: 0, isBold: false, isItalic: false)
-        var fonts = [FontInfo](repeating: unknown, count: count)
-        guard let list = poppler_page_get_text_attributes(handle) else { return fonts }
-        defer { poppler_page_free_text_attributes(list) }
-        var cache: [String: FontInfo] = [:]
-        var node: UnsafeMutablePointer<GList>? = list
-        while let current = node {
-            if let raw = current.pointee.data {
-                let attributes = raw.assumingMemoryBound(to: PopplerTextAttributes.self).pointee
-                let name = attributes.font_name.map { String(cString: $0) } ?? ""
-                let key = "\(name)|\(attributes.font_size)"
-                let font = cache[key] ?? FontInfo(name: name, size: attributes.font_size)
-                cache[key] = font
-                let start = max(0, Int(attributes.start_index))
-                let end = min(count - 1, Int(attributes.end_index))
-                if start <= end { for i in start...end { fonts[i] = font } }
-            }
-            node = current.pointee.next
-        }
-        return fonts
+    /// The strokes and fills the page paints (its annotations' appearances included), clipped to what is visible.
+    func pathItems() -> [PathItem] {
+        var count = 0
+        guard let items = piani_pdf_page_paths(handle, &count), count > 0 else { return [] }
+        return UnsafeBufferPointer(start: items, count: count).map(PathItem.init)
     }
 }

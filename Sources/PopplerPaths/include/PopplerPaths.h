@@ -36,4 +36,6 @@ long piani_paths_read_page(PianiPathDocument *doc, int page_number, const PianiP
 #ifdef __cplusplus
 }
 #endif
+/* The one-pass reader (text and paths of a page from one parse); this header is the module's umbrella. */
+#include "PopplerPage.h"
 #endif

@@ -1,0 +1,385 @@
+#include "PopplerPage.h"
+#include "PathSink.h"
+
+#include <Annot.h>
+#include <Gfx.h>
+#include <GfxState.h>
+#include <Page.h>
+#include <PDFDoc.h>
+#include <TextOutputDev.h>
+#include <goo/GooString.h>
+
+#include <dlfcn.h>
+#include <link.h>
+
+#include <cstring>
+#include <map>
+#include <unordered_map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace {
+
+/* poppler's text device, set up as poppler-glib sets it up for a page's text, that also hands every stroke
+   and fill to a PathSink. Text is collected only while the page's own content is drawn outside tiling
+   pattern cells, which is what poppler-glib's text device sees: it skips patterns (it needs no non-text
+   content) and draws no annotations. Paths are recorded from all of it, as PathRecorder records them. */
+class OnePassDevice final : public TextOutputDev
+{
+public:
+    OnePassDevice() : TextOutputDev(nullptr, /*physLayout*/ true, /*fixedPitch*/ 0, /*rawOrder*/ false, /*append*/ false) { }
+
+    piani::PathSink paths;
+    bool drawingAnnotations = false;
+
+    // Patterns are drawn so that their paths are seen (a text-only device skips them); images are not: they
+    // paint no path, and poppler decodes a JPEG 2000 image whole just to read its parameters.
+    // The page's own images are counted: a page of images without text needs OCR.
+    int images = 0;
+    bool needNonText() override
+    {
+        const bool image = askedForAnImage(__builtin_return_address(0));
+        if (image && !drawingAnnotations) {
+            images += 1;
+        }
+        return !image;
+    }
+
+    void stroke(GfxState *state) override
+    {
+        TextOutputDev::stroke(state);
+        paths.stroke(state);
+    }
+    void fill(GfxState *state) override
+    {
+        TextOutputDev::fill(state);
+        paths.fill(state);
+    }
+    void eoFill(GfxState *state) override
+    {
+        TextOutputDev::eoFill(state);
+        paths.eoFill(state);
+    }
+
+    // Gfx brackets the drawing of a tiling pattern's cells with these two calls.
+    void updatePatternOpacity(GfxState *state) override
+    {
+        ++patternDepth;
+        TextOutputDev::updatePatternOpacity(state);
+    }
+    void clearPatternOpacity(GfxState *state) override
+    {
+        TextOutputDev::clearPatternOpacity(state);
+        --patternDepth;
+    }
+
+    void beginString(GfxState *state, const GooString *s) override
+    {
+        if (collectsText()) {
+            TextOutputDev::beginString(state, s);
+        }
+    }
+    void endString(GfxState *state) override
+    {
+        if (collectsText()) {
+            TextOutputDev::endString(state);
+        }
+    }
+    void drawChar(GfxState *state, double x, double y, double dx, double dy, double originX, double originY, CharCode c, int nBytes, const Unicode *u, int uLen) override
+    {
+        if (collectsText()) {
+            TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, c, nBytes, u, uLen);
+        }
+    }
+    void incCharCount(int nChars) override
+    {
+        if (collectsText()) {
+            TextOutputDev::incCharCount(nChars);
+        }
+    }
+    void beginActualText(GfxState *state, const GooString *text) override
+    {
+        if (collectsText()) {
+            TextOutputDev::beginActualText(state, text);
+        }
+    }
+    void endActualText(GfxState *state) override
+    {
+        if (collectsText()) {
+            TextOutputDev::endActualText(state);
+        }
+    }
+
+private:
+    int patternDepth = 0;
+
+    /* Gfx asks needNonText() before drawing an image (opXObject, doImage) and before painting a pattern: the
+       caller is told apart by the exported poppler function whose code holds the return address. */
+    static bool askedForAnImage(void *caller)
+    {
+        thread_local std::unordered_map<void *, bool> known;
+        auto found = known.find(caller);
+        if (found != known.end()) {
+            return found->second;
+        }
+        bool image = false;
+        Dl_info info;
+        ElfW(Sym) *symbol = nullptr;
+        if (dladdr1(caller, &info, reinterpret_cast<void **>(&symbol), RTLD_DL_SYMENT) && info.dli_sname && symbol) {
+            const char *start = static_cast<const char *>(info.dli_saddr);
+            const bool inside = static_cast<const char *>(caller) >= start && static_cast<const char *>(caller) < start + symbol->st_size;
+            image = inside && (std::strncmp(info.dli_sname, "_ZN3Gfx9opXObject", 17) == 0 || std::strncmp(info.dli_sname, "_ZN3Gfx7doImage", 15) == 0);
+        }
+        known.emplace(caller, image);
+        return image;
+    }
+    bool collectsText() const { return patternDepth == 0 && !drawingAnnotations; }
+};
+
+/* A font name as poppler-glib reports it: "Default" for none, a subset tag ("ABCDEF+") dropped. */
+std::string displayName(const GooString *name)
+{
+    if (!name || name->getLength() == 0) {
+        return "Default";
+    }
+    const std::string &full = name->toStr();
+    size_t tag = 0;
+    while (tag < full.size() && full[tag] >= 'A' && full[tag] <= 'Z') {
+        ++tag;
+    }
+    if (tag > 0 && tag < full.size() && full[tag] == '+') {
+        return full.substr(tag + 1);
+    }
+    return full;
+}
+
+} // namespace
+
+struct PianiPDFDocument
+{
+    std::unique_ptr<PDFDoc> pdf;
+};
+
+struct PianiPDFPage
+{
+    double width = 0, height = 0;
+    std::string text;
+    std::vector<PianiGlyphBox> glyphs;
+    std::vector<std::string> fontNames;
+    std::vector<PianiFont> fonts;
+    std::vector<PianiPathItem> paths;
+    int images = 0;
+};
+
+namespace {
+
+/* The glyph boxes and fonts of `text`'s word selection over the whole page, one per Unicode scalar of the
+   selection's text: each character's box, a space between two words poppler marks as spaced (from the end
+   of the first to the start of the next, the first one's height) and a zero-size box at the end of every
+   line but the last. A space or a line end takes the font of the character before it. */
+void collectGlyphs(TextPage *text, PianiPDFPage *page)
+{
+    PDFRectangle whole(0, 0, page->width, page->height);
+    GooString *selected = text->getSelectionText(&whole, selectionStyleGlyph);
+    if (selected) {
+        page->text = selected->toStr();
+        delete selected;
+    }
+
+    int lineCount = 0;
+    std::vector<TextWordSelection *> **lines = text->getSelectionWords(&whole, selectionStyleGlyph, &lineCount);
+    if (!lines) {
+        return;
+    }
+    std::map<std::pair<std::string, double>, int> fontIndex;
+    std::pair<const TextFontInfo *, double> lastKey { nullptr, -1 };
+    int lastFont = 0;
+    auto fontOf = [&](const TextWord *word, int k) {
+        const TextFontInfo *info = word->getFontInfo(k);
+        const std::pair<const TextFontInfo *, double> key { info, word->getFontSize() };
+        if (key == lastKey && !page->fontNames.empty()) {
+            return lastFont;
+        }
+        auto inserted = fontIndex.emplace(std::make_pair(displayName(info ? info->getFontName() : nullptr), key.second), static_cast<int>(page->fontNames.size()));
+        if (inserted.second) {
+            page->fontNames.push_back(inserted.first->first.first);
+            page->fonts.push_back(PianiFont { nullptr, key.second });
+        }
+        lastKey = key;
+        lastFont = inserted.first->second;
+        return lastFont;
+    };
+
+    int font = 0;
+    for (int i = 0; i < lineCount; ++i) {
+        const std::vector<TextWordSelection *> &words = *lines[i];
+        double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+        for (size_t j = 0; j < words.size(); ++j) {
+            const TextWord *word = words[j]->getWord();
+            for (int k = words[j]->getBegin(); k < words[j]->getEnd(); ++k) {
+                PianiGlyphBox glyph {};
+                word->getCharBBox(k, &glyph.x0, &glyph.y0, &glyph.x1, &glyph.y1);
+                glyph.font = font = fontOf(word, k);
+                page->glyphs.push_back(glyph);
+            }
+            word->getBBox(&x1, &y1, &x2, &y2);
+            if (word->getSpaceAfter() && j + 1 < words.size()) {
+                double nx1, ny1, nx2, ny2;
+                words[j + 1]->getWord()->getBBox(&nx1, &ny1, &nx2, &ny2);
+                page->glyphs.push_back(PianiGlyphBox { x2, y1, nx1, y2, font });
+            }
+        }
+        if (i + 1 < lineCount && !page->glyphs.empty()) {
+            page->glyphs.push_back(PianiGlyphBox { x2, y2, x2, y2, font });
+        }
+    }
+    for (int i = 0; i < lineCount; ++i) {
+        for (TextWordSelection *selection : *lines[i]) {
+            delete selection;
+        }
+        delete lines[i];
+    }
+    gfree(lines);
+    for (size_t f = 0; f < page->fonts.size(); ++f) {
+        page->fonts[f].name = page->fontNames[f].c_str();
+    }
+}
+
+} // namespace
+
+extern "C" {
+
+PianiPDFDocument *piani_pdf_open(const char *file_path, const char *password, int *error_code, int *open_errno)
+{
+    piani::ensureGlobalParams();
+    auto open = [&](const std::optional<GooString> &pw) { return std::make_unique<PDFDoc>(std::make_unique<GooString>(file_path), pw, pw); };
+    std::optional<GooString> given;
+    if (password) {
+        given = GooString(password);
+    }
+    std::unique_ptr<PDFDoc> pdf = open(given);
+    // poppler-glib also tries the password in Latin-1 (the encoding of PDF's older standard security handler).
+    if (!pdf->isOk() && pdf->getErrorCode() == errEncrypted && password) {
+        std::string latin1;
+        bool convertible = true, changed = false;
+        for (const unsigned char *p = reinterpret_cast<const unsigned char *>(password); *p && convertible;) {
+            if (*p < 0x80) {
+                latin1 += static_cast<char>(*p++);
+            } else if ((*p == 0xC2 || *p == 0xC3) && (p[1] & 0xC0) == 0x80) {
+                latin1 += static_cast<char>(((*p & 0x03) << 6) | (p[1] & 0x3F));
+                p += 2;
+                changed = true;
+            } else {
+                convertible = false;
+            }
+        }
+        if (convertible && changed) {
+            pdf = open(GooString(latin1));
+        }
+    }
+    if (!pdf->isOk()) {
+        if (error_code) {
+            *error_code = pdf->getErrorCode();
+        }
+        if (open_errno) {
+            *open_errno = pdf->getFopenErrno();
+        }
+        return nullptr;
+    }
+    auto *doc = new PianiPDFDocument();
+    doc->pdf = std::move(pdf);
+    return doc;
+}
+
+void piani_pdf_close(PianiPDFDocument *doc)
+{
+    delete doc;
+}
+
+int piani_pdf_page_count(const PianiPDFDocument *doc)
+{
+    return doc->pdf->getNumPages();
+}
+
+PianiPDFPage *piani_pdf_read_page(PianiPDFDocument *doc, int page_number)
+{
+    if (page_number < 1 || page_number > doc->pdf->getNumPages()) {
+        return nullptr;
+    }
+    Page *page = doc->pdf->getPage(page_number);
+    if (!page) {
+        return nullptr;
+    }
+    auto result = std::make_unique<PianiPDFPage>();
+    const int rotate = page->getRotate();
+    const bool sideways = rotate == 90 || rotate == 270;
+    result->width = sideways ? page->getCropHeight() : page->getCropWidth();
+    result->height = sideways ? page->getCropWidth() : page->getCropHeight();
+
+    // The page as PDFDoc::displayPage draws it at 72 dpi, cropped, not printing: its content, then its
+    // annotations; the text is taken when the content is done.
+    auto device = std::make_unique<OnePassDevice>();
+    Gfx *gfx = page->createGfx(device.get(), 72.0, 72.0, 0, /*useMediaBox*/ false, /*crop*/ true, -1, -1, -1, -1, /*printing*/ false, nullptr, nullptr);
+    page->display(gfx);
+    device->TextOutputDev::endPage();
+    TextPage *text = device->takeText();
+    device->drawingAnnotations = true;
+    if (Annots *annots = page->getAnnots()) {
+        for (Annot *annot : annots->getAnnots()) {
+            annot->draw(gfx, false);
+        }
+    }
+    delete gfx;
+    result->paths = std::move(device->paths.items);
+    result->images = device->images;
+    device.reset();
+
+    collectGlyphs(text, result.get());
+    text->decRefCnt();
+    return result.release();
+}
+
+void piani_pdf_page_free(PianiPDFPage *page)
+{
+    delete page;
+}
+
+int piani_pdf_page_image_count(const PianiPDFPage *page)
+{
+    return page->images;
+}
+
+void piani_pdf_page_size(const PianiPDFPage *page, double *width, double *height)
+{
+    *width = page->width;
+    *height = page->height;
+}
+
+const char *piani_pdf_page_text(const PianiPDFPage *page, size_t *length)
+{
+    *length = page->text.size();
+    return page->text.c_str();
+}
+
+const PianiGlyphBox *piani_pdf_page_glyph_boxes(const PianiPDFPage *page, size_t *count)
+{
+    *count = page->glyphs.size();
+    return page->glyphs.data();
+}
+
+const PianiFont *piani_pdf_page_fonts(const PianiPDFPage *page, size_t *count)
+{
+    *count = page->fonts.size();
+    return page->fonts.data();
+}
+
+const PianiPathItem *piani_pdf_page_paths(const PianiPDFPage *page, size_t *count)
+{
+    *count = page->paths.size();
+    return page->paths.data();
+}
+
+} // extern "C"
