@@ -173,3 +173,18 @@ extension ChartCodeRejoinTests {
                        ["1", "U.1.01.01.01.000", "10221", "1", "STIPENDI"])
     }
 }
+
+final class UnreadListingRowTests: XCTestCase {
+    func testARowThatIsNoLineIsNamedOnTheLineBefore() throws {
+        let rows = [["Tit", "Capitolo", "Descrizione", "Previsione iniziale", "Previsione attuale", "Accertato", "Disponibilità", "Riscosso"],
+                    ["3", "440", "RIMBORSO", "1,00", "1,00", "1,00", "0,00", "1,00"],
+                    ["Nota: importi in euro", "", "", "vedi nota", "", "", "", ""]]
+        let table = Table(page: 1, bbox: Rect(x0: 0, y0: 0, x1: 500, y1: 100), rows: rows, method: "stream")
+        var context = DocumentContext(document: DocumentInfo(sha256: "0", fileName: "x.pdf", format: "pdf"),
+                                      items: [.table(index: 0, table)], labels: try LabelMatcher.bundled(), values: ValueParser())
+        let records = BudgetLineBuilder().build(in: &context)
+        XCTAssertEqual(records.count, 1)
+        XCTAssertTrue(records[0].warnings.map(\.description).contains("row: table row 3 not read as a budget line: Nota: importi in euro | vedi nota"),
+                      "\(records[0].warnings)")
+    }
+}

@@ -40,6 +40,7 @@ struct BudgetLineBuilder: RecordBuilder {
         guard let firstHeader = headers.first?.layout ?? continuedLayout(state.layout, table) ?? borrowed else { return [] }
         var layout = firstHeader
         var records: [Record] = []
+        var unread: [(row: Int, text: String)] = []
         var row = 0
         while row < table.rows.count {
             if let header = headers.first(where: { $0.row == row }) {
@@ -58,7 +59,7 @@ struct BudgetLineBuilder: RecordBuilder {
             row += 1
             if BudgetRowReader(layout: layout, values: context.values, vocabulary: vocabulary).read(cells) != nil {
                 while row < table.rows.count, !headers.contains(where: { $0.row == row }),
-                      isContinuation(table.rows[row], context: context) {
+                      isContinuation(table.rows[row], layout: layout, context: context) {
                     cells = ListingCells.joinedRows(cells, table.rows[row])
                     row += 1
                 }
@@ -66,9 +67,17 @@ struct BudgetLineBuilder: RecordBuilder {
             if var record = readRow(cells, layout: layout, at: index, row: start, state: &state, context: &context) {
                 if borrowed != nil { record.source.note("header", cue: "next table") }
                 records.append(record)
+            } else if !ListingCells.filled(cells).isEmpty {
+                unread.append((start, ListingCells.filled(cells).joined(separator: " | ")))
             }
         }
         state.layout = layout
+        // Nothing is dropped without a word: a row of the listing that is no line, total, heading or header is
+        // named on the record before it (or the first, for rows above every line).
+        for (row, text) in unread where !records.isEmpty {
+            let owner = records.lastIndex { ($0.source.rowIndex ?? 0) < row } ?? 0
+            records[owner].warn("row", "table row \(row + 1) not read as a budget line: \(text)")
+        }
         return records
     }
 
@@ -100,10 +109,14 @@ struct BudgetLineBuilder: RecordBuilder {
     }
 
     /// The rest of a line's cells that a narrow column wrapped onto the lines below: text without any number,
-    /// neither a heading, nor a total, nor a title row.
-    private func isContinuation(_ cells: [String], context: DocumentContext) -> Bool {
+    /// none under an amount's label, neither a heading, nor a total, nor a title row.
+    private func isContinuation(_ cells: [String], layout: HeaderLayout, context: DocumentContext) -> Bool {
         let filled = ListingCells.filled(cells)
-        guard !filled.isEmpty, !ListingCells.isTitleRow(cells),
+        let underAmount = cells.indices.contains { column in
+            column < layout.columnCount && !ListingCells.isEmpty(cells[column])
+                && layout.columns[column].fields.contains { $0.hasPrefix("amounts.") }
+        }
+        guard !filled.isEmpty, !underAmount, !ListingCells.isTitleRow(cells),
               !filled.contains(where: { ListingCells.isNumber($0, values: context.values) }) else { return false }
         let text = filled.joined(separator: " ")
         return BudgetHeading.parse(text, labels: context.labels, vocabulary: vocabulary) == nil
