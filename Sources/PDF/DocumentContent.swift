@@ -36,16 +36,28 @@ extension PDFFile {
             let page = try page(number)
             read += 1
             if page.words.isEmpty && imageCount(onPage: number) > 0 { withoutText.append(number) }
-            let pageTables = extractor.pageTables(on: page)
+            let zone = (builder ?? BlockBuilder()).settings.marginZone
+            runningText.learn(page, zone: zone)
+            // Running headers and footers are page furniture, in no table.
+            let pageTables = extractor.pageTables(on: withoutRunningText(page, runningText, zone: zone))
             for table in joiner.add(pageTables, pageHeight: page.height) { try sink.table(table) }
             guard let builder else { continue }
-            runningText.learn(page, zone: builder.settings.marginZone)
             for block in builder.blocks(on: page, excluding: pageTables.map(\.table.bbox), runningText: runningText) {
                 try sink.block(block)
             }
         }
         for table in joiner.finish() { try sink.table(table) }
         return (read, withoutText)
+    }
+
+    /// The page without the lines `runningText` knows as running headers, footers and page numbers.
+    private func withoutRunningText(_ page: Page, _ runningText: RunningText, zone: Double) -> Page {
+        let running = page.lines.filter { runningText.isRunning($0, on: page, zone: zone) }
+        guard !running.isEmpty else { return page }
+        let dropped = Set(running.flatMap(\.words))
+        return Page(number: page.number, width: page.width, height: page.height, words: page.words.filter { !dropped.contains($0) },
+                    lines: page.lines.filter { line in !line.words.contains(where: dropped.contains) }, rulings: page.rulings,
+                    graphics: page.graphics)
     }
 
     /// Tables and blocks of the selected pages collected in memory (fine for one document of usual size).
