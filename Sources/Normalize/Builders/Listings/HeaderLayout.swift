@@ -52,6 +52,19 @@ struct HeaderLayout: Equatable {
         var maximumRows = 3
     }
 
+    /// Most words a header label has ("Tit Piano Fin. 118/11 Capitolo Descrizione", two merged cells, has 7):
+    /// a longer cell is a row of text, and is not matched word run by word run.
+    static let maximumLabelWords = 12
+
+    static func isShortLabel(_ cell: String) -> Bool {
+        var words = 0
+        for part in cell.split(separator: " ") where !part.isEmpty {
+            words += 1
+            if words > maximumLabelWords { return false }
+        }
+        return true
+    }
+
     /// Composed labels of the rows a header takes, the labels of its last row alone, and how many rows.
     struct Band {
         var labels: [String]
@@ -84,13 +97,14 @@ struct HeaderLayout: Equatable {
     /// A row of labels: something written, no number.
     static func isLabelRow(_ row: [String], values: ValueParser) -> Bool {
         let filled = ListingCells.filled(row)
-        return filled.count >= 2 && !filled.contains { ListingCells.isNumber($0, values: values) }
+        return filled.count >= 2 && filled.allSatisfy(isShortLabel) && !filled.contains { ListingCells.isNumber($0, values: values) }
     }
 
     /// A row that may continue a header: labels without numbers, not a title row over the whole table.
     static func isHeaderContinuation(_ row: [String], values: ValueParser) -> Bool {
         let filled = ListingCells.filled(row)
-        return !filled.isEmpty && !ListingCells.isTitleRow(row) && !filled.contains { ListingCells.isNumber($0, values: values) }
+        return !filled.isEmpty && !ListingCells.isTitleRow(row) && filled.allSatisfy(isShortLabel)
+            && !filled.contains { ListingCells.isNumber($0, values: values) }
     }
 
     /// Labels under a header row: no numbers, and some written under an empty (spanned) cell of the row above.
@@ -172,6 +186,7 @@ struct HeaderLayout: Equatable {
     /// start no label stay with the run before them.
     static func segmentedFields(_ label: String, type: RecordType, labels: LabelMatcher) -> [String] {
         let words = label.split(separator: " ").map(String.init)
+        guard words.count <= maximumLabelWords else { return [] }
         var fields: [String] = []
         var start = 0
         while start < words.count {
