@@ -57,14 +57,20 @@ struct BudgetLineBuilder: RecordBuilder {
             }
             let start = row
             row += 1
-            if BudgetRowReader(layout: layout, values: context.values, vocabulary: vocabulary).read(cells) != nil {
+            let reader = BudgetRowReader(layout: layout, values: context.values, vocabulary: vocabulary)
+            var line = reader.read(cells)
+            if line != nil {
+                var joined = false
                 while row < table.rows.count, !headers.contains(where: { $0.row == row }),
                       isContinuation(table.rows[row], layout: layout, context: context) {
                     cells = ListingCells.joinedRows(cells, table.rows[row])
                     row += 1
+                    joined = true
                 }
+                if joined { line = reader.read(cells) }
             }
-            if var record = readRow(cells, layout: layout, at: index, row: start, state: &state, context: &context) {
+            if let line {
+                var record = record(of: line, reader: reader, at: index, row: start, state: &state, context: &context)
                 if borrowed != nil { record.source.note("header", cue: "next table") }
                 records.append(record)
             } else if !ListingCells.filled(cells).isEmpty {
@@ -128,10 +134,10 @@ struct BudgetLineBuilder: RecordBuilder {
         return layout
     }
 
-    private func readRow(_ cells: [String], layout: HeaderLayout, at index: Int, row: Int, state: inout ListingState,
-                         context: inout DocumentContext) -> Record? {
-        let reader = BudgetRowReader(layout: layout, values: context.values, vocabulary: vocabulary)
-        guard var line = reader.read(cells) else { return nil }
+    private func record(of read: BudgetRow, reader: BudgetRowReader, at index: Int, row: Int, state: inout ListingState,
+                        context: inout DocumentContext) -> Record {
+        var line = read
+        let layout = reader.layout
         let total = BudgetTotal.read(line.keyText, vocabulary: vocabulary)
         if total == nil { reader.readKey(&line) }
         let direction = state.direction(of: line, layout: layout, vocabulary: vocabulary)
