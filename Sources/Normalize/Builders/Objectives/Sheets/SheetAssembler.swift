@@ -1,0 +1,294 @@
+import Core
+
+/// The third pass of the sheet builder: one sheet's classified lines become an objective draft. A header or
+/// title line sets what the plain lines after it are (value rows, indicators, cronoprogramma phases, staff);
+/// a label line gives a field, and the text after a label alone is its value.
+struct SheetAssembler {
+    let settings: ObjectiveSheetBuilder
+
+    func draft(of segment: SheetSegment) -> ObjectiveDraft {
+        var reading = SheetReading(segment: segment, vocabulary: settings.vocabulary)
+        for entry in segment.entries { reading.read(entry) }
+        reading.flushColumns()
+        return reading.draft
+    }
+
+    func summary(of segment: SheetSegment) -> SheetSummary {
+        let draft = draft(of: segment)
+        return SheetSummary(hasTitle: draft.has("title"), code: draft.text(of: "code"))
+    }
+}
+
+/// The reading of one sheet: the draft so far and what the plain lines are at this point.
+private struct SheetReading {
+    enum Mode {
+        case fields
+        case columns(ColumnFields, rows: [SheetLine])
+        case indicators(ColumnFields?, years: [Int: String])
+        case phases(phaseColumn: Int, months: [Int: Int])
+        case staff(ColumnFields?)
+    }
+
+    let vocabulary: ObjectiveVocabulary
+    var draft: ObjectiveDraft
+    var code: String?
+    var mode = Mode.fields
+    var group: String?
+    /// The item the last field was read from: only its own rows, or text blocks, continue that field.
+    var lastFieldItem: Int?
+    /// The block the last indicator was read from, when a block: blocks beside it are the rest of its row.
+    var lastIndicatorBlock: Block?
+    /// The indicator just read from a row without a name, which the next table may name.
+    var namelessIndicator: Int?
+    /// Where the last indicator header row stands.
+    var indicatorHeaderRow: (item: Int, row: Int)?
+
+    init(segment: SheetSegment, vocabulary: ObjectiveVocabulary) {
+        self.vocabulary = vocabulary
+        let opening = segment.opening
+        var draft = ObjectiveDraft(startItem: opening.item, startRow: opening.row, page: opening.page)
+        draft.announcement = segment.announcement.text
+        if let code = segment.announcement.code { draft.add("code", label: segment.announcement.text, text: code) }
+        if let mission = segment.mission { draft.add("mission_code", label: "Missione", text: mission) }
+        if let program = segment.program { draft.add("program_code", label: "Programma", text: program) }
+        self.draft = draft
+        self.code = segment.announcement.code
+    }
+
+    mutating func read(_ entry: SheetSegment.Entry) {
+        let line = entry.line
+        switch entry.role {
+        case .announcement(let announcement):
+            continueSheet(after: announcement, at: line)
+        case .sectionEnd:
+            enter(.fields, at: line)
+            lastFieldItem = nil
+        case .columnHeader(let columns):
+            enter(.columns(columns, rows: []), at: line)
+        case .label(let labeled):
+            enter(.fields, at: line)
+            if labeled.field != "phases" || !labeled.value.isEmpty {
+                draft.add(labeled.field, label: labeled.label, text: labeled.value)
+                lastFieldItem = line.item
+            }
+        case .staffTitle:
+            enter(.staff(nil), at: line)
+        case .indicatorHeader(let columns, let years):
+            enter(.indicators(columns, years: years), at: line)
+            indicatorHeaderRow = line.row.map { (line.item, $0) }
+        case .indicatorTitle(let title):
+            group = title
+            enter(.indicators(nil, years: [:]), at: line)
+        case .monthGrid(let phaseColumn, let months):
+            enter(.phases(phaseColumn: phaseColumn, months: months), at: line)
+        case .staffHeader(let columns):
+            enter(.staff(columns), at: line)
+        case .plain:
+            readPlain(line)
+        }
+        for covered in entry.covered.dropFirst() { draft.touch(item: covered.item, page: covered.page) }
+    }
+
+    /// A repeated announcement of this sheet (its next page): it may give the number the first one lacked.
+    private mutating func continueSheet(after announcement: ObjectiveAnnouncement, at line: SheetLine) {
+        flushColumns()
+        mode = .fields
+        namelessIndicator = nil
+        lastIndicatorBlock = nil
+        if draft.announcement == nil || announcement.code != nil { draft.announcement = announcement.text }
+        if let newCode = announcement.code, code == nil {
+            code = newCode
+            draft.add("code", label: announcement.text, text: newCode)
+        }
+        draft.touch(item: line.item, page: line.page)
+    }
+
+    private mutating func enter(_ mode: Mode, at line: SheetLine) {
+        flushColumns()
+        self.mode = mode
+        lastIndicatorBlock = nil
+        namelessIndicator = nil
+        draft.touch(item: line.item, page: line.page)
+    }
+
+    private mutating func readPlain(_ line: SheetLine) {
+        switch mode {
+        case .fields:
+            continueField(with: line)
+        case .columns(let columns, let rows):
+            if line.isTableRow { mode = .columns(columns, rows: rows + [line]) } else { flushColumns(); continueField(with: line) }
+        case .indicators(let columns, let years):
+            readIndicator(line, columns: columns, years: years)
+        case .phases(let phaseColumn, let months):
+            if !readPhase(line, phaseColumn: phaseColumn, months: months) {
+                mode = .fields
+                continueField(with: line)
+            }
+        case .staff(let columns):
+            readStaff(line, columns: columns)
+        }
+    }
+
+    // MARK: fields
+
+    /// Text under a label given alone, a description under the title, the rest of a status text.
+    private mutating func continueField(with line: SheetLine) {
+        guard let last = draft.entries.last else { return }
+        guard line.filled.count == 1, !line.isTableRow || line.item == lastFieldItem else { return }
+        let text = line.filled[0].text
+        if last.text.isEmpty {
+            draft.extendLast(with: text)
+        } else if last.field == "title" {
+            draft.add("description", label: "", text: text)
+        } else if ["description", "status_text"].contains(last.field) {
+            draft.extendLast(with: text)
+        } else {
+            return
+        }
+        draft.touch(item: line.item, page: line.page)
+    }
+
+    /// The value rows under a column header, joined column by column (cells the layout wrapped over rows).
+    mutating func flushColumns() {
+        guard case .columns(let columns, let rows) = mode else { return }
+        mode = .fields
+        guard !rows.isEmpty else { return }
+        let values = mergedColumns(rows.map(\.cells))
+        for column in columns.keys.sorted() where column < values.count && !values[column].isEmpty {
+            let (field, label) = columns[column]!
+            draft.add(field, label: label, text: values[column])
+        }
+        readPhaseColumns(columns, rows: rows)
+        for row in rows { draft.touch(item: row.item, page: row.page) }
+    }
+
+    /// "DEFINIZIONE OBIETTIVO | DESCRIZIONE/FASI | CRONOPROGRAMMA": one phase a row, its months read from the
+    /// last phases column when there are two ("Gennaio - marzo"), else from the phase's own words. A row with a
+    /// time but no phase adds its months to the phase above.
+    private mutating func readPhaseColumns(_ columns: ColumnFields, rows: [SheetLine]) {
+        let phaseColumns = columns.filter { $0.value.field == "phases" }.map(\.key).sorted()
+        guard let phaseColumn = phaseColumns.first, draft.phases.isEmpty else { return }
+        let timeColumn = phaseColumns.count > 1 ? phaseColumns.last : nil
+        func cell(_ row: SheetLine, _ column: Int?) -> String {
+            guard let column, column < row.cells.count else { return "" }
+            return TextCleaner.clean(row.cells[column])
+        }
+        for row in rows {
+            let phase = cell(row, phaseColumn)
+            let months = vocabulary.months(inPhrase: timeColumn.map { cell(row, $0) } ?? phase)
+            if !phase.isEmpty {
+                draft.phases.append((phase, months))
+            } else if !months.isEmpty, let last = draft.phases.indices.last {
+                draft.phases[last].months = Array(Set(draft.phases[last].months + months)).sorted()
+            }
+        }
+    }
+
+    // MARK: indicators
+
+    private mutating func readIndicator(_ line: SheetLine, columns: ColumnFields?, years: [Int: String]) {
+        let filled = line.filled
+        guard let columns, !columns.isEmpty else {
+            if filled.count == 1 { group = filled[0].text }
+            return
+        }
+        if filled.count == 1, filled[0].column == 0, SheetLineClassifier.isGroupText(filled[0].text) {
+            group = filled[0].text
+            draft.touch(item: line.item, page: line.page)
+            return
+        }
+        let nameColumn = columns.first { $0.value.field == "name" }?.key ?? 0
+        if let block = line.block, readBesideIndicatorBlock(block, text: line.text, columns: columns, nameColumn: nameColumn) {
+            draft.touch(item: line.item, page: line.page)
+            return
+        }
+        var name = nameColumn < line.cells.count ? TextCleaner.clean(line.cells[nameColumn]) : ""
+        let nameless = namelessIndicator
+        namelessIndicator = nil
+        if let nameless, line.item != draft.indicators[nameless].item, line.filled.count == 1, line.filled[0].column == nameColumn {
+            // The name of a row the page break cut, at the top of the next table ("| | 100% | 100%" / "Evasione …").
+            draft.indicators[nameless].name = name
+            draft.touch(item: line.item, page: line.page)
+            return
+        }
+        if name.isEmpty {
+            // A first row under its header with no name but values ("| Esperimento della procedura negoziata | %")
+            // is an indicator named by its first value, unless the next table gives its name; further down, such
+            // a row is the rest of the row above.
+            guard line.isTableRow, line.row == firstIndicatorRow(of: line.item), let value = line.filled.first?.text else { return }
+            name = value
+            namelessIndicator = draft.indicators.count
+        }
+        var indicator = IndicatorDraft(item: line.item, row: line.row, page: line.page, name: name, group: group)
+        for (column, (field, label)) in columns.sorted(by: { $0.key < $1.key }) where column != nameColumn && column < line.cells.count {
+            indicator.cells.append((field, label, line.cells[column]))
+        }
+        for (column, year) in years.sorted(by: { $0.key < $1.key }) where column < line.cells.count {
+            indicator.targetsByYear.append((year, line.cells[column]))
+        }
+        draft.indicators.append(indicator)
+        draft.touch(item: line.item, page: line.page)
+        lastIndicatorBlock = line.block
+    }
+
+    /// The first row after the indicator header of a table, nil when the header is in another table.
+    private func firstIndicatorRow(of item: Int) -> Int? {
+        guard let header = indicatorHeaderRow, header.item == item else { return nil }
+        return header.row + 1
+    }
+
+    /// A text block on the same line as, and right of, the block the last indicator was read from: the next
+    /// cell of that row (a table row the extraction left as text blocks: "2 Relazione di Inizio Mandato" …
+    /// "Entro 90 giorni dall'elezione").
+    private mutating func readBesideIndicatorBlock(_ block: Block, text: String, columns: ColumnFields, nameColumn: Int) -> Bool {
+        guard let left = lastIndicatorBlock, left.page == block.page, block.bbox.x0 >= left.bbox.x1,
+              block.bbox.y0 < left.bbox.y1, left.bbox.y0 < block.bbox.y1,
+              var indicator = draft.indicators.last else { return false }
+        let next = columns.filter { $0.key != nameColumn }.sorted { $0.key < $1.key }.map(\.value)
+        guard indicator.cells.count < next.count else { return false }
+        let (field, label) = next[indicator.cells.count]
+        indicator.cells.append((field, label, text))
+        draft.indicators[draft.indicators.count - 1] = indicator
+        lastIndicatorBlock = block
+        return true
+    }
+
+    // MARK: cronoprogramma
+
+    private mutating func readPhase(_ line: SheetLine, phaseColumn: Int, months: [Int: Int]) -> Bool {
+        guard line.isTableRow else { return false }
+        let marked = months.keys.sorted().filter { column in
+            column < line.cells.count && vocabulary.monthMarks.contains(TextFolding.words(line.cells[column]))
+        }
+        guard !marked.isEmpty else { return false }
+        let phase = phaseColumn < line.cells.count ? TextCleaner.clean(line.cells[phaseColumn]) : ""
+        draft.phases.append((phase, marked.map { months[$0]! }))
+        draft.touch(item: line.item, page: line.page)
+        return true
+    }
+
+    // MARK: staff
+
+    private mutating func readStaff(_ line: SheetLine, columns: ColumnFields?) {
+        guard let columns, let nameColumn = columns.first(where: { $0.value.field == "person_name" })?.key,
+              nameColumn < line.cells.count, line.isTableRow else { return }
+        let name = TextCleaner.clean(line.cells[nameColumn])
+        guard !name.isEmpty, line.filled.first?.column ?? 0 >= min(nameColumn, line.filled.first?.column ?? 0) else { return }
+        if name == name.uppercased(), line.filled.count == 1, vocabulary.isCostHeading(name) { return }
+        // A name alone under the person above, in the same table: the rest of a name the cell wrapped ("RADICI MARIA" / "ANTONIETTA").
+        // (Not in a list of names alone: the person above must have more than a name.)
+        if line.filled.count == 1, line.filled[0].column == nameColumn, var last = draft.staff.last, last.item == line.item,
+           let at = last.cells.firstIndex(where: { $0.field == "person_name" }),
+           last.cells.contains(where: { $0.field != "person_name" && !TextCleaner.clean($0.text).isEmpty }) {
+            last.cells[at].text += " " + name
+            draft.staff[draft.staff.count - 1] = last
+            draft.touch(item: line.item, page: line.page)
+            return
+        }
+        let cells = columns.sorted { $0.key < $1.key }.compactMap { column, header -> (String, String, String)? in
+            column < line.cells.count ? (header.field, header.label, line.cells[column]) : nil
+        }
+        draft.staff.append(StaffDraft(item: line.item, row: line.row, cells: cells))
+        draft.touch(item: line.item, page: line.page)
+    }
+}

@@ -1,0 +1,178 @@
+import Core
+import XCTest
+@testable import Normalize
+
+/// The objective sheet builder's passes one by one, on lines made for each rule: classification (what a line
+/// is), segmentation (where a sheet starts and ends), assembly (a sheet's lines into fields), joining.
+final class SheetPassesTests: XCTestCase {
+    static let labels = try! LabelMatcher.bundled()
+    let settings = ObjectiveSheetBuilder()
+    var classifier: SheetLineClassifier { SheetLineClassifier(settings: settings, labels: Self.labels) }
+
+    func row(_ cells: [String], item: Int = 1, row: Int = 0, page: Int = 1) -> SheetLine {
+        SheetLine(item: item, row: row, page: page, cells: cells, block: nil)
+    }
+
+    func block(_ text: String, kind: Block.Kind = .paragraph, level: Int? = nil, item: Int = 0, page: Int = 1,
+               label: String? = nil, value: String? = nil) -> SheetLine {
+        let block = Block(kind: kind, page: page, bbox: Rect(x0: 50, y0: 50, x1: 500, y1: 60), text: text, level: level,
+                          label: label, value: value, fontSize: 10, isBold: false)
+        return SheetLine(item: item, row: nil, page: page, cells: [text], block: block)
+    }
+
+    // MARK: classification
+
+    func testAnnouncementGivesItsNumber() {
+        XCTAssertEqual(classifier.announcement(in: block("2. OBIETTIVO DI MIGLIORAMENTO 2024")),
+                       ObjectiveAnnouncement(code: "2", text: "2. OBIETTIVO DI MIGLIORAMENTO 2024"))
+        XCTAssertNil(classifier.announcement(in: block("Obiettivo: ridurre i tempi")), "a label with its value is no announcement")
+        XCTAssertNil(classifier.announcement(in: row(["OBIETTIVO DI QUALITA'", "Peso"])), "a header row is no announcement")
+    }
+
+    func testProgrammeCodesFromHeadingsAndProgrammeRows() {
+        XCTAssertEqual(classifier.programmeCodes(in: block("MISSIONE 4 - Istruzione e diritto allo studio", kind: .heading, level: 2)),
+                       .mission("4"))
+        // A D.Lgs. 118/2011 programme code in its three- or four-digit forms.
+        XCTAssertEqual(classifier.programmeCodes(in: row(["101", "Programma", "Organi istituzionali"])),
+                       .missionAndProgram(mission: "1", program: "01"))
+        XCTAssertEqual(classifier.programmeCodes(in: row(["0402", "Programma", "Altri ordini di istruzione"])),
+                       .missionAndProgram(mission: "4", program: "02"))
+        XCTAssertEqual(classifier.programmeCodes(in: row(["1201", "Programma", "Interventi per l'infanzia"])),
+                       .missionAndProgram(mission: "12", program: "01"))
+        XCTAssertEqual(classifier.programmeCodes(in: row(["Programma", "03 Gestione economica"])), .program("03"))
+        XCTAssertNil(classifier.programmeCodes(in: row(["2024", "Programma", "Lavori"])).flatMap { codes -> ProgrammeCodes? in
+            if case .missionAndProgram = codes { return codes } else { return nil }
+        }, "a year is no programme code")
+    }
+
+    func testSummaryRowsGiveNumberTitleAndWeight() {
+        XCTAssertEqual(classifier.summaryWeightRow(row(["3", "Servizi sociali", "Riorganizzazione dello sportello", "20%"])),
+                       SummaryWeightRow(code: "3", title: "Riorganizzazione dello sportello", weight: "20%"))
+        XCTAssertEqual(classifier.summaryWeightRow(row(["2.1.", "Tributi", "Recupero evasione IMU", "15"]))?.code, "2.1")
+        XCTAssertEqual(classifier.summaryWeightRow(row(["104", "Ufficio tecnico", "Manutenzione strade", "10"]))?.code, "104")
+        XCTAssertNil(classifier.summaryWeightRow(row(["3", "Servizi sociali", "Sportello", "150"])), "a weight is at most 100")
+        XCTAssertNil(classifier.summaryWeightRow(row(["Anno", "Servizi sociali", "Sportello", "20"])), "the first cell is a number")
+        XCTAssertNil(classifier.summaryWeightRow(row(["2024", "Servizi sociali", "Sportello", "20"])), "a year is no objective number")
+    }
+
+    func testHeaderWrappedOverRowsIsOneHeader() {
+        let lines = [row(["Risultato", "Peso"], row: 0), row(["atteso", ""], row: 1), row(["Sportello unico", "30"], row: 2)]
+        let (role, span) = classifier.role(of: lines, at: 0)
+        XCTAssertEqual(span, 2)
+        guard case .columnHeader(let columns) = role else { return XCTFail("\(role)") }
+        XCTAssertEqual(columns[0]?.field, "expected_result")
+        XCTAssertEqual(columns[1]?.field, "weight")
+    }
+
+    func testLabelWrappedOverRowsIsOneLabel() {
+        let lines = [row(["Descrizione", "Ampliamento dei posti"], row: 0), row(["Sintetica", "al nido"], row: 1)]
+        let (role, span) = classifier.role(of: lines, at: 0)
+        XCTAssertEqual(span, 2)
+        guard case .label(let labeled) = role else { return XCTFail("\(role)") }
+        XCTAssertEqual(labeled, LabeledText(field: "title", label: "Descrizione Sintetica", value: "Ampliamento dei posti al nido"))
+    }
+
+    func testLabelValueBlockAndPlainText() {
+        let labeled = block("Responsabile: Mario Rossi", kind: .labelValue, label: "Responsabile", value: "Mario Rossi")
+        guard case .label(let label) = classifier.role(of: [labeled], at: 0).role else { return XCTFail() }
+        XCTAssertEqual(label.field, "owner")
+        XCTAssertEqual(label.value, "Mario Rossi")
+        guard case .plain = classifier.role(of: [block("Il servizio sarà riorganizzato entro l'anno.")], at: 0).role else { return XCTFail() }
+    }
+
+    // MARK: segmentation
+
+    func segments(_ lines: [SheetLine], titled: @escaping (SheetSegment) -> Bool = { _ in true }) -> [SheetSegment] {
+        SheetSegmenter(classifier: classifier) { SheetSummary(hasTitle: titled($0), code: $0.code) }.segments(of: lines)
+    }
+
+    func testAnnouncementsOpenAndRepeatedNumbersContinue() {
+        let lines = [block("1. OBIETTIVO DI MIGLIORAMENTO 2024"), block("testo"),
+                     block("1. OBIETTIVO DI MIGLIORAMENTO 2024", page: 2), block("altro testo", page: 2),
+                     block("2. OBIETTIVO DI MIGLIORAMENTO 2024", page: 3)]
+        let cut = segments(lines)
+        XCTAssertEqual(cut.map(\.code), ["1", "2"])
+        XCTAssertEqual(cut[0].entries.count, 3, "the repeated heading and both texts are the first sheet's")
+        guard case .announcement = cut[0].entries[1].role else { return XCTFail() }
+    }
+
+    func testAnUntitledSheetTakesTheNumberOfTheNextAnnouncement() {
+        let lines = [block("OBIETTIVO DI QUALITA'"), block("testo"), block("4. OBIETTIVO DI QUALITA'")]
+        let cut = segments(lines, titled: { _ in false })
+        XCTAssertEqual(cut.count, 1)
+        XCTAssertEqual(cut[0].code, "4")
+    }
+
+    func testMainHeadingsCloseSheetsAndClearCodes() {
+        let lines = [block("MISSIONE 4 - Istruzione", kind: .heading, level: 1), block("OBIETTIVO DI QUALITA'"),
+                     block("testo"), block("PARTE SECONDA", kind: .heading, level: 1), block("fuori da ogni scheda"),
+                     block("OBIETTIVO DI EFFICIENZA")]
+        let cut = segments(lines)
+        XCTAssertEqual(cut.count, 2)
+        XCTAssertEqual(cut[0].mission, "4")
+        XCTAssertEqual(cut[0].entries.count, 1, "the text after the main heading belongs to no sheet")
+        XCTAssertNil(cut[1].mission, "a main heading that is not a mission's clears the mission")
+    }
+
+    func testSummaryRowsReadBeforeASheetCloses() {
+        let lines = [row(["1", "Tributi", "Recupero evasione", "40"], item: 1), block("1. OBIETTIVO DI EFFICIENZA", item: 2),
+                     row(["2", "Tributi", "Sportello", "60"], item: 3), block("2. OBIETTIVO DI EFFICIENZA", item: 4)]
+        let cut = segments(lines)
+        XCTAssertEqual(cut.map(\.summaryWeights.count), [2, 2])
+    }
+
+    // MARK: assembly and joining
+
+    func draft(_ lines: [SheetLine]) -> ObjectiveDraft {
+        let assembler = SheetAssembler(settings: settings)
+        let cut = SheetSegmenter(classifier: classifier, summarize: assembler.summary(of:)).segments(of: lines)
+        return settings.joinedSheets(cut.map { ($0, assembler.draft(of: $0)) })[0]
+    }
+
+    func testValueRowsUnderAHeaderJoinColumnByColumn() {
+        let objective = draft([block("1. OBIETTIVO DI EFFICIENZA"), row(["Obiettivo operativo", "Peso"], item: 1, row: 0),
+                               row(["Riordino dell'archivio", "30"], item: 1, row: 1), row(["comunale", ""], item: 1, row: 2)])
+        XCTAssertEqual(objective.text(of: "title"), "Riordino dell'archivio comunale")
+        XCTAssertEqual(objective.text(of: "weight"), "30")
+    }
+
+    func testTextUnderALabelAloneIsItsValue() {
+        let objective = draft([block("OBIETTIVO DI QUALITA'"), block("Titolo obiettivo:", kind: .labelValue, label: "Titolo obiettivo", value: ""),
+                               block("Sportello digitale per le pratiche edilizie")])
+        XCTAssertEqual(objective.text(of: "title"), "Sportello digitale per le pratiche edilizie")
+    }
+
+    func testANameAloneUnderAPersonIsTheRestOfTheName() {
+        let objective = draft([block("OBIETTIVO DI QUALITA'"), block("Titolo obiettivo: Sportello", kind: .labelValue, label: "Titolo obiettivo", value: "Sportello"),
+                               row(["Nominativo", "Profilo"], item: 1, row: 0), row(["BIANCHI MARIA", "Istruttore"], item: 1, row: 1),
+                               row(["ANTONIETTA", ""], item: 1, row: 2), row(["VERDI LUCA", "Operaio"], item: 1, row: 3)])
+        XCTAssertEqual(objective.staff.map { $0.cells.first { $0.field == "person_name" }?.text }, ["BIANCHI MARIA ANTONIETTA", "VERDI LUCA"])
+    }
+
+    func testNamesAloneInAListOfNamesAreEachAPerson() {
+        let objective = draft([block("OBIETTIVO DI QUALITA'"), block("Titolo obiettivo: Sportello", kind: .labelValue, label: "Titolo obiettivo", value: "Sportello"),
+                               row(["Nominativo", "Profilo"], item: 1, row: 0), row(["BIANCHI MARIA", ""], item: 1, row: 1),
+                               row(["VERDI LUCA", ""], item: 1, row: 2)])
+        XCTAssertEqual(objective.staff.count, 2)
+    }
+
+    func testSummaryWeightNeedsTheSameNumberAndASimilarTitle() {
+        let summary = [row(["1", "Tributi", "Recupero evasione IMU", "40%"], item: 1), row(["2", "Tributi", "Sportello unico", "60%"], item: 1, row: 1)]
+        let sheet = [block("1. OBIETTIVO DI EFFICIENZA", item: 2),
+                     block("Titolo obiettivo: Recupero dell'evasione IMU", kind: .labelValue, item: 3, label: "Titolo obiettivo", value: "Recupero dell'evasione IMU")]
+        XCTAssertEqual(draft(summary + sheet).text(of: "weight"), "40%")
+        let other = [block("1. OBIETTIVO DI EFFICIENZA", item: 2),
+                     block("Titolo obiettivo: Piano del verde", kind: .labelValue, item: 3, label: "Titolo obiettivo", value: "Piano del verde")]
+        XCTAssertNil(draft(summary + other).text(of: "weight"), "same number, another title")
+    }
+
+    func testAnUntitledSheetIsTheRestOfTheObjectiveBefore() {
+        let lines = [block("1. OBIETTIVO DI EFFICIENZA"),
+                     block("Titolo obiettivo: Archivio", kind: .labelValue, label: "Titolo obiettivo", value: "Archivio"),
+                     block("OBIETTIVO DI EFFICIENZA", page: 2),
+                     block("Responsabile: Mario Rossi", kind: .labelValue, page: 2, label: "Responsabile", value: "Mario Rossi")]
+        let objective = draft(lines)
+        XCTAssertEqual(objective.text(of: "owner"), "Mario Rossi")
+        XCTAssertEqual(objective.endPage, 2)
+    }
+}
