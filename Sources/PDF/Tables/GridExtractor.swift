@@ -20,7 +20,9 @@ struct GridExtractor {
     func extract(region: TableRegion, words: [Word]) -> Grid? {
         let lines = VisualLines.lines(of: words)
         guard lines.count >= 2 else { return nil }
-        let chunkLines = lines.map { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio) }
+        let chunked = lines.map { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio) }
+        // Rules already say a table is here; in a text-only region the chunk gaps are the only evidence of one.
+        let chunkLines = region.kind == .stream ? chunked : splitAtAlignedStarts(chunked)
         let verticals = region.rulings.filter { $0.orientation == .vertical }
         let horizontals = region.rulings.filter { $0.orientation == .horizontal && $0.length >= settings.minRulingLength }
 
@@ -28,13 +30,13 @@ struct GridExtractor {
         // Vertical rulings are the columns when they run down most of the table; where they only divide the
         // header (shaded header boxes over a body ruled by rows alone), the body's text gaps give the columns.
         let columnsFromRules = !ruleColumns.isEmpty && interiorCoverage(verticals, region: region) >= settings.ruledColumnCoverage
-        let textColumns = columnsFromRules ? [] : textColumnEdges(chunkLines, region: region.box, ruleEdges: ruleColumns)
-        let columnEdges = snapped([region.box.x0] + ruleColumns + textColumns + [region.box.x1])
-
         let ruleRows = interiorPositions(horizontals, from: region.box.y0, to: region.box.y1)
         // A ruled frame's rows are its horizontal rules: a cell may hold several lines. Bands whose lines read
         // as records of their own are split below.
         let rowsFromRules = region.kind == .lattice || (region.kind == .ruledStack && ruleRows.count >= settings.minInteriorRowRules)
+
+        let textColumns = columnsFromRules ? [] : textColumnEdges(chunkLines, region: region.box, ruleEdges: ruleColumns)
+        let columnEdges = snapped([region.box.x0] + ruleColumns + textColumns + [region.box.x1])
         let rowEdges = rowsFromRules
             ? splittingBandsOfRecords(snapped([region.box.y0] + ruleRows + [region.box.y1]), lines: lines, chunkLines: chunkLines,
                                       columnEdges: columnEdges)
@@ -52,6 +54,29 @@ struct GridExtractor {
         slots.dropEmptyRowsAndColumns()
         guard slots.columnCount >= settings.minColumns, slots.rowCount >= 2 else { return nil }
         return Grid(columnEdges: slots.keptColumnEdges(columnEdges), rows: slots.strings(), rowsFromRules: rowsFromRules)
+    }
+
+    /// Splits a chunk before a word that starts where a cell of another line starts, when the gap before it is
+    /// wider than a word space: two short cells set close together ("Amministrativo Deborah Ariboni" under
+    /// "Settore | Dirigente"), which the chunk gap alone joins.
+    func splitAtAlignedStarts(_ chunkLines: [[Chunk]]) -> [[Chunk]] {
+        let starts = chunkLines.enumerated().flatMap { line, chunks in chunks.dropFirst().map { (line: line, x: $0.box.x0) } }
+        guard !starts.isEmpty else { return chunkLines }
+        return chunkLines.enumerated().map { line, chunks in
+            chunks.flatMap { chunk -> [Chunk] in
+                var pieces: [[Word]] = [[]]
+                for word in chunk.words {
+                    if let previous = pieces[pieces.count - 1].last,
+                       word.box.x0 - previous.box.x1 >= max(settings.minColumnGap, settings.alignedSplitGapRatio * word.font.size),
+                       starts.contains(where: { $0.line != line && abs($0.x - word.box.x0) <= settings.columnTolerance }) {
+                        pieces.append([])
+                    }
+                    pieces[pieces.count - 1].append(word)
+                }
+                guard pieces.count > 1 else { return [chunk] }
+                return pieces.map { Chunk(words: $0, box: Rect.enclosing($0.map(\.box))!) }
+            }
+        }
     }
 
     /// Positions of rulings that lie strictly inside [from, to], clustered.
@@ -157,7 +182,32 @@ struct GridExtractor {
                 gapStart = nil
             }
         }
-        return edges
+        // A run that reaches the text's first or last column yields no edge of its own: the columns inside it
+        // that only the header fills ("Costo orario | n. ore dedicate" over empty cells) are told apart by the
+        // gaps no row covers at all.
+        var runs: [Range<Int>] = []
+        if let end = (firstText...lastText).first(where: { coverage[$0] > allowed }), end > firstText { runs.append(firstText..<end) }
+        if let start = gapStart { runs.append(start..<(lastText + 1)) }
+        for run in runs { edges += emptyGaps(coverage, in: run).map { Double(x0) + $0 } }
+        return edges.sorted()
+    }
+
+    /// Middles of the stretches of `run`, at least `minColumnGap` wide and with text on both sides, that no
+    /// row covers.
+    func emptyGaps(_ coverage: [Int], in run: Range<Int>) -> [Double] {
+        var middles: [Double] = []
+        var start: Int?
+        var seenText = run.lowerBound > 0 && coverage[run.lowerBound - 1] > 0
+        for i in run {
+            if coverage[i] == 0 {
+                if start == nil, seenText { start = i }
+            } else {
+                if let gap = start, Double(i - gap) >= settings.minColumnGap { middles.append(Double(gap + i) / 2) }
+                start = nil
+                seenText = true
+            }
+        }
+        return middles
     }
 
     /// The gap's middle, unless a word crosses it where fewer do elsewhere: then the middle of the longest

@@ -49,12 +49,107 @@ struct RegionFinder {
         let tabular = { (lines: [VisualLine]) in
             lines.contains { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio).count >= 2 }
         }
-        return parts.map { part -> [Ruling] in
+        return parts.flatMap { cutAtCaptions($0, band: band, tabular: tabular) }.map { part -> [Ruling] in
+            let bands = zip(part, part.dropFirst()).map { band($0, $1) }
+            let starts = columnStarts(of: bands.filter(tabular))
+            let keeps = { (lines: [VisualLine]) in tabular(lines) || fitsColumns(lines, starts: starts) }
             var part = part
-            while part.count >= 2, !tabular(band(part[0], part[1])) { part.removeFirst() }
-            while part.count >= 2, !tabular(band(part[part.count - 2], part[part.count - 1])) { part.removeLast() }
+            while part.count >= 2, !keeps(band(part[0], part[1])) { part.removeFirst() }
+            while part.count >= 2, !keeps(band(part[part.count - 2], part[part.count - 1])) { part.removeLast() }
             return part
         }.filter { $0.count >= 2 }
+    }
+
+    /// Two tables ruled alike, one under the other, with a caption or heading between them ("PERSONALE COINVOLTO",
+    /// "Tabella 6 …"): bands of one cell each, or set larger than the stack's text, before a band of labels (the
+    /// next table's header), where the columns above and below start at different places (none in common but
+    /// the left edge) or the caption is set larger. The stack is cut around the caption, which belongs to
+    /// neither table; a band of short cells that fits the columns of the table beside it stays with that table.
+    func cutAtCaptions(_ part: [Ruling], band: (Ruling, Ruling) -> [VisualLine], tabular: ([VisualLine]) -> Bool) -> [[Ruling]] {
+        let bands = zip(part, part.dropFirst()).map { band($0, $1) }
+        // A heading set larger than the table's text is a caption however its letters are spaced.
+        let sizes = bands.joined().map(\.fontSize).sorted()
+        let bodySize = sizes.isEmpty ? 0 : sizes[sizes.count / 2]
+        let isDisplayed = bands.map { band in !band.isEmpty && band.allSatisfy { $0.fontSize >= settings.captionSizeRatio * bodySize } }
+        let isTabular = bands.indices.map { tabular(bands[$0]) && !isDisplayed[$0] }
+        var cuts: [(end: Int, start: Int)] = []  // band indices: the table above ends with band `end`, the next starts at `start`
+        var above = 0
+        var index = 0
+        while index < bands.count {
+            guard !isTabular[index] else { index += 1; continue }
+            var after = index
+            while after < bands.count, !isTabular[after] { after += 1 }
+            guard index > above, after < bands.count else { index = after; continue }
+            let next = (after..<bands.count).prefix { isTabular[$0] }
+            let upper = columnStarts(of: (above..<index).filter { isTabular[$0] }.map { bands[$0] })
+            let lower = columnStarts(of: next.map { bands[$0] })
+            // A group heading inside one table ("Effectiveness" over "Employment | 40") is followed by data; a
+            // caption by the next table's header.
+            if startsDisagree(upper, lower) || (index..<after).contains(where: { isDisplayed[$0] }), isHeaderLike(bands[after]) {
+                var end = index - 1, start = after
+                while end + 1 < start, !isDisplayed[end + 1], fitsColumns(bands[end + 1], starts: upper) { end += 1 }
+                while start - 1 > end, !isDisplayed[start - 1], fitsColumns(bands[start - 1], starts: lower) { start -= 1 }
+                cuts.append((end, start))
+                above = start
+            }
+            index = after
+        }
+        guard !cuts.isEmpty else { return [part] }
+        var pieces: [[Ruling]] = []
+        var first = 0
+        for cut in cuts {
+            pieces.append(Array(part[first...(cut.end + 1)]))
+            first = cut.start
+        }
+        pieces.append(Array(part[first...]))
+        return pieces
+    }
+
+    /// A band of labels: no cell is a figure (an amount, a count, a year: more digits than letters); a "%" or
+    /// "€" header cell is a label.
+    func isHeaderLike(_ lines: [VisualLine]) -> Bool {
+        let cells = lines.flatMap { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio) }.map(\.text)
+        return !cells.isEmpty && cells.allSatisfy { cell in
+            cell.filter(\.isNumber).count <= cell.filter(\.isLetter).count
+        }
+    }
+
+    /// Column starts of two tables that have none in common but the leftmost (each with two columns or more).
+    func startsDisagree(_ upper: [Double], _ lower: [Double]) -> Bool {
+        guard upper.count >= 2, lower.count >= 2 else { return false }
+        let tolerance = settings.columnTolerance
+        return !upper.dropFirst().contains { a in lower.dropFirst().contains { abs($0 - a) <= tolerance } }
+    }
+
+    /// Where the cells of the tabular bands start: the left edges of their chunks, one per column.
+    func columnStarts(of bands: [[VisualLine]]) -> [Double] {
+        let edges = bands.joined().flatMap { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio).map(\.box.x0) }.sorted()
+        var starts: [Double] = []
+        for edge in edges where starts.last.map({ edge - $0 > settings.columnTolerance }) ?? true { starts.append(edge) }
+        return starts
+    }
+
+    /// A band whose words fall into two or more of the table's columns, never straddle a column's start, and
+    /// stand further apart than a word space where a column begins: a row of short cells set close together
+    /// ("Amministrativo Deborah Ariboni" under "Settore | Dirigente"), not a note running across the columns.
+    func fitsColumns(_ lines: [VisualLine], starts: [Double]) -> Bool {
+        guard starts.count >= 2, !lines.isEmpty else { return false }
+        let tolerance = settings.columnTolerance
+        var columns = Set<Int>()
+        for line in lines {
+            var previous: (word: Word, column: Int)?
+            for word in line.words {
+                if starts.contains(where: { $0 > word.box.x0 + tolerance && $0 < word.box.x1 - tolerance }) { return false }
+                let column = starts.lastIndex { $0 <= word.box.x0 + tolerance } ?? -1
+                if let previous, previous.column != column,
+                   word.box.x0 - previous.word.box.x1 < max(settings.minColumnGap, settings.alignedSplitGapRatio * word.font.size) {
+                    return false
+                }
+                columns.insert(column)
+                previous = (word, column)
+            }
+        }
+        return columns.count >= 2
     }
 
     /// Runs of lines with two or more chunks whose gaps line up, among words outside ruled tables.

@@ -13,6 +13,13 @@ public struct TableSettings: Sendable {
     public var minRulingLength = 12.0
     /// Words further apart than this fraction of the font size are separate chunks (possible cells).
     public var chunkGapRatio = 0.75
+    /// Cells of one column start within this distance of each other (a value row read by the header's columns).
+    public var columnTolerance = 2.0
+    /// A gap inside a chunk at least this fraction of the font size, before a word starting where another line's
+    /// cell starts, splits the chunk there (wider than a word space, narrower than a chunk gap).
+    public var alignedSplitGapRatio = 0.45
+    /// A band of a ruled stack whose text is this many times the stack's median size is a caption between tables.
+    public var captionSizeRatio = 1.25
     /// A column gap must be at least this wide.
     public var minColumnGap = 3.0
     /// Share of a region's rows allowed to cross a column gap (spanning headers, long labels).

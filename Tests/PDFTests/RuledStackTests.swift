@@ -1,0 +1,84 @@
+import Core
+import XCTest
+@testable import PDF
+
+/// Tables ruled by horizontal rules alone, on pages made for each rule: a row of short cells set close together,
+/// two tables with a caption between them, columns that only the header fills.
+final class RuledStackTests: XCTestCase {
+    func rules(_ ys: [Double], _ x0: Double = 50, _ x1: Double = 400) -> [Ruling] { ys.map { Make.horizontal($0, x0, x1) } }
+
+    func testARowOfCloseCellsUnderTheHeaderIsKeptAndSplitByItsColumns() {
+        let words = [Make.word("Settore", 60, 104, width: 30), Make.word("Dirigente", 120, 104, width: 40), Make.word("Premiante", 200, 104, width: 45),
+                     Make.word("Tecnico", 60, 123, width: 35), Make.word("Mario", 120, 123, width: 25), Make.word("Rossi", 148, 123, width: 25),
+                     // 5 points apart: one chunk by the gap alone, two cells by the columns above.
+                     Make.word("Amministrativo", 60, 138, width: 55), Make.word("Deborah", 120, 138, width: 35), Make.word("Ariboni", 158, 138, width: 30)]
+        let tables = TableExtractor().tables(on: Make.page(words: words, rulings: rules([100, 120, 135, 150], 50, 250)))
+        XCTAssertEqual(tables.count, 1)
+        XCTAssertEqual(tables.first?.rows, [["Settore", "Dirigente", "Premiante"], ["Tecnico", "Mario Rossi", ""],
+                                            ["Amministrativo", "Deborah Ariboni", ""]])
+    }
+
+    func testANoteUnderTheLastRuleIsNoRow() {
+        let words = [Make.word("Voce", 60, 104, width: 25), Make.word("Importo", 300, 104, width: 35),
+                     Make.word("Spese", 60, 123, width: 30), Make.word("1.000,00", 300, 123, width: 40),
+                     Make.word("Entrate", 60, 138, width: 35), Make.word("2.000,00", 300, 138, width: 40),
+                     Make.word("Fonte:", 60, 153, width: 30), Make.word("elaborazione", 93, 153, width: 60),
+                     Make.word("su", 156, 153, width: 10), Make.word("dati", 169, 153, width: 20), Make.word("dell'ufficio", 192, 153, width: 50),
+                     Make.word("ragioneria", 245, 153, width: 50), Make.word("comunale", 298, 153, width: 45)]
+        let tables = TableExtractor().tables(on: Make.page(words: words, rulings: rules([100, 120, 135, 150, 165])))
+        XCTAssertEqual(tables.first?.rows.count, 3, "the note crosses the columns: it is not a row")
+    }
+
+    func tableA() -> [Word] {
+        [Make.word("Voce", 60, 104, width: 25), Make.word("Importo", 300, 104, width: 35),
+         Make.word("Spese", 60, 119, width: 30), Make.word("1.000,00", 300, 119, width: 40),
+         Make.word("Entrate", 60, 134, width: 35), Make.word("2.000,00", 300, 134, width: 40)]
+    }
+
+    func tableB(top: Double) -> [Word] {
+        [Make.word("Nome", 60, top + 4, width: 25), Make.word("Ruolo", 150, top + 4, width: 30), Make.word("Ore", 250, top + 4, width: 20),
+         Make.word("Rossi", 60, top + 19, width: 25), Make.word("Istruttore", 150, top + 19, width: 45), Make.word("10", 250, top + 19, width: 10),
+         Make.word("Verdi", 60, top + 34, width: 25), Make.word("Operaio", 150, top + 34, width: 35), Make.word("12", 250, top + 34, width: 10)]
+    }
+
+    func testTwoTablesWithACaptionBetweenThemAreTwo() {
+        let caption = [Make.word("PERSONALE", 60, 150, width: 60), Make.word("COINVOLTO", 123, 150, width: 60)]
+        let words = tableA() + caption + tableB(top: 165)
+        let tables = TableExtractor().tables(on: Make.page(words: words, rulings: rules([100, 115, 130, 145, 165, 180, 195, 210])))
+        XCTAssertEqual(tables.map(\.rows.count), [3, 3])
+        XCTAssertEqual(tables.last?.rows.first, ["Nome", "Ruolo", "Ore"])
+    }
+
+    func testACaptionSetLargerCutsTablesWhoseColumnsAgree() {
+        // Letter-spaced and larger: two chunks, so only its size says it is no row.
+        let caption = [Make.word("RISORSE", 60, 148, width: 80, size: 13), Make.word("UMANE", 150, 148, width: 70, size: 13)]
+        let upper = [Make.word("Tipo", 60, 104, width: 25), Make.word("Descrizione", 150, 104, width: 55),
+                     Make.word("Servizi", 60, 119, width: 35), Make.word("Pulizia", 150, 119, width: 35),
+                     Make.word("Utenze", 60, 134, width: 35), Make.word("Energia", 150, 134, width: 35)]
+        let tables = TableExtractor().tables(on: Make.page(words: upper + caption + tableB(top: 165),
+                                                          rulings: rules([100, 115, 130, 145, 165, 180, 195, 210])))
+        XCTAssertEqual(tables.map(\.rows.count), [3, 3])
+    }
+
+    func testAGroupHeadingInsideATableIsNoCaption() {
+        // "Effectiveness" over data rows: the rows after it are figures, not the header of another table.
+        let words = [Make.word("Indicators", 60, 104, width: 50), Make.word("Weight", 280, 104, width: 35),
+                     Make.word("Effectiveness", 60, 119, width: 60),
+                     Make.word("Employment", 60, 134, width: 55), Make.word("40", 330, 134, width: 10),
+                     Make.word("Studies", 60, 149, width: 35), Make.word("15", 330, 149, width: 10)]
+        let tables = TableExtractor().tables(on: Make.page(words: words, rulings: rules([100, 115, 130, 145, 160])))
+        XCTAssertEqual(tables.count, 1)
+        XCTAssertEqual(tables.first?.rows.count, 4)
+    }
+
+    func testColumnsOnlyTheHeaderFillsStayApart() {
+        let words = [Make.word("Nome", 60, 104, width: 25), Make.word("Quota", 150, 104, width: 25),
+                     Make.word("Costo", 200, 104, width: 25), Make.word("Ore", 250, 104, width: 20),
+                     Make.word("Rossi Mario", 60, 119, width: 55), Make.word("60", 165, 119, width: 10),
+                     Make.word("Verdi Luca", 60, 134, width: 50), Make.word("40", 165, 134, width: 10),
+                     Make.word("Neri Anna", 60, 149, width: 45), Make.word("20", 165, 149, width: 10)]
+        let tables = TableExtractor().tables(on: Make.page(words: words, rulings: rules([100, 115, 130, 145, 160], 50, 300)))
+        XCTAssertEqual(tables.first?.rows.first, ["Nome", "Quota", "Costo", "Ore"])
+        XCTAssertEqual(tables.first?.rows.last, ["Neri Anna", "20", "", ""])
+    }
+}
