@@ -48,6 +48,7 @@ public struct IngestRun {
         _ = try DocumentProcessor.normalizer(settings)
         let stamp = Catalog.Stamp(toolVersion: ToolInfo.version, schemaVersion: Schema.version, settings: try fingerprint(settings))
         let found = try Self.resolveInputs(config, observer: observer)
+        try Self.checkOutputFolder(config)
         try createFolders()
         let lock = try RunLock.acquire(output: outputFolder)
         defer { withExtendedLifetime(lock) {} }
@@ -124,6 +125,7 @@ public struct IngestRun {
         _ = try DocumentProcessor.normalizer(settings)
         let stamp = Catalog.Stamp(toolVersion: ToolInfo.version, schemaVersion: Schema.version, settings: try fingerprint(settings))
         let found = try Self.resolveInputs(config, observer: observer)
+        try Self.checkOutputFolder(config)
         let catalogPath = stateFolder.appendingPathComponent("catalog.sqlite").path
         let catalog = FileManager.default.fileExists(atPath: catalogPath) ? try Catalog(readOnly: catalogPath) : nil
         let previous = try Dataset.published(in: outputFolder)
@@ -150,6 +152,14 @@ public struct IngestRun {
         return found
     }
 
+    /// An output path that exists and is no folder (a file, a link to one) is a configuration error, found before
+    /// anything is written.
+    static func checkOutputFolder(_ config: PipelineConfig) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: config.output, isDirectory: &isFolder), !isFolder.boolValue else { return }
+        throw ConfigError("\(config.output): is a file, not a folder: the output (--out, output:) must be a folder; nothing was changed")
+    }
+
     /// ru_maxrss (KiB on Linux) in MiB, one decimal.
     static func peakRSSMB(_ who: Int32) -> Double {
         var usage = rusage()
@@ -161,7 +171,7 @@ public struct IngestRun {
         do {
             return try settings.fingerprint()
         } catch {
-            throw ConfigError("\(settings.labels ?? "labels"): cannot be read (\(error.localizedDescription))")
+            throw ConfigError("\(settings.labels ?? "labels"): cannot be read (\(ErrorText.reason(error)))")
         }
     }
 
@@ -170,7 +180,7 @@ public struct IngestRun {
             try FileManager.default.createDirectory(at: stateFolder, withIntermediateDirectories: true)
             try FileManager.default.createDirectory(at: documentsFolder, withIntermediateDirectories: true)
         } catch {
-            throw WriteError(path: outputFolder.path, reason: "cannot create the output folder (\(error.localizedDescription))")
+            throw WriteError(path: outputFolder.path, reason: "cannot create the output folder (\(ErrorText.reason(error)))")
         }
     }
 
