@@ -12,7 +12,7 @@ import Write
 ///    stamp and file name (unless `full`), hand the rest to the worker processes, record each finished document
 ///    in the catalog at once;
 /// 4. the next dataset: this run's documents plus the earlier ones not replaced (kept, or removed with `prune`);
-///    build its top-level files, `rejects.jsonl` and `manifest.json` in a fresh generation folder and publish it
+///    build its top-level files, `rejects.jsonl`, `report.html` and `manifest.json` in a fresh generation folder and publish it
 ///    with one rename (`Generations`).
 public struct IngestRun {
     public var config: PipelineConfig
@@ -98,6 +98,8 @@ public struct IngestRun {
             manifest.timings.totalSeconds = Date().timeIntervalSince(started)
             manifest.timings.parentPeakRSSMB = Self.peakRSSMB(RUSAGE_SELF.rawValue)
             manifest.timings.workerPeakRSSMB = Self.peakRSSMB(RUSAGE_CHILDREN.rawValue)
+            let report = try RunReport.collect(manifest: manifest, documentsFolder: documentsFolder, outputFolder: outputFolder)
+            try AtomicFile.write(generation.folder.appendingPathComponent(RunReport.fileName), text: report.html())
             try AtomicFile.write(generation.folder.appendingPathComponent("manifest.json"), text: try manifest.encoded())
         } catch {
             try? FileManager.default.removeItem(at: generation.folder)
@@ -328,7 +330,7 @@ public struct IngestRun {
             manifest.warnings.ocrNeeded += document.pagesWithoutText?.count ?? 0
         }
         manifest.counts = Dictionary(uniqueKeysWithValues: RecordType.allCases.map { ($0.plural, rowCounts[$0] ?? 0) })
-        manifest.outputs = RecordType.allCases.flatMap { type in config.formats.map { $0.fileName(of: type) } } + ["rejects.jsonl", "manifest.json"]
+        manifest.outputs = RecordType.allCases.flatMap { type in config.formats.map { $0.fileName(of: type) } } + ["rejects.jsonl", RunReport.fileName, "manifest.json"]
         manifest.exitCode = manifest.totals.rejected > 0 ? IngestExitCode.rejects.rawValue : IngestExitCode.success.rawValue
     }
 }

@@ -19,8 +19,8 @@ struct IngestCommand: ParsableCommand {
         inputs it was not given, until --prune removes them (each printed).
         --format drops the top-level files of the other format. The files are
         published together: built in OUT/.generation-N and switched with one
-        rename of OUT/current; OUT/objectives.jsonl and the others are links
-        through current.
+        rename of OUT/current; OUT/objectives.jsonl, OUT/report.html and the
+        others are links through current.
 
         Output folder (--out, default out/):
           objectives.jsonl, objectives.csv, …
@@ -33,6 +33,8 @@ struct IngestCommand: ParsableCommand {
                          counts per type, warnings, versions, timings
           rejects.jsonl  one {"file","stage","reason"} line per input that
                          failed
+          report.html    the run for a person to look at: totals, documents,
+                         rejects, failed checks, warnings linked to pages
           documents/<sha256>/
                          each document's records, kept between runs
           .piani/catalog.sqlite
