@@ -189,6 +189,14 @@ final class ConventionTests: XCTestCase {
         let none = try piani("blocks", "Tests/Fixtures/encrypted.pdf")
         XCTAssertTrue(none.stderr.contains("needs a password (use --password)"), none.stderr)
         XCTAssertEqual(try piani("blocks", "Tests/Fixtures/encrypted.pdf", "--password", "secret").status, 0)
+        // ingest says it too, on stderr and in rejects.jsonl.
+        let out = try PianiRunner.temporaryFolder(self).appendingPathComponent("out")
+        let ingest = try piani("ingest", "Tests/Fixtures/encrypted.pdf", "--password", "not-the-password", "--out", out.path, "--quiet")
+        XCTAssertEqual(ingest.status, 3)
+        XCTAssertTrue(ingest.stderr.contains("piani: Tests/Fixtures/encrypted.pdf: wrong password"), ingest.stderr)
+        let reject = try String(contentsOf: out.appendingPathComponent("rejects.jsonl"), encoding: .utf8)
+        let line = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(reject.utf8)) as? [String: String])
+        XCTAssertTrue(line["reason"]?.hasPrefix("wrong password") == true, reject)
     }
 
     /// Concatenated JSON objects (one per file), as `jq` reads them.
