@@ -6,6 +6,8 @@ public struct PDFError: Error, CustomStringConvertible, Sendable {
         case unreadable(String)
         case notAPDF
         case encrypted
+        /// Encrypted, and the password given opens it neither as its user nor as its owner.
+        case wrongPassword
         case damaged(String)
         case pageOutOfRange(Int, pageCount: Int)
     }
@@ -27,6 +29,7 @@ public struct PDFError: Error, CustomStringConvertible, Sendable {
         case .unreadable(let why): return "cannot be read (\(why))"
         case .notAPDF: return "not a PDF file (no %PDF header)"
         case .encrypted: return "the PDF is encrypted and needs a password (use --password)"
+        case .wrongPassword: return "wrong password (the PDF is encrypted and the password given does not open it)"
         case .damaged(let why): return "damaged PDF (\(why))"
         case .pageOutOfRange(let page, let count): return "page \(page) does not exist (the document has \(count) pages)"
         }

@@ -41,7 +41,7 @@ final class PathDocument {
     init(path: String, password: String?) throws {
         var code: Int32 = 0
         guard let doc = piani_paths_open(path, password, &code) else {
-            throw PDFError(path: path, reason: code == 4 ? .encrypted : .damaged("poppler error \(code)"))
+            throw PDFError(path: path, reason: code == 4 ? (password == nil ? .encrypted : .wrongPassword) : .damaged("poppler error \(code)"))
         }
         handle = doc
     }

@@ -14,7 +14,7 @@ final class PopplerDocument {
         self.path = path
         var code: Int32 = 0, openErrno: Int32 = 0
         guard let document = piani_pdf_open(path, password, &code, &openErrno) else {
-            throw PDFError(path: path, reason: PopplerDocument.reason(code: code, openErrno: openErrno))
+            throw PDFError(path: path, reason: PopplerDocument.reason(code: code, openErrno: openErrno, passwordGiven: password != nil))
         }
         handle = document
         pageCount = Int(piani_pdf_page_count(document))
@@ -45,12 +45,12 @@ final class PopplerDocument {
     }
 
     /// poppler's open error (`ErrorCodes.h`) with the messages poppler-glib gives for it.
-    private static func reason(code: Int32, openErrno: Int32) -> PDFError.Reason {
+    static func reason(code: Int32, openErrno: Int32, passwordGiven: Bool) -> PDFError.Reason {
         switch code {
         case 1: return .damaged(String(cString: strerror(openErrno)))  // errOpenFile
         case 2: return .damaged("Failed to read the document catalog") // errBadCatalog
         case 3: return .damaged("PDF document is damaged")             // errDamaged
-        case 4: return .encrypted                                      // errEncrypted
+        case 4: return passwordGiven ? .wrongPassword : .encrypted     // errEncrypted
         default: return .damaged("Failed to load document")
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Core
 import Write
 
 /// One document of the output folder's dataset: the input path it was last seen at, its content and what it
@@ -67,7 +68,7 @@ public enum Dataset {
             let data = try Data(contentsOf: manifest)
             object = try (JSONSerialization.jsonObject(with: data) as? [String: Any]).orThrow()
         } catch {
-            throw WriteError(path: manifest.path, reason: "the published manifest cannot be read (\(error.localizedDescription)); "
+            throw WriteError(path: manifest.path, reason: "the published manifest cannot be read (\(ErrorText.reason(error))); "
                              + "nothing was changed, so no ingested document is lost: repair or remove it")
         }
         if let documents = object["documents"] {

@@ -12,7 +12,7 @@ import Write
 ///    stamp and file name (unless `full`), hand the rest to the worker processes, record each finished document
 ///    in the catalog at once;
 /// 4. the next dataset: this run's documents plus the earlier ones not replaced (kept, or removed with `prune`);
-///    build its top-level files, `rejects.jsonl` and `manifest.json` in a fresh generation folder and publish it
+///    build its top-level files, `rejects.jsonl`, `report.html` and `manifest.json` in a fresh generation folder and publish it
 ///    with one rename (`Generations`).
 public struct IngestRun {
     public var config: PipelineConfig
@@ -48,6 +48,7 @@ public struct IngestRun {
         _ = try DocumentProcessor.normalizer(settings)
         let stamp = Catalog.Stamp(toolVersion: ToolInfo.version, schemaVersion: Schema.version, settings: try fingerprint(settings))
         let found = try Self.resolveInputs(config, observer: observer)
+        try Self.checkOutputFolder(config)
         try createFolders()
         let lock = try RunLock.acquire(output: outputFolder)
         defer { withExtendedLifetime(lock) {} }
@@ -97,6 +98,8 @@ public struct IngestRun {
             manifest.timings.totalSeconds = Date().timeIntervalSince(started)
             manifest.timings.parentPeakRSSMB = Self.peakRSSMB(RUSAGE_SELF.rawValue)
             manifest.timings.workerPeakRSSMB = Self.peakRSSMB(RUSAGE_CHILDREN.rawValue)
+            let report = try RunReport.collect(manifest: manifest, documentsFolder: documentsFolder, outputFolder: outputFolder)
+            try AtomicFile.write(generation.folder.appendingPathComponent(RunReport.fileName), text: report.html())
             try AtomicFile.write(generation.folder.appendingPathComponent("manifest.json"), text: try manifest.encoded())
         } catch {
             try? FileManager.default.removeItem(at: generation.folder)
@@ -124,6 +127,7 @@ public struct IngestRun {
         _ = try DocumentProcessor.normalizer(settings)
         let stamp = Catalog.Stamp(toolVersion: ToolInfo.version, schemaVersion: Schema.version, settings: try fingerprint(settings))
         let found = try Self.resolveInputs(config, observer: observer)
+        try Self.checkOutputFolder(config)
         let catalogPath = stateFolder.appendingPathComponent("catalog.sqlite").path
         let catalog = FileManager.default.fileExists(atPath: catalogPath) ? try Catalog(readOnly: catalogPath) : nil
         let previous = try Dataset.published(in: outputFolder)
@@ -150,6 +154,14 @@ public struct IngestRun {
         return found
     }
 
+    /// An output path that exists and is no folder (a file, a link to one) is a configuration error, found before
+    /// anything is written.
+    static func checkOutputFolder(_ config: PipelineConfig) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: config.output, isDirectory: &isFolder), !isFolder.boolValue else { return }
+        throw ConfigError("\(config.output): is a file, not a folder: the output (--out, output:) must be a folder; nothing was changed")
+    }
+
     /// ru_maxrss (KiB on Linux) in MiB, one decimal.
     static func peakRSSMB(_ who: Int32) -> Double {
         var usage = rusage()
@@ -161,7 +173,7 @@ public struct IngestRun {
         do {
             return try settings.fingerprint()
         } catch {
-            throw ConfigError("\(settings.labels ?? "labels"): cannot be read (\(error.localizedDescription))")
+            throw ConfigError("\(settings.labels ?? "labels"): cannot be read (\(ErrorText.reason(error)))")
         }
     }
 
@@ -170,7 +182,7 @@ public struct IngestRun {
             try FileManager.default.createDirectory(at: stateFolder, withIntermediateDirectories: true)
             try FileManager.default.createDirectory(at: documentsFolder, withIntermediateDirectories: true)
         } catch {
-            throw WriteError(path: outputFolder.path, reason: "cannot create the output folder (\(error.localizedDescription))")
+            throw WriteError(path: outputFolder.path, reason: "cannot create the output folder (\(ErrorText.reason(error)))")
         }
     }
 
@@ -318,7 +330,7 @@ public struct IngestRun {
             manifest.warnings.ocrNeeded += document.pagesWithoutText?.count ?? 0
         }
         manifest.counts = Dictionary(uniqueKeysWithValues: RecordType.allCases.map { ($0.plural, rowCounts[$0] ?? 0) })
-        manifest.outputs = RecordType.allCases.flatMap { type in config.formats.map { $0.fileName(of: type) } } + ["rejects.jsonl", "manifest.json"]
+        manifest.outputs = RecordType.allCases.flatMap { type in config.formats.map { $0.fileName(of: type) } } + ["rejects.jsonl", RunReport.fileName, "manifest.json"]
         manifest.exitCode = manifest.totals.rejected > 0 ? IngestExitCode.rejects.rawValue : IngestExitCode.success.rawValue
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Core
 import Write
 import Yams
 
@@ -55,7 +56,7 @@ public struct PipelineConfig: Equatable, Sendable {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw ConfigError("\(path): cannot be read (\((error as NSError).localizedDescription))")
+            throw ConfigError("\(path): cannot be read (\(ErrorText.reason(error)))")
         }
         return try parse(yaml: text, file: path)
     }

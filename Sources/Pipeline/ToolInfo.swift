@@ -7,6 +7,8 @@ import Core
 public enum ToolInfo {
     public static let name = "piani"
     public static let version = "0.5.0"
+    /// What `piani --version` prints: `piani 0.5.0 (schema 1)`.
+    public static var versionLine: String { "\(name) \(version) (schema \(Schema.version))" }
 }
 
 /// The exit codes of `piani ingest`.

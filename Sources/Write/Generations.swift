@@ -1,4 +1,5 @@
 import Foundation
+import Core
 
 /// The published files of an output folder, switched as a whole. Each run builds its top-level files, its
 /// `rejects.jsonl` and its `manifest.json` in a fresh folder `OUT/.generation-N`, then points `OUT/current` at it
@@ -65,7 +66,7 @@ public struct Generations {
         do {
             try FileManager.default.createDirectory(at: next, withIntermediateDirectories: false)
         } catch {
-            throw WriteError(path: next.path, reason: "cannot create the generation folder (\(error.localizedDescription))")
+            throw WriteError(path: next.path, reason: "cannot create the generation folder (\(ErrorText.reason(error)))")
         }
         return (number, next)
     }

@@ -9,34 +9,49 @@ import XML
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Print the canonical records of one document as JSON lines (schema v1).",
+        abstract: "Print the canonical records of documents as JSON lines.",
+        usage: "piani extract [<options>] <files> ...",
         discussion: """
-        Reads the document (PDF, DOCX, ODT or XHTML/HTML: tables and text blocks), classifies it (ente, document type, period) and maps its
-        objectives, indicators, budget lines, staff, risks and scheda anagrafica to the canonical schema; every
-        other table becomes a `table` record. One JSON object per line, fields in schema order.
+        Reads each document (PDF, DOCX, ODT or XHTML/HTML: tables and text
+        blocks), classifies it (ente, document type, period) and maps its
+        objectives, indicators, budget lines, staff, risks and scheda anagrafica
+        to the canonical schema (v1); every other table becomes a `table`
+        record. One JSON object per line, fields in schema order.
+
+        Several files: their records one file after the other, each record
+        naming its document (document.sha256, document.file_name; "stdin" for
+        standard input). A file that cannot be read is one line on stderr, the
+        others are read, and the exit code is 1.
         """
     )
 
     @OptionGroup var input: PDFInputOptions
 
-    @Option(help: "A YAML label dictionary merged over the built-in one (same layout as Resources/labels.yml); its vocabulary: section, if any, overrides keys of Resources/vocabulary.yml.")
+    @Option(help: ArgumentHelp(
+        "A YAML label dictionary merged over the built-in one (layout of Resources/labels.yml); its vocabulary: section, if any, overrides keys of Resources/vocabulary.yml.",
+        valueName: "file"))
     var labels: String?
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
-        let items: [DocumentItem]
-        let opened = try input.openDocument()
-        var facts = try FileFacts(path: input.file)
-        switch opened {
-        case .pdf(let pdf):
-            let content = try input.reportingErrors { try pdf.content(pages: input.pages?.numbers(upTo: pdf.pageCount)) }
-            items = DocumentItem.readingOrder(blocks: content.blocks, tables: content.tables)
-        case .markup(let content, let format):
-            items = content.documentItems()
-            facts.format = format.name
-        }
         let normalizer = try Normalizers.make(labelOverrides: labels)
-        let normalized = normalizer.normalize(file: facts, items: items)
-        for record in normalized.records { Output.line(record.json.serialized) }
+        let target = try output.target()
+        let failed = try input.eachDocument { document in
+            let items: [DocumentItem]
+            var facts = try FileFacts(document: document)
+            switch document.opened {
+            case .pdf(let pdf):
+                let content = try pdf.content(pages: document.pageNumbers)
+                items = DocumentItem.readingOrder(blocks: content.blocks, tables: content.tables)
+            case .markup(let content, let format):
+                items = content.documentItems()
+                facts.format = format.name
+            }
+            for record in normalizer.normalize(file: facts, items: items).records { try target.line(record.json.serialized) }
+        }
+        try target.finish(keep: failed < input.files.count)
+        try exitForFailures(failed)
     }
 }
 
@@ -53,8 +68,28 @@ enum Normalizers {
 
 extension FileFacts {
     init(path: String) throws {
-        let hash = try Hashing.sha256(ofFile: path)
+        let hash: (hex: String, size: Int)
+        do {
+            hash = try Hashing.sha256(ofFile: path)
+        } catch {
+            throw InputFailure(path, "cannot be read (\(ErrorText.reason(error)))")
+        }
         self.init(sha256: hash.hex, fileName: URL(fileURLWithPath: path).lastPathComponent,
                   format: URL(fileURLWithPath: path).pathExtension.lowercased())
+    }
+
+    /// The facts of an input as read: its content's hash, the name given (`stdin` for standard input), and `pdf`
+    /// for a document read as a PDF.
+    init(document: PDFInputOptions.Document) throws {
+        let hash: (hex: String, size: Int)
+        do {
+            hash = try Hashing.sha256(ofFile: document.path)
+        } catch {
+            throw InputFailure(document.argument, "cannot be read (\(ErrorText.reason(error)))")
+        }
+        let name = document.argument == "-" ? "stdin" : URL(fileURLWithPath: document.argument).lastPathComponent
+        var format = URL(fileURLWithPath: document.argument).pathExtension.lowercased()
+        if case .pdf = document.opened { format = "pdf" }
+        self.init(sha256: hash.hex, fileName: name, format: format)
     }
 }

@@ -6,38 +6,54 @@ import Write
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Ingest a batch of documents into canonical record files (JSONL, CSV), incrementally and in parallel.",
+        abstract: "Ingest a batch of documents into record files, incrementally.",
         discussion: """
-        Settings come from pipeline.yml (--config FILE, or ./pipeline.yml when present), flags override them, and
-        `piani ingest samples/` works with the built-in defaults. INPUTS are files, folders (every *.pdf below) or
+        Settings come from pipeline.yml (--config FILE, or ./pipeline.yml when
+        present); flags override them, and `piani ingest samples/` works with
+        the built-in defaults. INPUTS are files, folders (every *.pdf below) or
         glob patterns. See docs/ingest.md.
 
+        The output folder is a dataset that accumulates: a run adds new
+        documents, replaces a document whose input (same path) changed, renames
+        one whose content is now at another path, and keeps documents whose
+        inputs it was not given, until --prune removes them (each printed).
+        --format drops the top-level files of the other format. The files are
+        published together: built in OUT/.generation-N and switched with one
+        rename of OUT/current; OUT/objectives.jsonl, OUT/report.html and the
+        others are links through current.
+
         Output folder (--out, default out/):
-          objectives.jsonl objectives.csv … one pair per record type (objectives, indicators, budget_lines, staff,
-                          risks, entities, tables): CSV per RFC 4180, header in schema order, nested fields
-                          flattened with dots; rows by document file name, then page, then position
-          manifest.json   inputs (path, sha256, size, status), counts per type, warnings, versions, timings
-          rejects.jsonl   one {"file","stage","reason"} line per input that failed
-          documents/<sha256>/  each document's records, kept between runs (the files above concatenate them)
-          .piani/catalog.sqlite  documents already ingested (skipped next time unless --full); .piani/lock
+          objectives.jsonl, objectives.csv, …
+                         one pair per record type (objectives, indicators,
+                         budget_lines, staff, risks, entities, tables): CSV per
+                         RFC 4180, header in schema order, nested fields
+                         flattened with dots; rows by file name, then page,
+                         then position
+          manifest.json  inputs (path, sha256, size, status), documents,
+                         counts per type, warnings, versions, timings
+          rejects.jsonl  one {"file","stage","reason"} line per input that
+                         failed
+          report.html    the run for a person to look at: totals, documents,
+                         rejects, failed checks, warnings linked to pages
+          documents/<sha256>/
+                         each document's records, kept between runs
+          .piani/catalog.sqlite
+                         documents already ingested (skipped unless --full)
 
-        Each document is read in a worker process: a damaged PDF that crashes or hangs the C libraries is
-        rejected (stage worker / timeout) and the batch goes on. Every output file is written to a temporary
-        name and renamed into place.
-
-        Exit codes:
-        The output folder is a dataset that accumulates: a run adds new documents, replaces a document whose input
-        (same path) changed, renames one whose content is now at another path, and keeps documents whose inputs it
-        was not given, until --prune removes them (each printed). --format drops the top-level files of the other
-        format. The files are published together: built in OUT/.generation-N and switched with one rename of
-        OUT/current; OUT/objectives.jsonl and the others are links through current.
+        Each document is read in a worker process: a damaged PDF that crashes
+        or hangs the C libraries is rejected (stage worker or timeout) and the
+        batch goes on.
 
         Exit codes:
           0  every input ingested or already ingested
-          1  the run could not proceed (output folder not writable, catalog unreadable); outputs left as they were
-          2  configuration or usage error (invalid pipeline.yml or option value, an input that does not exist, inputs
-             with no file without --allow-empty, bad label dictionary); nothing was changed
-          3  some inputs were rejected (one `piani: FILE: reason` line each, and rejects.jsonl); the others' outputs are complete
+          1  the run could not proceed (output folder not writable, catalog
+             unreadable); the published dataset is left as it was
+          2  configuration or usage error (invalid pipeline.yml or option
+             value, an input that does not exist, no input file without
+             --allow-empty, bad label dictionary, --out naming a file);
+             nothing was changed
+          3  some inputs were rejected (one `piani: FILE: reason` line each,
+             and rejects.jsonl); the others' outputs are complete
           4  another piani ingest is running on the same output folder
         """
     )

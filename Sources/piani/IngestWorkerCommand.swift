@@ -9,6 +9,7 @@ struct IngestWorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest-worker",
         abstract: "Worker process of piani ingest (reads jobs on stdin).",
+        usage: "piani ingest-worker --documents <folder> [<options>]",
         shouldDisplay: false
     )
 

@@ -6,12 +6,14 @@ import Normalize
 struct NormalizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "normalize",
-        abstract: "Print the canonical records of extracted content (the JSON of `piani tables` and `piani blocks`).",
+        abstract: "Print the canonical records of extracted content (tables, blocks).",
         discussion: """
-        Reads what the extraction stage writes: `piani tables` output ({"tables":[…]}), `piani blocks` output
-        (JSON lines), or one object {"blocks":[…],"tables":[…]}; several files are read as one document, `-`
-        is standard input. A table fixed by hand can so be normalized again without the PDF. The records name
-        the document given by --source (its SHA-256 and file name), else the content files.
+        Reads what the extraction stage writes: `piani tables` output
+        ({"tables":[…]}), `piani blocks` output (JSON lines), or one object
+        {"blocks":[…],"tables":[…]}; several files are read as one document, -
+        is standard input. A table fixed by hand can so be normalized again
+        without the PDF. The records name the document given by --source (its
+        SHA-256 and file name), else the content files.
         """
     )
 

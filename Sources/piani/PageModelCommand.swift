@@ -7,22 +7,29 @@ import PDF
 struct PageModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "page-model",
-        abstract: "Print each page's words, lines and ruling lines as JSON (one page per line)."
+        abstract: "Print each page's words, lines and rulings as JSON, a line a page.",
+        usage: "piani page-model [<options>] <files> ..."
     )
 
     @OptionGroup var input: PDFInputOptions
 
     func run() throws {
-        try input.withPages { page in
-            let object: [String: Any] = [
-                "page": page.number, "width": page.width, "height": page.height,
-                "words": page.words.map { ["text": $0.text, "bbox": $0.box.rounded, "font": $0.font.name,
-                                           "size": $0.font.size, "bold": $0.font.isBold, "italic": $0.font.isItalic] },
-                "lines": page.lines.map { ["text": $0.text, "bbox": $0.box.rounded] },
-                "rulings": page.rulings.map { ["orientation": $0.orientation.rawValue, "bbox": $0.box.rounded] },
-            ]
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            Output.line(String(decoding: data, as: UTF8.self))
+        let failed = try input.eachDocument { document in
+            guard case .pdf(let pdf) = document.opened else { throw InputFailure(document.argument, "not a PDF (page-model reads PDF pages)") }
+            for number in document.pageNumbers ?? Array(1..<max(1, pdf.pageCount + 1)) {
+                let page = try pdf.page(number)
+                var object: [String: Any] = [
+                    "page": page.number, "width": page.width, "height": page.height,
+                    "words": page.words.map { ["text": $0.text, "bbox": $0.box.rounded, "font": $0.font.name,
+                                               "size": $0.font.size, "bold": $0.font.isBold, "italic": $0.font.isItalic] },
+                    "lines": page.lines.map { ["text": $0.text, "bbox": $0.box.rounded] },
+                    "rulings": page.rulings.map { ["orientation": $0.orientation.rawValue, "bbox": $0.box.rounded] },
+                ]
+                if input.files.count > 1 { object["file"] = document.argument }
+                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+                Output.line(String(decoding: data, as: UTF8.self))
+            }
         }
+        try exitForFailures(failed)
     }
 }

@@ -1,15 +1,24 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 
 @main
 struct Piani: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "piani",
-        abstract: "Turns Italian municipal planning documents (PEG, Piano della Performance, PIAO, Referto) into data.",
+        abstract: "Turns Italian municipal planning documents into data.",
         discussion: """
-        Exit codes of every command: 0 done, 1 an input could not be read (or the run could not proceed),
-        2 usage or configuration error, 3 (ingest) some inputs were rejected, 4 (ingest) the output folder is busy.
+        PEG, Piano della Performance, PIAO, Referto del controllo di gestione:
+        objectives, indicators, budget lines, staff, risks and every other table
+        as JSONL and CSV records in one schema, for a batch (`piani ingest`) or
+        one document at a time (`extract`, `tables`, `blocks`).
+
+        Exit codes of every command: 0 done; 1 an input could not be read (with
+        several files: some could not, and the others' output is complete), or
+        the run could not proceed; 2 usage or configuration error; 3 (ingest)
+        some inputs were rejected; 4 (ingest) the output folder is busy.
         """,
+        version: ToolInfo.versionLine,
         subcommands: [IngestCommand.self, ExtractCommand.self, NormalizeCommand.self, TablesCommand.self, BlocksCommand.self,
                       SchemaCommand.self, PageModelCommand.self, XBRLCommand.self, IngestWorkerCommand.self]
     )

@@ -5,13 +5,17 @@ import Write
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Print the JSON Schema (draft 2020-12) of every record type, or the SQL DDL of matching warehouse tables.",
+        abstract: "Print the JSON Schema of every record type, or SQL DDL.",
         discussion: """
-        Both are generated from the schema the writers use, so they match the outputs of `piani ingest`:
-        the JSON Schema validates each line of X.jsonl (one definition per record type under $defs);
-        the DDL creates one table per record type named like its files (objectives, budget_lines, …), columns
-        = the CSV header (nested fields flattened with dots), record_id the primary key. Load with
-        `\\copy objectives FROM 'out/objectives.csv' CSV HEADER` (PostgreSQL) or `.import --csv --skip 1` (SQLite).
+        The JSON Schema is draft 2020-12; --sql gives the DDL of matching
+        warehouse tables. Both are generated from the schema the writers use, so
+        they match the outputs of `piani ingest`: the JSON Schema validates each
+        line of X.jsonl (one definition per record type under $defs); the DDL
+        creates one table per record type named like its files (objectives,
+        budget_lines, …), columns = the CSV header (nested fields flattened with
+        dots), record_id the primary key. Load with
+          \\copy objectives FROM 'out/objectives.csv' CSV HEADER   (PostgreSQL)
+          .import --csv --skip 1                                  (SQLite)
         """
     )
 

@@ -2,19 +2,34 @@ import ArgumentParser
 import Core
 import Foundation
 import PDF
+import Write
 
 struct TablesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tables",
-        abstract: "Print the tables of a PDF (ruled and unruled; tables continued over pages are joined).",
+        abstract: "Print the tables of documents (ruled, unruled, joined over pages).",
+        usage: "piani tables [<options>] <files> ...",
         discussion: """
-        json: {"tables":[{"page":1,"page_end":1,"bbox":[x0,y0,x1,y1],"method":"lattice","rows":[["cell",...],...]}]}
-        with bbox in PDF points from the first page's top-left corner, "" for an empty cell and a spanning
-        cell's text in its first slot. method: lattice (ruled grid), rules (horizontal rules only) or stream
-        (text alignment). csv: every table as RFC 4180 rows, tables separated by a blank line.
-        md: one Markdown table each. Tables are written as they are found: output starts before the end.
-        DOCX, ODT and XHTML/HTML tables come from the markup's grid (method "markup", spans expanded the same
-        way), with "source" naming the table element.
+        json: {"tables":[{"page":1,"page_end":1,"bbox":[x0,y0,x1,y1],
+                          "method":"lattice","rows":[["cell",...],...]}]}
+        with bbox in PDF points from the first page's top-left corner, "" for an
+        empty cell and a spanning cell's text in its first slot. method: lattice
+        (ruled grid), rules (horizontal rules only) or stream (text alignment).
+        DOCX, ODT and XHTML/HTML tables come from the markup's grid (method
+        "markup", spans expanded the same way), with "source" naming the table
+        element.
+
+        csv: one CSV (RFC 4180) per table, named NAME-p3-t1.csv (input NAME,
+        first page 3, first table starting on that page). With -o DIR they are
+        written into DIR (created if missing; each file atomically); on standard
+        output each table is a line "# NAME-p3-t1.csv", its rows, a blank line.
+
+        md: one Markdown table each. Tables are written as they are found:
+        output starts before the end.
+
+        Several files: json gives one {"file":…,"tables":[…]} object per file,
+        md a "# FILE" line before each file's tables. A file that cannot be read
+        is one line on stderr, the others are read, and the exit code is 1.
         """
     )
 
@@ -25,45 +40,154 @@ struct TablesCommand: ParsableCommand {
     @Option(help: "Output format: json, csv or md.")
     var format: Format = .json
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
-        let opened = try input.openDocument()
-        var writer = TableWriter(format: format)
-        switch opened {
-        case .pdf(let pdf):
-            try input.reportingErrors {
-                try pdf.extract(pages: input.pages?.numbers(upTo: pdf.pageCount), blocks: nil, into: &writer)
+        if format == .csv, let folder = output.output, folder != "-" { return try writeCSVFiles(into: folder) }
+        let target = try output.target()
+        let several = input.files.count > 1
+        let failed = try input.eachDocument { document in
+            var writer = TableWriter(format: format, target: target, file: several ? document.argument : nil, stem: document.stem)
+            try writer.open()
+            do {
+                try extract(document, into: &writer)
+            } catch {
+                try writer.close()
+                throw error
             }
-        case .markup(let content, _):
-            for table in content.tables { writer.table(table) }
+            try writer.close()
         }
-        writer.close()
+        try target.finish(keep: failed < input.files.count)
+        try exitForFailures(failed)
+    }
+
+    /// --format csv -o DIR: one file per table.
+    private func writeCSVFiles(into folder: String) throws {
+        let stems = Dictionary(grouping: input.files) { PDFInputOptions.Document.stem(of: $0) }
+        if let clash = stems.first(where: { $0.value.count > 1 }) {
+            Output.error("\(clash.value.joined(separator: ", ")): their tables would have the same file names (\(clash.key)-p…-t….csv) "
+                         + "in \(folder); give them in separate calls")
+            throw ExitCode(2)
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            guard isFolder.boolValue else {
+                Output.error("\(folder): is a file; with --format csv, -o names a folder (one CSV per table is written into it)")
+                throw ExitCode(2)
+            }
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                Output.error("\(folder): cannot create the folder (\(ErrorText.reason(error)))")
+                throw ExitCode(1)
+            }
+        }
+        let failed = try input.eachDocument { document in
+            var writer = CSVFileWriter(folder: URL(fileURLWithPath: folder), stem: document.stem)
+            try extract(document, into: &writer)
+        }
+        try exitForFailures(failed)
+    }
+
+    private func extract<Sink: ContentSink>(_ document: PDFInputOptions.Document, into sink: inout Sink) throws {
+        switch document.opened {
+        case .pdf(let pdf):
+            try pdf.extract(pages: document.pageNumbers, blocks: nil, into: &sink)
+        case .markup(let content, _):
+            for table in content.tables { try sink.table(table) }
+        }
     }
 }
 
-/// Writes tables to stdout as they arrive.
+extension PDFInputOptions.Document {
+    /// The file name without its extension (`stdin` for standard input), for names derived from it.
+    static func stem(of argument: String) -> String {
+        argument == "-" ? "stdin" : ((argument as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+}
+
+/// Names each table of one document `NAME-p3-t1` (first page, then its rank among the tables starting there).
+struct TableNamer {
+    let stem: String
+    private var onPage: [Int: Int] = [:]
+
+    init(stem: String) { self.stem = stem }
+
+    mutating func name(_ table: Table) -> String {
+        let rank = (onPage[table.page] ?? 0) + 1
+        onPage[table.page] = rank
+        return "\(stem)-p\(table.page)-t\(rank).csv"
+    }
+}
+
+/// Writes one document's tables as they arrive.
 struct TableWriter: ContentSink {
     let format: TablesCommand.Format
+    let target: OutputTarget
+    /// The file, when several are given (the output marks each one's tables).
+    let file: String?
+    private var namer: TableNamer
     private var count = 0
 
-    init(format: TablesCommand.Format) {
+    init(format: TablesCommand.Format, target: OutputTarget, file: String?, stem: String) {
         self.format = format
-        if format == .json { Output.write("{\"tables\":[") }
+        self.target = target
+        self.file = file
+        namer = TableNamer(stem: stem)
     }
 
-    mutating func table(_ table: Table) {
+    func open() throws {
         switch format {
-        case .json: Output.write((count > 0 ? ",\n" : "\n") + TableRendering.json(table))
-        case .csv: Output.write((count > 0 ? "\r\n" : "") + TableRendering.csv(table.rows))
-        case .md: Output.write((count > 0 ? "\n" : "") + TableRendering.markdown(table))
+        case .json:
+            try target.write(file.map { "{\"file\":\(JSONValue.string($0).serialized),\"tables\":[" } ?? "{\"tables\":[")
+        case .md:
+            if let file { try target.write("# \(file)\n\n") }
+        case .csv: break
+        }
+    }
+
+    mutating func table(_ table: Table) throws {
+        switch format {
+        case .json: try target.write((count > 0 ? ",\n" : "\n") + TableRendering.json(table))
+        case .csv: try target.write("# \(namer.name(table))\r\n" + TableRendering.csv(table.rows) + "\r\n")
+        case .md: try target.write((count > 0 ? "\n" : "") + TableRendering.markdown(table))
         }
         count += 1
     }
 
     mutating func block(_ block: Block) {}
 
-    func close() {
-        if format == .json { Output.write("\n]}\n") }
+    func close() throws {
+        switch format {
+        case .json: try target.write("\n]}\n")
+        case .md: if file != nil { try target.write("\n") }
+        case .csv: break
+        }
     }
+}
+
+/// Writes each table of one document to its own CSV file in `folder`, atomically.
+struct CSVFileWriter: ContentSink {
+    let folder: URL
+    private var namer: TableNamer
+
+    init(folder: URL, stem: String) {
+        self.folder = folder
+        namer = TableNamer(stem: stem)
+    }
+
+    mutating func table(_ table: Table) throws {
+        let destination = folder.appendingPathComponent(namer.name(table))
+        do {
+            try AtomicFile.write(destination, text: TableRendering.csv(table.rows))
+        } catch let error as WriteError {
+            Output.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+
+    mutating func block(_ block: Block) {}
 }
 
 enum TableRendering {

@@ -6,11 +6,14 @@ import XML
 struct XBRLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "xbrl",
-        abstract: "Read an XBRL instance (BDAP): print its counts, or its facts as JSON lines (--facts).",
+        abstract: "Read an XBRL instance (BDAP): its counts, or its facts (--facts).",
         discussion: """
-        The instance is streamed: facts are printed as they are read, so memory stays flat on large files.
-        Summary: {"schema_refs":[…],"contexts":N,"units":N,"facts":N}. With --facts, one line per fact:
-        {"concept":"{namespace}Name","context":"c1","unit":"EUR","decimals":"2","value":"…","nil":false}.
+        The instance is streamed: facts are printed as they are read, so memory
+        stays flat on large files. Summary:
+          {"schema_refs":[…],"contexts":N,"units":N,"facts":N}
+        With --facts, one JSON line per fact:
+          {"concept":"{namespace}Name","context":"c1","unit":"EUR",
+           "decimals":"2","value":"…","nil":false}
         Mapping facts to records is not done yet.
         """
     )

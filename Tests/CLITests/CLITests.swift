@@ -53,7 +53,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(blocks.stdout.split(separator: "\n").first.map(String.init),
                        #"{"page":1,"kind":"heading","level":1,"text":"Piano della Performance 2025","bbox":[0,0,0,0],"font_size":0,"bold":false,"source":"/html/body/h1"}"#)
         let tables = try piani("tables", "Tests/Fixtures/xml/page.xhtml", "--format", "csv")
-        XCTAssertEqual(tables.stdout, "Voce,2025\r\nSpese,\"1.000,00\"\r\n\r\nUnica\r\n")
+        XCTAssertEqual(tables.stdout, "# page-p1-t1.csv\r\nVoce,2025\r\nSpese,\"1.000,00\"\r\n\r\n# page-p1-t2.csv\r\nUnica\r\n\r\n")
         let xbrl = try piani("tables", "Tests/Fixtures/xml/bdap-instance.xbrl")
         XCTAssertEqual(xbrl.status, 1)
         XCTAssertEqual(xbrl.stderr, "piani: Tests/Fixtures/xml/bdap-instance.xbrl: an XBRL instance: its facts are not mapped to records yet\n")

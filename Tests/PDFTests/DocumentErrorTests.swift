@@ -32,7 +32,7 @@ final class DocumentErrorTests: XCTestCase {
 
     func testEncryptedNeedsThePassword() throws {
         XCTAssertEqual(reason(opening: Paths.fixture("encrypted.pdf")), .encrypted)
-        XCTAssertEqual(reason(opening: Paths.fixture("encrypted.pdf"), password: "wrong"), .encrypted)
+        XCTAssertEqual(reason(opening: Paths.fixture("encrypted.pdf"), password: "wrong"), .wrongPassword)
         let pdf = try PDFFile(path: Paths.fixture("encrypted.pdf"), password: "secret")
         XCTAssertGreaterThan(pdf.pageCount, 0)
         XCTAssertFalse(try pdf.page(1).words.isEmpty)

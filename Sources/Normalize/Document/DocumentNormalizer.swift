@@ -92,7 +92,7 @@ public struct LabelOverrideError: Error, CustomStringConvertible {
     }
 
     init(path: String, error: Error) {
-        self.init(path: path, reason: String(describing: error))
+        self.init(path: path, reason: ErrorText.reason(error))
         if let vocabularyError = error as? VocabularyError, case .invalid = vocabularyError { reasonIsLocated = true }
     }
 
