@@ -64,6 +64,18 @@ final class SheetPassesTests: XCTestCase {
         XCTAssertEqual(columns[1]?.field, "weight")
     }
 
+    func testAStackedHeaderMayHoldACellThatIsNoKnownLabel() {
+        let lines = [row(["", "", "Sistema"], row: 0), row(["Settore", "Dirigente", "Premiante"], row: 1),
+                     row(["Amministrativo", "Deborah Ariboni", ""], row: 2)]
+        let (role, span) = classifier.role(of: lines, at: 0)
+        XCTAssertEqual(span, 2, "the value row is not part of the header")
+        guard case .columnHeader(let columns) = role else { return XCTFail("\(role)") }
+        XCTAssertEqual(columns[0]?.field, "org_unit")
+        XCTAssertEqual(columns[1]?.field, "owner")
+        XCTAssertTrue(classifier.isShortLabelText("Sistema Premiante"))
+        XCTAssertFalse(classifier.isShortLabelText("Peso 2024"), "a figure is a value")
+    }
+
     func testLabelWrappedOverRowsIsOneLabel() {
         let lines = [row(["Descrizione", "Ampliamento dei posti"], row: 0), row(["Sintetica", "al nido"], row: 1)]
         let (role, span) = classifier.role(of: lines, at: 0)

@@ -192,8 +192,10 @@ struct SheetLineClassifier {
             guard rows.allSatisfy({ $0.item == lines[index].item }) else { continue }
             var merged = lines[index]
             merged.cells = mergedColumns(rows.map(\.cells))
+            // Labels in every cell, or in most when the rows are only labels over an empty cell (a stacked
+            // "Sistema" over "Premiante" beside "Settore | Dirigente"): no value row was taken in.
             if let columns = objectiveHeader(merged), Set(columns.values.map(\.field)).count > single,
-               columns.count == merged.filled.count {
+               columns.count == merged.filled.count || rows.allSatisfy({ row in row.filled.allSatisfy { isShortLabelText($0.text) } }) {
                 return (columns, count)
             }
         }
@@ -219,6 +221,11 @@ struct SheetLineClassifier {
             return (LabeledText(field: match.field, label: label, value: value), count)
         }
         return nil
+    }
+
+    /// A few words with no figure: what a header cell holds, not a value.
+    func isShortLabelText(_ text: String) -> Bool {
+        text.split(separator: " ").count <= settings.maximumStackedLabelWords && !text.contains { $0.isNumber }
     }
 
     // MARK: labels and values
