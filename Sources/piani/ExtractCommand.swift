@@ -13,7 +13,8 @@ struct ExtractCommand: ParsableCommand {
         discussion: """
         Reads the document (PDF, DOCX, ODT or XHTML/HTML: tables and text blocks), classifies it (ente, document type, period) and maps its
         objectives, indicators, budget lines, staff, risks and scheda anagrafica to the canonical schema; every
-        other table becomes a `table` record. One JSON object per line, fields in schema order.
+        other table becomes a `table` record. An XBRL instance gives one `fact` record per fact and a
+        `budget_line` per budget amount (Resources/xbrl-budget.yml). One JSON object per line, fields in schema order.
         """
     )
 
@@ -23,6 +24,7 @@ struct ExtractCommand: ParsableCommand {
     var labels: String?
 
     func run() throws {
+        if case .xbrl = DocumentInput.route(input.file) { return try extractXBRL() }
         let items: [DocumentItem]
         let opened = try input.openDocument()
         var facts = try FileFacts(path: input.file)
@@ -37,6 +39,23 @@ struct ExtractCommand: ParsableCommand {
         let normalizer = try Normalizers.make(labelOverrides: labels)
         let normalized = normalizer.normalize(file: facts, items: items)
         for record in normalized.records { Output.line(record.json.serialized) }
+    }
+}
+
+extension ExtractCommand {
+    /// An XBRL instance's fact and budget_line records, printed as each fact is read (two passes: contexts and
+    /// units first, so memory stays flat on large instances). `--pages` does not apply.
+    func extractXBRL() throws {
+        let normalizer = try Normalizers.make(labelOverrides: labels)
+        var facts = try FileFacts(path: input.file)
+        facts.format = "xbrl"
+        let reader = XBRLReader()
+        try input.reportingErrors {
+            let mapper = normalizer.xbrl.mapper(file: facts, header: try reader.header(path: input.file))
+            _ = try reader.read(path: input.file) { fact in
+                for record in mapper.records(for: fact) { Output.line(record.json.serialized) }
+            }
+        }
     }
 }
 

@@ -40,11 +40,16 @@ struct PDFInputOptions: ParsableArguments {
         case .markup(let format):
             let selected = pages.map { Set($0.numbers(upTo: Int.max)) }
             return .markup(try reportingErrors { try MarkupDocument.content(path: file, format: format).selecting(pages: selected) }, format)
+        case .xbrl:
+            Output.error("\(file): \(Self.xbrlHasNoBlocks)")
+            throw ExitCode(1)
         case .refused(let reason):
             Output.error("\(file): \(reason)")
             throw ExitCode(1)
         }
     }
+
+    static let xbrlHasNoBlocks = "an XBRL instance has facts, not blocks or tables: read it with `piani extract` (records) or `piani xbrl` (facts)"
 
     func openFile() throws -> PDFFile {
         try reportingErrors { try PDFFile(path: file, password: password) }

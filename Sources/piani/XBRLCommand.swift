@@ -11,7 +11,7 @@ struct XBRLCommand: ParsableCommand {
         The instance is streamed: facts are printed as they are read, so memory stays flat on large files.
         Summary: {"schema_refs":[…],"contexts":N,"units":N,"facts":N}. With --facts, one line per fact:
         {"concept":"{namespace}Name","context":"c1","unit":"EUR","decimals":"2","value":"…","nil":false}.
-        Mapping facts to records is not done yet.
+        `piani extract` and `piani ingest` map the facts to records (fact, budget_line).
         """
     )
 

@@ -56,7 +56,14 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(tables.stdout, "Voce,2025\r\nSpese,\"1.000,00\"\r\n\r\nUnica\r\n")
         let xbrl = try piani("tables", "Tests/Fixtures/xml/bdap-instance.xbrl")
         XCTAssertEqual(xbrl.status, 1)
-        XCTAssertEqual(xbrl.stderr, "piani: Tests/Fixtures/xml/bdap-instance.xbrl: an XBRL instance: its facts are not mapped to records yet\n")
+        XCTAssertEqual(xbrl.stderr, "piani: Tests/Fixtures/xml/bdap-instance.xbrl: an XBRL instance has facts, not blocks or tables: read it with `piani extract` (records) or `piani xbrl` (facts)\n")
+        let records = try piani("extract", "Tests/Fixtures/xml/bdap-instance.xbrl")
+        XCTAssertEqual(records.status, 0, records.stderr)
+        let types = records.stdout.split(separator: "\n").map { line -> String in
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return object?["record_type"] as? String ?? ""
+        }
+        XCTAssertEqual(types, ["fact", "budget_line", "fact", "fact", "fact", "fact", "fact"])
         let malformed = try piani("extract", "Tests/Fixtures/xml/malformed.xhtml")
         XCTAssertEqual(malformed.status, 1)
         XCTAssertEqual(malformed.stderr,
