@@ -70,6 +70,27 @@ final class CLITests: XCTestCase {
                        "piani: Tests/Fixtures/xml/malformed.xhtml: malformed XML at line 2 (Opening and ending tag mismatch: p line 2 and body)\n")
     }
 
+    /// The hand-checked BDAP-structured instance (its expected records are listed in the fixture's comment).
+    func testBDAPPrevisioneInstanceGivesItsFactsAndBudgetLines() throws {
+        let result = try piani("extract", "Tests/Fixtures/xml/bdap-previsione.xbrl")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let records = try result.stdout.split(separator: "\n").map { try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        XCTAssertEqual(records.filter { $0["record_type"] as? String == "fact" }.count, 11)
+        let lines = records.filter { $0["record_type"] as? String == "budget_line" }
+        func summary(_ line: [String: Any]) -> String {
+            let amounts = (line["amounts"] as? [String: Any] ?? [:]).map { "\($0.key)=\($0.value)" }.sorted().joined()
+            return [line["direction"], line["title_code"], line["mission_code"], line["program_code"], line["fiscal_year"], line["total_level"]]
+                .map { ($0 as? CustomStringConvertible)?.description ?? "-" }.joined(separator: " ") + " " + amounts
+        }
+        XCTAssertEqual(lines.map(summary), [
+            "expenditure 1 01 02 2025 - initial_forecast=152300", "expenditure 1 01 02 2025 - cash_forecast=160000",
+            "expenditure 1 01 02 2026 - initial_forecast=149000", "expenditure 1 01 02 2027 - initial_forecast=149000",
+            "revenue 1 - - 2025 - initial_forecast=2500000", "expenditure - - - 2025 spesa initial_forecast=2480000",
+        ])
+        XCTAssertTrue(result.stdout.contains(#""amounts":{"initial_forecast":152300.00}"#), "the exact decimal text is written")
+        XCTAssertTrue(result.stdout.contains(#""number":310455.17"#))
+    }
+
     func testTablesAsJSON() throws {
         let result = try piani("tables", "samples/lumezzane_referto-obiettivi_2023-06-30.pdf", "--pages", "3")
         XCTAssertEqual(result.status, 0, result.stderr)
