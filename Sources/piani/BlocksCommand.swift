@@ -2,6 +2,8 @@ import ArgumentParser
 import Core
 import Foundation
 import PDF
+import Pipeline
+import XML
 
 struct BlocksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,6 +21,17 @@ struct BlocksCommand: ParsableCommand {
     @OptionGroup var input: PDFInputOptions
 
     func run() throws {
+        if case .markup(let format) = DocumentInput.route(input.file) {
+            // Printed as they are made: a large XHTML page is streamed, never held whole.
+            let selected = input.pages.map { Set($0.numbers(upTo: Int.max)) }
+            var writer = BlockWriter()
+            try input.reportingErrors {
+                try MarkupDocument.stream(path: input.file, format: format) { item in
+                    if case .block(let block) = item, selected?.contains(block.page) ?? true { writer.block(block) }
+                }
+            }
+            return
+        }
         switch try input.openDocument() {
         case .pdf(let pdf):
             var writer = BlockWriter()
