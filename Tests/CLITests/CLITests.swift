@@ -78,14 +78,18 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(records.filter { $0["record_type"] as? String == "fact" }.count, 11)
         let lines = records.filter { $0["record_type"] as? String == "budget_line" }
         func summary(_ line: [String: Any]) -> String {
-            let amounts = (line["amounts"] as? [String: Any] ?? [:]).map { "\($0.key)=\($0.value)" }.sorted().joined()
+            let amounts = (line["amounts"] as? [String: Double] ?? [:]).map { "\($0.key)=" + String(format: "%.2f", $0.value) }.sorted().joined()
             return [line["direction"], line["title_code"], line["mission_code"], line["program_code"], line["fiscal_year"], line["total_level"]]
-                .map { ($0 as? CustomStringConvertible)?.description ?? "-" }.joined(separator: " ") + " " + amounts
+                .map { value -> String in
+                    if let text = value as? String { return text }
+                    if let number = value as? Int { return String(number) }
+                    return "-"
+                }.joined(separator: " ") + " " + amounts
         }
         XCTAssertEqual(lines.map(summary), [
-            "expenditure 1 01 02 2025 - initial_forecast=152300", "expenditure 1 01 02 2025 - cash_forecast=160000",
-            "expenditure 1 01 02 2026 - initial_forecast=149000", "expenditure 1 01 02 2027 - initial_forecast=149000",
-            "revenue 1 - - 2025 - initial_forecast=2500000", "expenditure - - - 2025 spesa initial_forecast=2480000",
+            "expenditure 1 01 02 2025 - initial_forecast=152300.00", "expenditure 1 01 02 2025 - cash_forecast=160000.00",
+            "expenditure 1 01 02 2026 - initial_forecast=149000.00", "expenditure 1 01 02 2027 - initial_forecast=149000.00",
+            "revenue 1 - - 2025 - initial_forecast=2500000.00", "expenditure - - - 2025 spesa initial_forecast=2480000.00",
         ])
         XCTAssertTrue(result.stdout.contains(#""amounts":{"initial_forecast":152300.00}"#), "the exact decimal text is written")
         XCTAssertTrue(result.stdout.contains(#""number":310455.17"#))
