@@ -17,7 +17,14 @@ struct StreamingHTMLReader {
 
     /// Hands each item over as soon as it is complete.
     func read(_ item: (ContentItem) throws -> Void) throws {
-        let repeated = try repeatedNames()
+        var repeated = try self.repeatedNames().makeIterator()
+        var nextRepeated = repeated.next()
+        /// The repeated names of container `ordinal` (asked in increasing order, as containers open).
+        func repeatedNames(of ordinal: Int) -> Set<String> {
+            while let entry = nextRepeated, entry.ordinal < ordinal { nextRepeated = repeated.next() }
+            guard let entry = nextRepeated, entry.ordinal == ordinal else { return [] }
+            return entry.names
+        }
         let reader = try XMLEventReader(path: path)
         var walk = HTMLWalk()
         var stack: [Frame] = []
@@ -63,7 +70,7 @@ struct StreamingHTMLReader {
                 if isEmpty {
                     walk.flush()
                 } else {
-                    stack.append(Frame(path: elementPath, context: inner, repeated: repeated[own] ?? []))
+                    stack.append(Frame(path: elementPath, context: inner, repeated: repeatedNames(of: own)))
                 }
             }
         }
@@ -86,11 +93,12 @@ struct StreamingHTMLReader {
         }
     }
 
-    /// Container ordinal (document order of elements with a `streamed` name) → its child names that occur more
-    /// than once. Containers whose children's names are all different are not listed.
-    func repeatedNames() throws -> [Int: Set<String>] {
+    /// The containers (by ordinal: document order of elements with a `streamed` name) whose children's names
+    /// repeat, with those names, in ordinal order. Kept small: 8 bytes per such container (a list of items is
+    /// one), the name sets shared.
+    func repeatedNames() throws -> RepeatedNames {
         let reader = try XMLEventReader(path: path)
-        var result: [Int: Set<String>] = [:]
+        var found = RepeatedNames()
         var stack: [(ordinal: Int?, counts: [String: Int])] = []
         var ordinal = 0
         while let event = try reader.next() {
@@ -104,12 +112,42 @@ struct StreamingHTMLReader {
                 let frame = stack.removeLast()
                 guard let own = frame.ordinal else { continue }
                 let names = Set(frame.counts.filter { $0.value > 1 }.keys)
-                if !names.isEmpty { result[own] = names }
+                if !names.isEmpty { found.add(own, names) }
             case .text:
                 continue
             }
         }
-        return result
+        found.entries.sort()
+        return found
+    }
+
+    /// Ordinal → name set, as packed entries (ordinal << 24 | set index) and the distinct sets.
+    struct RepeatedNames: Sequence {
+        var entries: [UInt64] = []
+        var sets: [Set<String>] = []
+        private var index: [Set<String>: Int] = [:]
+
+        mutating func add(_ ordinal: Int, _ names: Set<String>) {
+            let set: Int
+            if let known = index[names] {
+                set = known
+            } else {
+                set = sets.count
+                sets.append(names)
+                index[names] = set
+            }
+            entries.append(UInt64(ordinal) << 24 | UInt64(set & 0xFFFFFF))
+        }
+
+        func makeIterator() -> AnyIterator<(ordinal: Int, names: Set<String>)> {
+            var position = 0
+            return AnyIterator {
+                guard position < entries.count else { return nil }
+                defer { position += 1 }
+                let entry = entries[position]
+                return (Int(entry >> 24), sets[Int(entry & 0xFFFFFF)])
+            }
+        }
     }
 
     /// Reads past the current element's subtree; returns how many `streamed` elements it held.
