@@ -60,7 +60,7 @@ let package = Package(
             name: "Normalize",
             dependencies: ["Core", .product(name: "Yams", package: "Yams")],
             path: "Sources/Normalize",
-            resources: [.copy("Resources/labels.yml"), .copy("Resources/vocabulary.yml")]
+            resources: [.copy("Resources/labels.yml"), .copy("Resources/vocabulary.yml"), .copy("Resources/xbrl-budget.yml")]
         ),
         .target(name: "Write", dependencies: ["Core"], path: "Sources/Write"),
         .target(

@@ -4,6 +4,8 @@ public enum RecordType: String, CaseIterable, Codable, Sendable {
     case objective, indicator
     case budgetLine = "budget_line"
     case staff, risk, entity, table
+    /// One XBRL fact, as reported (schema extension: docs/schema-extensions.md).
+    case fact
 
     /// File stem of the type's outputs: `objectives.jsonl`, `budget_lines.csv`.
     public var plural: String {
@@ -71,7 +73,7 @@ public enum Schema {
     /// Columns every record has, before its own.
     public static let envelope: [Column] = [
         Column("schema_version", .text, "\"1\""),
-        Column("record_type", .text, "objective, indicator, budget_line, staff, risk, entity, table"),
+        Column("record_type", .text, "objective, indicator, budget_line, staff, risk, entity, table, fact"),
         Column("record_id", .text, "stable id: hash of (document sha256, record type, natural key or ordinal)"),
         Column("document", .object(document), "the document the record comes from"),
         Column("source", .object(source), "where in the document"),
@@ -89,6 +91,7 @@ public enum Schema {
         Column("committed", .number, "Accertato (revenue) / Impegnato (expenditure), euro"),
         Column("available", .number, "Disponibilità, euro"),
         Column("cashed", .number, "Riscosso / Pagato, euro"),
+        Column("cash_forecast", .number, "Previsione di cassa, euro (schema extension)"),
     ]
 
     public static func fields(of type: RecordType) -> [Column] {
@@ -100,6 +103,7 @@ public enum Schema {
         case .risk: return risk
         case .entity: return entity
         case .table: return table
+        case .fact: return fact
         }
     }
 
@@ -165,6 +169,7 @@ public enum Schema {
         Column("as_of", .date, "date the amounts refer to"),
         Column("is_total", .boolean, "a TOTALE row"),
         Column("total_level", .text, "titolo, programma, missione, spesa, entrata, …"),
+        Column("fiscal_year", .integer, "esercizio the amounts belong to (schema extension; XBRL: the year of the fact's period)"),
     ]
 
     static let staff: [Column] = [
@@ -214,5 +219,41 @@ public enum Schema {
         Column("header_normalized", .textList, "column labels folded (case, accents, markup)"),
         Column("rows", .json, "rows of cells: {raw, value?} each"),
         Column("continued_pages", .integer, "pages the table runs over"),
+    ]
+
+    static let unit: [Column] = [
+        Column("id", .text, "the unit's id in the instance"),
+        Column("measures", .textList, "measures (numerator of a ratio): iso4217:EUR, xbrli:pure, else {namespace}name"),
+        Column("denominator", .textList, "denominator measures of a ratio unit (EUR per abitante), empty otherwise"),
+    ]
+
+    static let period: [Column] = [
+        Column("type", .text, "instant, duration or forever"),
+        Column("instant", .date, "the instant (XBRL: the end of that day)"),
+        Column("start", .date, "first day of a duration"),
+        Column("end", .date, "last day of a duration (inclusive)"),
+    ]
+
+    static let factEntity: [Column] = [
+        Column("scheme", .text, "identifier scheme (http://www.rgs.mef.gov.it/xbrl/idente/codicebdap, …)"),
+        Column("identifier", .text, "the entity's code in that scheme"),
+    ]
+
+    static let fact: [Column] = [
+        Column("concept", .text, "{namespace}name: the concept, unambiguous"),
+        Column("concept_name", .text, "the concept's local name (SpeseCorrenti)"),
+        Column("concept_namespace", .text, "the concept's namespace URI"),
+        Column("concept_prefix", .text, "the prefix the instance wrote (not stable across instances)"),
+        Column("value", .value, "the value: raw is the lexical text; number its exact decimal for numeric facts"),
+        Column("unit", .object(unit), "unit of a numeric fact"),
+        Column("period", .object(period), "the context's period"),
+        Column("entity", .object(factEntity), "the context's entity"),
+        Column("dimensions", .json, "[{dimension, dimension_name, member, member_name | typed_element, typed_value, container}]"),
+        Column("decimals", .text, "decimals attribute as written (2, 0, -3, INF)"),
+        Column("precision", .text, "precision attribute as written"),
+        Column("context_id", .text, "contextRef"),
+        Column("fact_id", .text, "the fact's id attribute"),
+        Column("is_nil", .boolean, "xsi:nil=\"true\""),
+        Column("schema_ref", .text, "the instance's first schemaRef (the taxonomy entry point)"),
     ]
 }

@@ -74,6 +74,7 @@ public struct DocumentProcessor {
         // The document is filed under the hash the parent computed: the bytes read must be those bytes. The file
         // is hashed again before and after reading it; any change rejects it (the next run reads it anew).
         if let changed = changedContent(job, when: "since it was hashed") { return changed }
+        if case .xbrl = DocumentInput.route(job.path) { return processXBRL(job, result: result) }
         do {
             (items, format) = try extract(job, result: &result)
         } catch let error as PDFError {
@@ -100,6 +101,51 @@ public struct DocumentProcessor {
         }
         result.timings.write = lap()
         Self.count(records, into: &result)
+        return result
+    }
+
+    /// An XBRL instance, streamed: a first pass reads its contexts and units, the second maps each fact as it is
+    /// read and writes its records straight into the partition, so memory does not grow with the facts. The
+    /// reading, mapping and writing of the second pass are one loop: its time is counted as `normalize`.
+    private func processXBRL(_ job: DocumentJob, result: DocumentResult) -> DocumentResult {
+        var result = result
+        var clock = Date()
+        func lap() -> Double { let now = Date(); defer { clock = now }; return now.timeIntervalSince(clock) }
+        let reader = XBRLReader()
+        let header: XBRLInstance
+        do {
+            header = try reader.header(path: job.path)
+        } catch let error as XMLInputError {
+            return .failure(job, .extract, error.explanation)
+        } catch {
+            return .failure(job, .extract, String(describing: error))
+        }
+        result.timings.extract = lap()
+        let mapper = normalizer.xbrl.mapper(file: FileFacts(sha256: job.sha256, fileName: job.fileName, format: "xbrl"), header: header)
+        let partition = partition(of: job.sha256)
+        var counted = DocumentResult(path: job.path, sha256: job.sha256, ok: true)
+        do {
+            try partition.write(streaming: { emit in
+                _ = try reader.read(path: job.path) { fact in
+                    let records = mapper.records(for: fact)
+                    Self.count(records, into: &counted)
+                    for record in records { try emit(record) }
+                }
+            })
+        } catch let error as XMLInputError {
+            return .failure(job, .extract, error.explanation)
+        } catch {
+            return .failure(job, .write, String(describing: error))
+        }
+        result.timings.normalize = lap()
+        afterReading?(job)
+        if let changed = changedContent(job, when: "while it was being read") {
+            try? FileManager.default.removeItem(at: partition.folder)
+            return changed
+        }
+        result.counts = counted.counts
+        result.warnings = counted.warnings
+        result.checkFailures = counted.checkFailures
         return result
     }
 
@@ -140,6 +186,8 @@ public struct DocumentProcessor {
             let selected = settings.maxPages.map { Set(1...max(1, $0)) }
             result.pages = selected.map { min($0.count, content.pageCount) } ?? content.pageCount
             return (content.documentItems(pages: selected), format.name)
+        case .xbrl:
+            preconditionFailure("XBRL instances are read by processXBRL, not into items")
         case .refused(let reason):
             throw RefusedInput(reason: reason)
         }
@@ -172,7 +220,7 @@ struct NoText: Error {
     var reason: String
 }
 
-/// An input the sniffer refused (not a format piani reads, or one whose records are not mapped yet).
+/// An input the sniffer refused (not a format piani reads).
 struct RefusedInput: Error {
     var reason: String
 }

@@ -37,6 +37,47 @@ public struct DocumentPartition: Sendable {
         }
     }
 
+    /// Writes records as `produce` hands them over, without holding them: for streamed inputs (XBRL), whose
+    /// records come in output order already (no page: `RecordOrder` keeps them as produced, so the files are
+    /// those `write(_:)` would give). The partition is whole or absent, as with `write(_:)`. Returns the records
+    /// written per type.
+    @discardableResult
+    public func write(streaming produce: (_ emit: (Record) throws -> Void) throws -> Void) throws -> [RecordType: Int] {
+        let parent = folder.deletingLastPathComponent()
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".tmp-\(folder.lastPathComponent)-\(getpid())-\(UInt32.random(in: 0 ... .max))")
+        try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+        let stage = DocumentPartition(folder: staging)
+        var files: [RecordType: (jsonl: AtomicFile, csv: AtomicFile)] = [:]
+        var counts: [RecordType: Int] = [:]
+        do {
+            try produce { record in
+                let pair: (jsonl: AtomicFile, csv: AtomicFile)
+                if let open = files[record.type] {
+                    pair = open
+                } else {
+                    pair = (try AtomicFile(stage.file(record.type, .jsonl)), try AtomicFile(stage.file(record.type, .csv)))
+                    files[record.type] = pair
+                }
+                try pair.jsonl.write(record.json.serialized + "\n")
+                try pair.csv.write(FlatSchema.csvLine(record))
+                counts[record.type, default: 0] += 1
+            }
+            for type in RecordType.allCases {
+                guard let pair = files[type] else { continue }
+                try pair.jsonl.commit()
+                try pair.csv.commit()
+            }
+            try replace(with: staging)
+        } catch {
+            for pair in files.values { pair.jsonl.discard(); pair.csv.discard() }
+            try? fileManager.removeItem(at: staging)
+            throw error
+        }
+        return counts
+    }
+
     private static func writeFiles(_ records: [Record], into staging: URL) throws {
         let byType = Dictionary(grouping: records, by: \.type)
         for type in RecordType.allCases {

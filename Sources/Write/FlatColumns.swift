@@ -78,6 +78,7 @@ public enum FlatSchema {
         switch node {
         case .string(let s): return s
         case .number(let n): return JSONValue.format(n)
+        case .decimal(let d): return d
         case .bool(let b): return b ? "true" : "false"
         case .null: return ""
         case .array, .object: return node.serialized

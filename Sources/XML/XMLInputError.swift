@@ -15,6 +15,8 @@ public struct XMLInputError: Error, CustomStringConvertible, Sendable, Equatable
         /// A zip entry that inflates past the limits (zip bomb).
         case zipLimit(String)
         case tooLarge(Int)
+        /// HTML above the tag-soup limit that is not well-formed XML either (so it cannot be streamed).
+        case tagSoupTooLarge(Int, limit: Int, because: String)
         case unsupported(String)
         case invalidXBRL(String)
     }
@@ -43,6 +45,8 @@ public struct XMLInputError: Error, CustomStringConvertible, Sendable, Equatable
         case .notAZip(let why): return "not a readable zip package (\(why))"
         case .zipLimit(let why): return "refused as a zip bomb (\(why))"
         case .tooLarge(let bytes): return "too large to read in memory (\(bytes) bytes)"
+        case .tagSoupTooLarge(let bytes, let limit, let why):
+            return "HTML of \(bytes) bytes, above the \(limit >> 20) MB the tag-soup parser is given, and not well-formed XML that could be streamed: \(why)"
         case .unsupported(let what): return "unsupported input: \(what)"
         case .invalidXBRL(let why): return "not a valid XBRL instance (\(why))"
         }

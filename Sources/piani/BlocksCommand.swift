@@ -2,6 +2,7 @@ import ArgumentParser
 import Core
 import Foundation
 import PDF
+import XML
 
 struct BlocksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,8 +37,13 @@ struct BlocksCommand: ParsableCommand {
             switch document.opened {
             case .pdf(let pdf):
                 try pdf.extract(pages: document.pageNumbers, into: &writer)
-            case .markup(let content, _):
-                for block in content.blocks { try writer.block(block) }
+            case .markup(let format):
+                // Printed as they are made: a large XHTML page is streamed, never held whole.
+                try MarkupDocument.stream(path: document.path, format: format) { item in
+                    if case .block(let block) = item, document.selection?.contains(block.page) ?? true { try writer.block(block) }
+                }
+            case .xbrl:
+                throw InputFailure(document.argument, PDFInputOptions.xbrlHasNoBlocks)
             }
         }
         try target.finish(keep: failed < input.files.count)

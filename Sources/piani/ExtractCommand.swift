@@ -16,7 +16,9 @@ struct ExtractCommand: ParsableCommand {
         blocks), classifies it (ente, document type, period) and maps its
         objectives, indicators, budget lines, staff, risks and scheda anagrafica
         to the canonical schema (v1); every other table becomes a `table`
-        record. One JSON object per line, fields in schema order.
+        record. An XBRL instance gives one `fact` record per fact and a
+        `budget_line` per budget amount (Resources/xbrl-budget.yml). One JSON
+        object per line, fields in schema order.
 
         Several files: their records one file after the other, each record
         naming its document (document.sha256, document.file_name; "stdin" for
@@ -44,14 +46,31 @@ struct ExtractCommand: ParsableCommand {
             case .pdf(let pdf):
                 let content = try pdf.content(pages: document.pageNumbers)
                 items = DocumentItem.readingOrder(blocks: content.blocks, tables: content.tables)
-            case .markup(let content, let format):
-                items = content.documentItems()
+            case .markup(let format):
+                items = try document.markupContent(format).documentItems()
                 facts.format = format.name
+            case .xbrl:
+                facts.format = "xbrl"
+                try extractXBRL(document, facts: facts, normalizer: normalizer, into: target)
+                return
             }
             for record in normalizer.normalize(file: facts, items: items).records { try target.line(record.json.serialized) }
         }
         try target.finish(keep: failed < input.files.count)
         try exitForFailures(failed)
+    }
+}
+
+extension ExtractCommand {
+    /// An XBRL instance's fact and budget_line records, written as each fact is read (two passes: contexts and
+    /// units first, so memory stays flat on large instances). `--pages` does not apply.
+    func extractXBRL(_ document: PDFInputOptions.Document, facts: FileFacts, normalizer: DocumentNormalizer,
+                     into target: OutputTarget) throws {
+        let reader = XBRLReader()
+        let mapper = normalizer.xbrl.mapper(file: facts, header: try reader.header(path: document.path))
+        _ = try reader.read(path: document.path) { fact in
+            for record in mapper.records(for: fact) { try target.line(record.json.serialized) }
+        }
     }
 }
 

@@ -20,12 +20,15 @@ struct PDFInputOptions: ParsableArguments {
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("- (standard input) can be given only once") }
     }
 
-    /// A document opened by what its content is: a PDF to read page by page, or the blocks and tables of a
-    /// markup document (pages selected).
+    /// A document opened by what its content is: a PDF to read page by page, a markup document (read whole
+    /// by `markupContent`, or streamed), or an XBRL instance (facts, not blocks and tables).
     enum Opened {
         case pdf(PDFFile)
-        case markup(MarkupContent, DocumentFormat)
+        case markup(DocumentFormat)
+        case xbrl
     }
+
+    static let xbrlHasNoBlocks = "an XBRL instance has facts, not blocks or tables: read it with `piani extract` (records) or `piani xbrl` (facts)"
 
     /// One input as a verb reads it.
     struct Document {
@@ -36,6 +39,17 @@ struct PDFInputOptions: ParsableArguments {
         var opened: Opened
         /// The pages selected (nil: every page), checked against the document's page count.
         var pageNumbers: [Int]?
+
+        /// The page selection asked for, checked against a markup document's pages when it is read.
+        var selection: PageSelection?
+
+        /// The blocks and tables of a markup document, its selected pages only; a page beyond its end is an
+        /// error naming the count.
+        func markupContent(_ format: DocumentFormat) throws -> MarkupContent {
+            let content = try MarkupDocument.content(path: path, format: format)
+            let numbers = try PDFInputOptions.pageNumbers(selection, argument, count: content.pageCount)
+            return content.selecting(pages: numbers.map(Set.init))
+        }
 
         /// The name messages use: the path given, or "standard input".
         var displayName: String { Inputs.displayName(argument) }
@@ -72,19 +86,19 @@ struct PDFInputOptions: ParsableArguments {
         switch DocumentInput.route(path) {
         case .pdf:
             let pdf = try PDFFile(path: path, password: password)
-            return Document(argument: argument, path: path, opened: .pdf(pdf), pageNumbers: try pageNumbers(argument, count: pdf.pageCount))
+            return Document(argument: argument, path: path, opened: .pdf(pdf),
+                            pageNumbers: try Self.pageNumbers(pages, argument, count: pdf.pageCount), selection: pages)
         case .markup(let format):
-            let content = try MarkupDocument.content(path: path, format: format)
-            let numbers = try pageNumbers(argument, count: content.pageCount)
-            return Document(argument: argument, path: path, opened: .markup(content.selecting(pages: numbers.map(Set.init)), format),
-                            pageNumbers: numbers)
+            return Document(argument: argument, path: path, opened: .markup(format), pageNumbers: nil, selection: pages)
+        case .xbrl:
+            return Document(argument: argument, path: path, opened: .xbrl, pageNumbers: nil, selection: pages)
         case .refused(let reason):
             throw InputFailure(argument, reason)
         }
     }
 
     /// The selected pages of a document of `count` pages; a page beyond its end is an error naming the count.
-    private func pageNumbers(_ argument: String, count: Int) throws -> [Int]? {
+    static func pageNumbers(_ pages: PageSelection?, _ argument: String, count: Int) throws -> [Int]? {
         guard let pages else { return nil }
         if let beyond = pages.firstBeyond(count) {
             throw InputFailure(argument, "--pages \(pages.text): page \(beyond) does not exist (the document has "
@@ -189,6 +203,13 @@ struct PageSelection: ExpressibleByArgument {
             if let last = part.last, last > count { return count + 1 }
             return nil
         }.min()
+    }
+
+    /// Whether `page` is selected (every page is, for `all`): for a document read as a stream, whose page
+    /// count is known only at its end.
+    func contains(_ page: Int) -> Bool {
+        guard let parts else { return true }
+        return parts.contains { part in page >= part.first && page <= (part.last ?? Int.max) }
     }
 
     /// The pages selected of a document of `count` pages, each once, in the order given; nil for `all`.

@@ -94,8 +94,10 @@ struct TablesCommand: ParsableCommand {
         switch document.opened {
         case .pdf(let pdf):
             try pdf.extract(pages: document.pageNumbers, blocks: nil, into: &sink)
-        case .markup(let content, _):
-            for table in content.tables { try sink.table(table) }
+        case .markup(let format):
+            for table in try document.markupContent(format).tables { try sink.table(table) }
+        case .xbrl:
+            throw InputFailure(document.argument, PDFInputOptions.xbrlHasNoBlocks)
         }
     }
 }

@@ -14,7 +14,8 @@ struct XBRLCommand: ParsableCommand {
         With --facts, one JSON line per fact:
           {"concept":"{namespace}Name","context":"c1","unit":"EUR",
            "decimals":"2","value":"…","nil":false}
-        Mapping facts to records is not done yet.
+        `piani extract` and `piani ingest` map the facts to records (fact,
+        budget_line).
         """
     )
 

@@ -56,11 +56,43 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(tables.stdout, "# page-p1-t1.csv\r\nVoce,2025\r\nSpese,\"1.000,00\"\r\n\r\n# page-p1-t2.csv\r\nUnica\r\n\r\n")
         let xbrl = try piani("tables", "Tests/Fixtures/xml/bdap-instance.xbrl")
         XCTAssertEqual(xbrl.status, 1)
-        XCTAssertEqual(xbrl.stderr, "piani: Tests/Fixtures/xml/bdap-instance.xbrl: an XBRL instance: its facts are not mapped to records yet\n")
+        XCTAssertEqual(xbrl.stderr, "piani: Tests/Fixtures/xml/bdap-instance.xbrl: an XBRL instance has facts, not blocks or tables: read it with `piani extract` (records) or `piani xbrl` (facts)\n")
+        let records = try piani("extract", "Tests/Fixtures/xml/bdap-instance.xbrl")
+        XCTAssertEqual(records.status, 0, records.stderr)
+        let types = records.stdout.split(separator: "\n").map { line -> String in
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return object?["record_type"] as? String ?? ""
+        }
+        XCTAssertEqual(types, ["fact", "budget_line", "fact", "fact", "fact", "fact", "fact"])
         let malformed = try piani("extract", "Tests/Fixtures/xml/malformed.xhtml")
         XCTAssertEqual(malformed.status, 1)
         XCTAssertEqual(malformed.stderr,
                        "piani: Tests/Fixtures/xml/malformed.xhtml: malformed XML at line 2 (Opening and ending tag mismatch: p line 2 and body)\n")
+    }
+
+    /// The hand-checked BDAP-structured instance (its expected records are listed in the fixture's comment).
+    func testBDAPPrevisioneInstanceGivesItsFactsAndBudgetLines() throws {
+        let result = try piani("extract", "Tests/Fixtures/xml/bdap-previsione.xbrl")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let records = try result.stdout.split(separator: "\n").map { try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        XCTAssertEqual(records.filter { $0["record_type"] as? String == "fact" }.count, 11)
+        let lines = records.filter { $0["record_type"] as? String == "budget_line" }
+        func summary(_ line: [String: Any]) -> String {
+            let amounts = (line["amounts"] as? [String: Double] ?? [:]).map { "\($0.key)=" + String(format: "%.2f", $0.value) }.sorted().joined()
+            return [line["direction"], line["title_code"], line["mission_code"], line["program_code"], line["fiscal_year"], line["total_level"]]
+                .map { value -> String in
+                    if let text = value as? String { return text }
+                    if let number = value as? Int { return String(number) }
+                    return "-"
+                }.joined(separator: " ") + " " + amounts
+        }
+        XCTAssertEqual(lines.map(summary), [
+            "expenditure 1 01 02 2025 - initial_forecast=152300.00", "expenditure 1 01 02 2025 - cash_forecast=160000.00",
+            "expenditure 1 01 02 2026 - initial_forecast=149000.00", "expenditure 1 01 02 2027 - initial_forecast=149000.00",
+            "revenue 1 - - 2025 - initial_forecast=2500000.00", "expenditure - - - 2025 spesa initial_forecast=2480000.00",
+        ])
+        XCTAssertTrue(result.stdout.contains(#""amounts":{"initial_forecast":152300.00}"#), "the exact decimal text is written")
+        XCTAssertTrue(result.stdout.contains(#""number":310455.17"#))
     }
 
     func testTablesAsJSON() throws {

@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import Pipeline
+import Write
 import XCTest
 
 /// Drives the built `piani ingest` as cron or a user would: real worker processes, real PDFs.
@@ -197,10 +198,9 @@ final class MarkupIngestTests: XCTestCase {
 
     func testResolverTakesMarkupByContentAndSkipsTheRestWithReasons() {
         let found = InputResolver.resolve([folder.appendingPathComponent("in").path])
-        XCTAssertEqual(found.files.map(\.fileName), ["piano"])
-        XCTAssertEqual(found.skipped.map { ($0.path as NSString).lastPathComponent }, ["bilancio.xml", "notes.txt"])
-        XCTAssertEqual(found.skipped.map(\.reason), [DocumentInput.xbrlNotMapped,
-                                                     "not a supported format: a text file that is neither HTML nor XML"])
+        XCTAssertEqual(found.files.map(\.fileName).sorted(), ["bilancio.xml", "piano"])
+        XCTAssertEqual(found.skipped.map { ($0.path as NSString).lastPathComponent }, ["notes.txt"])
+        XCTAssertEqual(found.skipped.map(\.reason), ["not a supported format: a text file that is neither HTML nor XML"])
     }
 
     func testIngestReadsHTMLAndReportsSkippedFiles() throws {
@@ -222,7 +222,12 @@ final class MarkupIngestTests: XCTestCase {
         XCTAssertEqual(byName["piano"]?["status"] as? String, "ingested")
         XCTAssertEqual(byName["notes.txt"]?["status"] as? String, "skipped")
         XCTAssertEqual(byName["notes.txt"]?["reason"] as? String, "not a supported format: a text file that is neither HTML nor XML")
-        XCTAssertEqual(byName["bilancio.xml"]?["reason"] as? String, DocumentInput.xbrlNotMapped)
+        XCTAssertEqual(byName["bilancio.xml"]?["status"] as? String, "ingested")
+        let facts = try String(contentsOf: folder.appendingPathComponent("out/facts.jsonl"), encoding: .utf8)
+        XCTAssertEqual(facts.split(separator: "\n").count, 6, facts)
+        XCTAssertTrue(facts.contains("\"number\":125000.50"), facts)
+        let lines = try String(contentsOf: folder.appendingPathComponent("out/budget_lines.csv"), encoding: .utf8)
+        XCTAssertEqual(CSV.parse(lines).count, 2, lines)
         let tables = try String(contentsOf: folder.appendingPathComponent("out/tables.jsonl"), encoding: .utf8)
         XCTAssertTrue(tables.contains("\"xpath\":\"/html/body/table\""), tables)
         XCTAssertTrue(tables.contains("Pratiche evase"), tables)

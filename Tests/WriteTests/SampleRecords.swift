@@ -23,6 +23,26 @@ enum SampleRecords {
         return record
     }
 
+    /// An XBRL fact with an exact decimal value, a unit, a period, an entity and dimensions.
+    static func fact(_ ordinal: Int = 0, document: DocumentInfo = document("bilancio.xbrl")) -> Record {
+        var record = Record(type: .fact, id: Hashing.recordID(document: document.sha256, type: .fact, key: "\(ordinal)"),
+                            document: document, source: Provenance(xpath: "/xbrli:xbrl/bdap:SpeseCorrenti[\(ordinal + 1)]"))
+        record["concept"] = .text("{http://www.rgs.mef.gov.it/xbrl/bdap/sdb/prev/2019-09-23}SpeseCorrenti")
+        record["concept_name"] = .text("SpeseCorrenti")
+        var value = Value(raw: "123456789012345678.10", kind: .currency, number: 123456789012345678.10, unit: "EUR")
+        value.decimal = "123456789012345678.10"
+        record["value"] = .value(value)
+        record["unit"] = .object([("id", .text("EUR")), ("measures", .textList(["iso4217:EUR"])), ("denominator", .textList([]))])
+        record["period"] = .object([("type", .text("duration")), ("start", .date("2025-01-01")), ("end", .date("2025-12-31"))])
+        record["entity"] = .object([("scheme", .text("http://www.rgs.mef.gov.it/xbrl/idente/codicebdap")), ("identifier", .text("800012345"))])
+        record["dimensions"] = .json(.array([.object([("dimension_name", .string("MissioneAxis")), ("member_name", .string("Missione01"))])]))
+        record["decimals"] = .text("2")
+        record["context_id"] = .text("c1")
+        record["is_nil"] = .boolean(false)
+        record.keepRaw("bdap:SpeseCorrenti", "123456789012345678.10")
+        return record
+    }
+
     static func budgetLine(document: DocumentInfo = document()) -> Record {
         var record = Record(type: .budgetLine, id: Hashing.recordID(document: document.sha256, type: .budgetLine, key: "cap-100"),
                             document: document, source: Provenance(page: 9, tableIndex: 2, rowIndex: 4))

@@ -8,7 +8,8 @@ final class SchemaOutputTests: XCTestCase {
     func testSQLiteLoadsTheCSVWithTheGeneratedDDL() throws {
         let database = try DatabaseQueue()
         try database.write { try $0.execute(sql: SQLSchema.ddl(.sqlite)) }
-        let records = [SampleRecords.indicator(page: 1), SampleRecords.indicator(page: 2, row: 7), SampleRecords.budgetLine()]
+        let records = [SampleRecords.indicator(page: 1), SampleRecords.indicator(page: 2, row: 7), SampleRecords.budgetLine(),
+                       SampleRecords.fact()]
         for type in RecordType.allCases {
             let text = FlatSchema.header(of: type) + records.filter { $0.type == type }.map(FlatSchema.csvLine).joined()
             let rows = CSV.parse(text)
@@ -26,6 +27,9 @@ final class SchemaOutputTests: XCTestCase {
             XCTAssertEqual(try Double.fetchOne(db, sql: "SELECT \"target.number\" FROM indicators WHERE \"source.page\" = 2"), 5)
             XCTAssertEqual(try Double.fetchOne(db, sql: "SELECT \"amounts.initial_forecast\" FROM budget_lines"), 1234567.89)
             XCTAssertEqual(try String.fetchOne(db, sql: "SELECT \"actual.raw\" FROM indicators LIMIT 1"), "")
+            XCTAssertEqual(try Double.fetchOne(db, sql: "SELECT \"value.number\" FROM facts"), 123456789012345678.10)
+            XCTAssertEqual(try String.fetchOne(db, sql: "SELECT \"value.raw\" FROM facts"), "123456789012345678.10")
+            XCTAssertEqual(try String.fetchOne(db, sql: "SELECT \"period.end\" FROM facts"), "2025-12-31")
         }
         XCTAssertThrowsError(try database.write { db in
             try db.execute(sql: "INSERT INTO indicators (schema_version, record_type, record_id, \"document.sha256\", \"document.file_name\") VALUES ('1', 'indicator', ?, 'x', 'y')",
@@ -49,7 +53,7 @@ final class SchemaOutputTests: XCTestCase {
         let definitions = try XCTUnwrap(schema["$defs"] as? [String: Any])
         XCTAssertEqual(Set(definitions.keys), Set(RecordType.allCases.map(\.rawValue) + ["value"]))
         let validator = StructuralValidator(definitions: definitions)
-        for record in [SampleRecords.indicator(), SampleRecords.budgetLine(), SampleRecords.table(page: 1, top: 3, key: "t")] {
+        for record in [SampleRecords.indicator(), SampleRecords.budgetLine(), SampleRecords.table(page: 1, top: 3, key: "t"), SampleRecords.fact()] {
             let line = try JSONSerialization.jsonObject(with: Data(record.json.serialized.utf8))
             XCTAssertEqual(validator.errors(line, against: definitions[record.type.rawValue]!, at: "$"), [], record.type.rawValue)
         }

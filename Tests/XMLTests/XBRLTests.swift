@@ -1,4 +1,5 @@
 import Foundation
+import Core
 import XCTest
 @testable import XML
 
@@ -49,7 +50,8 @@ final class XBRLTests: XCTestCase {
         let facts = try instance().facts
         XCTAssertEqual(facts.count, 6)
         XCTAssertEqual(facts[0], XBRLFact(concept: XBRLQName(namespace: bil, localName: "SpeseCorrenti", prefix: "bdap-bil"), id: "f1",
-                                          contextRef: "c_2025_M01_P02", unitRef: "EUR", decimals: "2", value: "125000.50"))
+                                          contextRef: "c_2025_M01_P02", unitRef: "EUR", decimals: "2", value: "125000.50",
+                                          xpath: "/xbrli:xbrl/bdap-bil:SpeseCorrenti[1]"))
         XCTAssertEqual(facts[1].value, "980000")
         XCTAssertEqual(facts[2].decimals, "INF")
         XCTAssertEqual(facts[3].isNil, true)

@@ -12,13 +12,16 @@ public struct DocumentNormalizer {
     public let vocabulary: Vocabulary
     /// How many characters of the first pages the classifier reads.
     public var classificationWindow = 6000
+    /// XBRL facts → fact and budget_line records (`Resources/xbrl-budget.yml`, or with a pipeline's override).
+    public var xbrl: XBRLRecordMaker
 
     public init(labels: LabelMatcher, classifier: DocumentClassifier, vocabulary: Vocabulary? = nil,
-                builders: [RecordBuilder]? = nil) {
+                builders: [RecordBuilder]? = nil, xbrl: XBRLRecordMaker? = nil) {
         self.labels = labels
         self.classifier = classifier
         self.vocabulary = vocabulary ?? .shipped
         self.builders = builders ?? DocumentNormalizer.standardBuilders(self.vocabulary)
+        self.xbrl = xbrl ?? .shipped
     }
 
     /// With the label dictionary, document vocabulary and builder vocabulary shipped in the package.
@@ -28,21 +31,25 @@ public struct DocumentNormalizer {
 
     /// The bundled normalizer with a user's override file merged over the built-in data: its labels (YAML, same
     /// layout as Resources/labels.yml) before the built-in ones, and the keys of its `vocabulary:` section (same
-    /// layout as Resources/vocabulary.yml) in place of the built-in values. Throws `LabelOverrideError` naming
-    /// the file when it cannot be read.
+    /// layout as Resources/vocabulary.yml) and of its `xbrl_budget:` section (same layout as
+    /// Resources/xbrl-budget.yml) in place of the built-in values. Throws `LabelOverrideError` naming the file
+    /// when it cannot be read.
     public static func bundled(labelOverrides path: String?) throws -> DocumentNormalizer {
         var dictionary = try LabelDictionary.bundled()
         var vocabulary = try Vocabulary.bundled()
+        var budget = try BudgetConceptMapping.bundled()
         if let path {
             do {
                 let yaml = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
                 dictionary = dictionary.merging(try LabelDictionary(yaml: yaml))
                 vocabulary = try vocabulary.overridden(byYAML: yaml, source: path)
+                budget = try budget.overridden(byYAML: yaml, source: path)
             } catch {
                 throw LabelOverrideError(path: path, error: error)
             }
         }
-        return DocumentNormalizer(labels: LabelMatcher(dictionary: dictionary), classifier: try .bundled(), vocabulary: vocabulary)
+        return DocumentNormalizer(labels: LabelMatcher(dictionary: dictionary), classifier: try .bundled(), vocabulary: vocabulary,
+                                  xbrl: XBRLRecordMaker(budget: budget))
     }
 
     /// The builders, most specific layouts first.

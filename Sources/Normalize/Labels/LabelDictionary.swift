@@ -109,7 +109,7 @@ public struct LabelDictionary: Hashable, Sendable {
     }
 
     /// Keys of a whole `labels.yml` that are not record types (read by other parts of the module).
-    static let ignoredTopLevelKeys: Set<String> = ["version", "document", "vocabulary"]
+    static let ignoredTopLevelKeys: Set<String> = ["version", "document", "vocabulary", "xbrl_budget"]
 
     private static func readFields(_ node: Node, type: String) throws -> [Field] {
         guard let mapping = node.mapping else { return [] }
@@ -137,6 +137,10 @@ enum BundledVocabulary {
 
     static func vocabularyYAML() throws -> String {
         try resource("vocabulary")
+    }
+
+    static func xbrlBudgetYAML() throws -> String {
+        try resource("xbrl-budget")
     }
 
     private static func resource(_ name: String) throws -> String {

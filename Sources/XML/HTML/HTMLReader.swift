@@ -99,13 +99,24 @@ struct HTMLWalk {
         }
     }
 
+    /// Loose text of the element at `path`.
+    mutating func text(_ text: String, path: String, context: Context) {
+        if pending.isBlank, !text.allSatisfy(\.isWhitespace) { pendingSource = path }
+        pending.append(text, bold: context.bold)
+    }
+
+    /// The items made so far, handed over and forgotten (the streaming reader passes them on as they come).
+    mutating func drain() -> [ContentItem] {
+        defer { items.removeAll(keepingCapacity: true) }
+        return items
+    }
+
     private mutating func children(of element: XElement, path: String, context: Context) {
         var steps = element.elementSteps().makeIterator()
         for node in element.children {
             switch node {
             case .text(let text):
-                if pending.isBlank, !text.allSatisfy(\.isWhitespace) { pendingSource = path }
-                pending.append(text, bold: context.bold)
+                self.text(text, path: path, context: context)
             case .element:
                 guard let (child, step) = steps.next() else { continue }
                 self.element(child, path: path + "/" + step, context: context)

@@ -26,8 +26,9 @@ final class XMLStreamReader {
     deinit { xmlFreeTextReader(reader) }
 
     /// Calls `root` with the root element (attributes and namespace declarations, no children), then `child` with
-    /// each element child of the root, in order.
-    func read(root: (XElement) throws -> Void, child: (XElement) throws -> Void) throws {
+    /// each element child of the root, in order. When `select` is given, a child it declines (by local name and
+    /// namespace URI) is skipped without being copied.
+    func read(root: (XElement) throws -> Void, select: ((String, String?) -> Bool)? = nil, child: (XElement) throws -> Void) throws {
         var status = xmlTextReaderRead(reader)
         while status == 1 {
             let type = xmlTextReaderNodeType(reader), depth = xmlTextReaderDepth(reader)
@@ -38,6 +39,11 @@ final class XMLStreamReader {
             if type == Int32(XML_READER_TYPE_ELEMENT.rawValue), let node = xmlTextReaderCurrentNode(reader) {
                 if depth == 0 {
                     try root(NodeConversion.element(node, deep: false))
+                } else if depth == 1, let select,
+                          !select(NodeConversion.string(xmlTextReaderConstLocalName(reader)) ?? "",
+                                  NodeConversion.string(xmlTextReaderConstNamespaceUri(reader))) {
+                    status = xmlTextReaderNext(reader)
+                    continue
                 } else if depth == 1 {
                     guard let expanded = xmlTextReaderExpand(reader) else { break }
                     try child(NodeConversion.element(expanded))

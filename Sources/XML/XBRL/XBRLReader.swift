@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 enum XBRLNamespace {
@@ -24,17 +25,35 @@ public struct XBRLReader: Sendable {
 
     /// Contexts, units and schema references; facts go to `fact` one by one (the returned instance has none).
     public func read(path: String, fact: (XBRLFact) throws -> Void) throws -> XBRLInstance {
+        try read(path: path, factsToo: true, fact: fact)
+    }
+
+    /// Contexts, units and schema references only: facts are skipped without being copied (a first pass, so that
+    /// every fact of the second finds its context and unit wherever in the file they are defined).
+    public func header(path: String) throws -> XBRLInstance {
+        try read(path: path, factsToo: false) { _ in }
+    }
+
+    private func read(path: String, factsToo: Bool, fact: (XBRLFact) throws -> Void) throws -> XBRLInstance {
         var instance = XBRLInstance()
         var scope = NamespaceScope()
+        var rootPath = ""
+        var steps = StepCounter()
         let reader = try XMLStreamReader(path: path)
+        let headerOnly: (String, String?) -> Bool = { _, namespace in
+            namespace == XBRLNamespace.instance || namespace == XBRLNamespace.linkbase
+        }
+        let select: ((String, String?) -> Bool)? = factsToo ? nil : headerOnly
         try reader.read(root: { root in
             guard root.name == "xbrl", root.namespace == XBRLNamespace.instance else {
                 throw XMLInputError(path: path, reason: .invalidXBRL("the root is <\(root.qualifiedName)>, not xbrli:xbrl"))
             }
             scope.push(root)
-        }, child: { element in
+            rootPath = "/" + root.qualifiedName
+        }, select: select, child: { element in
             do {
-                try self.topLevel(element, scope: scope, into: &instance, fact: fact)
+                let elementPath = rootPath + "/" + steps.step(element)
+                try self.topLevel(element, path: elementPath, scope: scope, into: &instance, fact: fact)
             } catch let error as XBRLProblem {
                 throw XMLInputError(path: path, reason: .invalidXBRL(error.message))
             }
@@ -42,7 +61,7 @@ public struct XBRLReader: Sendable {
         return instance
     }
 
-    private func topLevel(_ element: XElement, scope: NamespaceScope, into instance: inout XBRLInstance,
+    private func topLevel(_ element: XElement, path: String, scope: NamespaceScope, into instance: inout XBRLInstance,
                           fact: (XBRLFact) throws -> Void) throws {
         var scope = scope
         scope.push(element)
@@ -58,7 +77,7 @@ public struct XBRLReader: Sendable {
         case (XBRLNamespace.linkbase, _), (XBRLNamespace.instance, _):
             break
         default:
-            try XBRLParts.facts(element, scope: scope, into: fact)
+            try XBRLParts.facts(element, path: path, scope: scope, into: fact)
         }
     }
 
@@ -69,6 +88,18 @@ public struct XBRLReader: Sendable {
             if let unit = fact.unitRef, instance.units[unit] == nil { issues.append("fact \(fact.concept.localName) refers to undefined unit \(unit)") }
         }
         return issues
+    }
+}
+
+/// XPath steps of a parent's element children as they stream by: `name[n]`, the n-th of that qualified name.
+struct StepCounter {
+    private var seen: [String: Int] = [:]
+
+    mutating func step(_ element: XElement) -> String {
+        let name = element.qualifiedName
+        let index = (seen[name] ?? 0) + 1
+        seen[name] = index
+        return "\(name)[\(index)]"
     }
 }
 
@@ -176,17 +207,20 @@ enum XBRLParts {
         return XBRLUnit(id: id, numerator: numerator)
     }
 
-    /// An item fact, or the item facts inside a tuple (flattened).
-    static func facts(_ element: XElement, scope: NamespaceScope, into handle: (XBRLFact) throws -> Void) throws {
+    /// An item fact, or the item facts inside a tuple (flattened), each with its path.
+    static func facts(_ element: XElement, path: String, scope: NamespaceScope, into handle: (XBRLFact) throws -> Void) throws {
         let concept = XBRLQName(namespace: element.namespace, localName: element.name, prefix: element.prefix)
         guard let contextRef = element.attribute("contextRef") else {
-            for child in element.elements { try facts(child, scope: scope.within(child), into: handle) }
+            var steps = StepCounter()
+            for child in element.elements {
+                try facts(child, path: path + "/" + steps.step(child), scope: scope.within(child), into: handle)
+            }
             return
         }
         let isNil = element.attribute("nil", namespace: XBRLNamespace.schemaInstance).map { $0 == "true" || $0 == "1" } ?? false
         try handle(XBRLFact(concept: concept, id: element.attribute("id"), contextRef: contextRef, unitRef: element.attribute("unitRef"),
                             decimals: element.attribute("decimals"), precision: element.attribute("precision"),
-                            value: isNil ? "" : trimmed(element.textContent), isNil: isNil))
+                            value: isNil ? "" : trimmed(element.textContent), isNil: isNil, xpath: path))
     }
 
     static func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }

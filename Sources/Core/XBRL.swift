@@ -1,3 +1,5 @@
+// An XBRL instance's parts as plain values (read by the XML module's `XBRLReader`, mapped to records by Normalize).
+
 /// A qualified name with its namespace resolved (`bdap:SpeseCorrenti` → namespace + local name).
 public struct XBRLQName: Sendable, Hashable, CustomStringConvertible {
     public var namespace: String?
@@ -85,9 +87,12 @@ public struct XBRLFact: Sendable, Hashable {
     /// The text content, trimmed ("" for a nil fact).
     public var value: String
     public var isNil: Bool
+    /// Where the fact is in the instance: `/xbrli:xbrl/bdap:Voce[3]` (the n-th element of that name below its
+    /// parent; tuples add their steps).
+    public var xpath: String?
 
     public init(concept: XBRLQName, id: String? = nil, contextRef: String, unitRef: String? = nil, decimals: String? = nil,
-                precision: String? = nil, value: String, isNil: Bool = false) {
+                precision: String? = nil, value: String, isNil: Bool = false, xpath: String? = nil) {
         self.concept = concept
         self.id = id
         self.contextRef = contextRef
@@ -96,6 +101,7 @@ public struct XBRLFact: Sendable, Hashable {
         self.precision = precision
         self.value = value
         self.isNil = isNil
+        self.xpath = xpath
     }
 }
 
