@@ -3,6 +3,8 @@ public indirect enum JSONValue: Hashable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
+    /// A number written with exactly its decimal digits (amounts and every parsed number of a record).
+    case decimal(ExactDecimal)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -12,6 +14,7 @@ public indirect enum JSONValue: Hashable, Sendable {
         case (.null, .null): return true
         case let (.bool(a), .bool(b)): return a == b
         case let (.number(a), .number(b)): return a == b
+        case let (.decimal(a), .decimal(b)): return a == b
         case let (.string(a), .string(b)): return a == b
         case let (.array(a), .array(b)): return a == b
         case let (.object(a), .object(b)): return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
@@ -24,6 +27,7 @@ public indirect enum JSONValue: Hashable, Sendable {
         case .null: hasher.combine(0)
         case .bool(let b): hasher.combine(b)
         case .number(let n): hasher.combine(n)
+        case .decimal(let d): hasher.combine(d)
         case .string(let s): hasher.combine(s)
         case .array(let a): hasher.combine(a)
         case .object(let o): for (k, v) in o { hasher.combine(k); hasher.combine(v) }
@@ -48,6 +52,7 @@ public indirect enum JSONValue: Hashable, Sendable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let n): out += JSONValue.format(n)
+        case .decimal(let d): out += d.description
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let items):
             out += "["

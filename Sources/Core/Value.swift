@@ -18,7 +18,7 @@ public struct Value: Codable, Hashable, Sendable {
 
     public var raw: String
     public var kind: Kind
-    public var number: Double?
+    public var number: ExactDecimal?
     /// `percent`, `EUR`, `km`, `days`… (see the unit table of the value parser).
     public var unit: String?
     /// ISO `YYYY-MM-DD`: the date, the deadline, or the start of a range.
@@ -33,7 +33,7 @@ public struct Value: Codable, Hashable, Sendable {
     public init(
         raw: String,
         kind: Kind,
-        number: Double? = nil,
+        number: ExactDecimal? = nil,
         unit: String? = nil,
         date: String? = nil,
         dateEnd: String? = nil,

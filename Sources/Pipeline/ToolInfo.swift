@@ -6,7 +6,7 @@ import Core
 /// ingested again by the next incremental run.
 public enum ToolInfo {
     public static let name = "piani"
-    public static let version = "0.5.0"
+    public static let version = "0.6.0"
 }
 
 /// The exit codes of `piani ingest`.

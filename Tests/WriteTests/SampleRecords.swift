@@ -17,7 +17,7 @@ enum SampleRecords {
         record["actual"] = .value(Value(raw: "", kind: .empty))
         record["target_year"] = .integer(2025)
         record["targets_by_year"] = .json(.object([("2025", .object([("raw", .string("95%"))]))]))
-        record["achievement_ratio"] = .number(0.75)
+        record["achievement_ratio"] = .number("0.75")
         record.keepRaw("Indicatore", "Pratiche evase")
         record.warn("actual", "empty cell")
         return record
@@ -29,7 +29,7 @@ enum SampleRecords {
         record["direction"] = .text("expenditure")
         record["chapter"] = .text("100")
         record["description"] = .text("")
-        record["amounts"] = .object([("initial_forecast", .number(1234567.89)), ("committed", .number(-5880.86))])
+        record["amounts"] = .object([("initial_forecast", .number("1234567.89")), ("committed", .number("-5880.86"))])
         record["is_total"] = .boolean(false)
         return record
     }

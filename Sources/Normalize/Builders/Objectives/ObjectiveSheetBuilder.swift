@@ -305,7 +305,7 @@ private struct SheetReader {
         guard line.isTableRow, filled.count >= 3, let first = filled.first, first.column == 0,
               (1...2).contains(first.text.count), first.text.allSatisfy(\.isASCIIDigit), let last = filled.last else { return }
         let number = last.text.trimmingTrailing { $0 == "%" || $0 == " " }.replacingOccurrences(of: ",", with: ".")
-        guard let value = Double(number), value > 0, value <= 100 else { return }
+        guard let value = ExactDecimal(number), value > 0, value <= 100 else { return }
         let title = filled[filled.count - 2]
         guard title.text.split(separator: " ").count >= builder.minimumSummaryTitleWords else { return }
         summaryWeights.append((first.text, title.text, last.text))
