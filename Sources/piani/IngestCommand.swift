@@ -51,7 +51,7 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: "Output folder (default: out).")
     var out: String?
 
-    @Option(name: .long, help: "Formats to write, comma-separated: jsonl,csv (default: both).")
+    @Option(name: .long, help: "Formats to write, comma-separated: jsonl,csv,sqlite (default: jsonl,csv).")
     var format: String?
 
     @Option(name: .long, help: "Worker processes (default: one per core).")
@@ -151,7 +151,7 @@ struct IngestCommand: ParsableCommand {
         if let format {
             flags.formats = try format.split(separator: ",").map { name in
                 guard let parsed = OutputFormat(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                    throw ConfigError("--format: unknown format \"\(name)\" (jsonl, csv)")
+                    throw ConfigError("--format: unknown format \"\(name)\" (\(OutputFormat.names))")
                 }
                 return parsed
             }
