@@ -15,7 +15,10 @@ struct IngestCommand: ParsableCommand {
         Output folder (--out, default out/):
           objectives.jsonl objectives.csv … one pair per record type (objectives, indicators, budget_lines, staff,
                           risks, entities, tables): CSV per RFC 4180, header in schema order, nested fields
-                          flattened with dots; rows by document file name, then page, then position
+                          flattened with underscores (amounts_committed); numbers as exact decimals; rows by
+                          document file name, then page, then position
+          records.sqlite  with --format sqlite: one typed table per record type (NULLs, 0/1 booleans,
+                          amounts as INTEGER cents in …_cents columns)
           manifest.json   inputs (path, sha256, size, status), counts per type, warnings, versions, timings
           rejects.jsonl   one {"file","stage","reason"} line per input that failed
           documents/<sha256>/  each document's records, kept between runs (the files above concatenate them)

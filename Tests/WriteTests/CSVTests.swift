@@ -1,3 +1,4 @@
+import Foundation
 import Core
 import Write
 import XCTest
@@ -61,6 +62,13 @@ final class FlatteningTests: XCTestCase {
             XCTAssertFalse(Self.reservedWords.contains(SQLSchema.tableName(type)))
         }
         XCTAssertEqual(FlatSchema.columns(of: .indicator).first { $0.jsonPath == "group" }?.name, "indicator_group")
+    }
+
+    func testTheDocumentedMappingIsTheGeneratedOne() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/columns.md")
+        XCTAssertTrue(try String(contentsOf: docs, encoding: .utf8).contains(ColumnMapping.markdown()),
+                      "docs/columns.md is out of date: regenerate it with `piani schema --columns`")
     }
 
     func testEveryColumnOfEveryTypeIsOneCell() {
