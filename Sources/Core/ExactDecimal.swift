@@ -15,7 +15,9 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
     /// The most digits a value may have.
     public static let maximumDigits = 18
 
+    /// `significand × 10^-scale`; `scale` is at most `maximumDigits`.
     public init(significand: Int64, scale: Int) {
+        precondition(scale <= Self.maximumDigits, "an exact decimal has at most \(Self.maximumDigits) digits after the point")
         var significand = significand, scale = max(0, scale)
         while scale > 0, significand % 10 == 0 {
             significand /= 10
@@ -29,8 +31,8 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(significand: Int64(integer), scale: 0)
     }
 
-    /// Reads `-?DIGITS(.DIGITS)?` (the plain form `description` writes); nil for anything else or more than
-    /// `maximumDigits` significant digits.
+    /// Reads `-?DIGITS(.DIGITS)?` (the plain form `description` writes); nil for anything else, more than
+    /// `maximumDigits` significant digits or more than `maximumDigits` digits after the point.
     public init?(_ text: String) {
         var digits = Substring(text)
         let negative = digits.first == "-"
@@ -42,7 +44,7 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
         let fraction = parts.count == 2 ? parts[1] : ""
         let fractionKept = fraction.reversed().drop { $0 == "0" }.reversed()
         let significant = (whole + fractionKept).drop { $0 == "0" }
-        guard significant.count <= Self.maximumDigits, let magnitude = Int64(significant.isEmpty ? "0" : String(significant)) else {
+        guard significant.count <= Self.maximumDigits, fractionKept.count <= Self.maximumDigits, let magnitude = Int64(significant.isEmpty ? "0" : String(significant)) else {
             return nil
         }
         self.init(significand: negative ? -magnitude : magnitude, scale: fractionKept.count)

@@ -10,7 +10,7 @@ final class ExactDecimalTests: XCTestCase {
                                 ("007", "7"), ("999999999999999999", "999999999999999999")] {
             XCTAssertEqual(try decimal(text).description, written)
         }
-        for bad in ["", "-", "1.", ".5", "1,5", "1e3", "1.2.3", "+1", "1000000000000000000"] { XCTAssertNil(ExactDecimal(bad), bad) }
+        for bad in ["", "-", "1.", ".5", "1,5", "1e3", "1.2.3", "+1", "1000000000000000000", "0.0000000000000000001"] { XCTAssertNil(ExactDecimal(bad), bad) }
         XCTAssertEqual(try decimal("24.70"), try decimal("24.7"), "one value, one form")
     }
 
