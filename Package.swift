@@ -62,7 +62,7 @@ let package = Package(
             path: "Sources/Normalize",
             resources: [.copy("Resources/labels.yml"), .copy("Resources/vocabulary.yml"), .copy("Resources/xbrl-budget.yml")]
         ),
-        .target(name: "Write", dependencies: ["Core"], path: "Sources/Write"),
+        .target(name: "Write", dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift")], path: "Sources/Write"),
         .target(
             name: "Pipeline",
             dependencies: [
@@ -90,7 +90,7 @@ let package = Package(
             path: "Tests/XMLTests"
         ),
         .testTarget(name: "WriteTests", dependencies: ["Write", "Core", .product(name: "GRDB", package: "GRDB.swift")], path: "Tests/WriteTests"),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Core", "Write"], path: "Tests/PipelineTests"),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Core", "Write", .product(name: "GRDB", package: "GRDB.swift")], path: "Tests/PipelineTests"),
         .testTarget(name: "CLITests", dependencies: ["piani"], path: "Tests/CLITests"),
     ],
     swiftLanguageModes: [.v5],

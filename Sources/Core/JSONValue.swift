@@ -3,9 +3,8 @@ public indirect enum JSONValue: Hashable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
-    /// A number written exactly as this decimal literal (valid JSON number text, see `DecimalText`): amounts read
-    /// from exact sources (XBRL) never pass through binary floating point.
-    case decimal(String)
+    /// A number written with exactly its decimal digits (amounts and every parsed number of a record).
+    case decimal(ExactDecimal)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -53,7 +52,7 @@ public indirect enum JSONValue: Hashable, Sendable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let n): out += JSONValue.format(n)
-        case .decimal(let d): out += d
+        case .decimal(let d): out += d.description
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let items):
             out += "["

@@ -1,9 +1,8 @@
 /// A value of a record field, typed as the schema's column says.
 public enum FieldValue: Hashable, Sendable {
     case text(String)
-    case number(Double)
-    /// A number kept as its exact decimal text (`DecimalText.jsonLiteral`), written as a JSON number.
-    case decimal(String)
+    /// An exact decimal (amounts, weights, counts read from the text).
+    case number(ExactDecimal)
     case integer(Int)
     case boolean(Bool)
     /// ISO `YYYY-MM-DD`.
@@ -20,8 +19,7 @@ public enum FieldValue: Hashable, Sendable {
     public var json: JSONValue {
         switch self {
         case .text(let s), .date(let s): return .string(s)
-        case .number(let n): return .number(n)
-        case .decimal(let d): return .decimal(d)
+        case .number(let n): return .decimal(n)
         case .integer(let i): return .number(Double(i))
         case .boolean(let b): return .bool(b)
         case .value(let v): return v.json
@@ -36,7 +34,7 @@ extension Value {
     /// The VALUE object as JSON, absent parts left out.
     public var json: JSONValue {
         var pairs: [(String, JSONValue)] = [("raw", .string(raw)), ("kind", .string(kind.rawValue))]
-        if let decimal { pairs.append(("number", .decimal(decimal))) } else if let number { pairs.append(("number", .number(number))) }
+        if let number { pairs.append(("number", .decimal(number))) }
         if let unit { pairs.append(("unit", .string(unit))) }
         if let date { pairs.append(("date", .string(date))) }
         if let dateEnd { pairs.append(("date_end", .string(dateEnd))) }

@@ -19,28 +19,40 @@ public enum RecordType: String, CaseIterable, Codable, Sendable {
 
 /// How a column is typed in every output form.
 public indirect enum FieldType: Hashable, Sendable {
-    case text, number, integer, boolean
+    case text, integer, boolean
+    /// An exact decimal (a weight, a percentage, a count of people).
+    case number
+    /// An amount in euro: an exact decimal with at most two digits after the point (`NUMERIC(18,2)`).
+    case amount
     /// ISO `YYYY-MM-DD`.
     case date
     /// A VALUE object (raw text plus what was parsed from it).
     case value
     case textList
-    /// A fixed set of named parts, flattened with dots in CSV (`amounts.committed`).
+    /// A fixed set of named parts, flattened with underscores in CSV and SQL (`amounts_committed`).
     case object([Column])
     /// Free-form JSON (a month grid, one VALUE per year, the rows of a table): kept whole, as JSON text in CSV.
     case json
 }
 
 public struct Column: Hashable, Sendable {
+    /// The JSON key.
     public var name: String
     public var type: FieldType
     public var summary: String
+    /// The name in CSV headers and SQL tables when the JSON key would need quoting there (a reserved word such as
+    /// `group`); nil when it is the JSON key.
+    public var flatName: String?
 
-    public init(_ name: String, _ type: FieldType, _ summary: String) {
+    public init(_ name: String, _ type: FieldType, _ summary: String, flatName: String? = nil) {
         self.name = name
         self.type = type
         self.summary = summary
+        self.flatName = flatName
     }
+
+    /// The name used in CSV and SQL for this column (or for the prefix of its parts).
+    public var tableName: String { flatName ?? name }
 }
 
 public enum Schema {
@@ -85,13 +97,16 @@ public enum Schema {
         Column("warnings", .textList, "what could not be parsed or was guessed, as `field: message`"),
     ]
 
+    /// Amounts are exact decimals of at most 18 digits, 2 after the point (`NUMERIC(18,2)`).
+    public static let amountPrecision = (digits: 18, places: 2)
+
     public static let amounts: [Column] = [
-        Column("initial_forecast", .number, "Previsione iniziale, euro"),
-        Column("current_forecast", .number, "Previsione attuale / assestata, euro"),
-        Column("committed", .number, "Accertato (revenue) / Impegnato (expenditure), euro"),
-        Column("available", .number, "Disponibilità, euro"),
-        Column("cashed", .number, "Riscosso / Pagato, euro"),
-        Column("cash_forecast", .number, "Previsione di cassa, euro (schema extension)"),
+        Column("initial_forecast", .amount, "Previsione iniziale, euro"),
+        Column("current_forecast", .amount, "Previsione attuale / assestata, euro"),
+        Column("committed", .amount, "Accertato (revenue) / Impegnato (expenditure), euro"),
+        Column("available", .amount, "Disponibilità, euro"),
+        Column("cashed", .amount, "Riscosso / Pagato, euro"),
+        Column("cash_forecast", .amount, "Previsione di cassa, euro (schema extension)"),
     ]
 
     public static func fields(of type: RecordType) -> [Column] {
@@ -143,7 +158,7 @@ public enum Schema {
     static let indicator: [Column] = [
         Column("objective_id", .text, "record_id of the objective"),
         Column("name", .text, "the indicator"),
-        Column("group", .text, "category row above it"),
+        Column("group", .text, "category row above it", flatName: "indicator_group"),
         Column("formula", .text, "the N. … / N. … part"),
         Column("unit", .text, "unit of measure"),
         Column("baseline", .value, "starting value"),
@@ -151,7 +166,7 @@ public enum Schema {
         Column("actual", .value, "value reached"),
         Column("target_year", .integer, "year of the target"),
         Column("targets_by_year", .json, "{\"2025\": VALUE, …} when the plan has a column per year"),
-        Column("achievement_ratio", .number, "actual / target when both are comparable numbers"),
+        Column("achievement_ratio", .number, "actual / target when both are comparable numbers, rounded to 6 decimal places"),
     ]
 
     static let budgetLine: [Column] = [
@@ -179,7 +194,7 @@ public enum Schema {
         Column("category", .text, "Cat. A/B/C/D, D1, ex C1"),
         Column("area_ccnl_2022", .text, "operatori, operatori esperti, istruttori, funzionari ed EQ"),
         Column("employment", .text, "tempo pieno/parziale, indeterminato/determinato"),
-        Column("count", .number, "number of people"),
+        Column("count", .number, "number of people", flatName: "headcount"),
         Column("fte", .number, "full-time equivalents"),
         Column("participation_percent", .number, "% partecipazione"),
         Column("objective_id", .text, "record_id of the objective the staff works on"),
@@ -217,7 +232,7 @@ public enum Schema {
         Column("title", .text, "caption or the heading above"),
         Column("header", .textList, "column labels as written"),
         Column("header_normalized", .textList, "column labels folded (case, accents, markup)"),
-        Column("rows", .json, "rows of cells: {raw, value?} each"),
+        Column("rows", .json, "rows of cells: {raw, value?} each", flatName: "table_rows"),
         Column("continued_pages", .integer, "pages the table runs over"),
     ]
 

@@ -18,10 +18,7 @@ public struct Value: Codable, Hashable, Sendable {
 
     public var raw: String
     public var kind: Kind
-    public var number: Double?
-    /// The number's exact decimal text, when it was read from an exact source (an XBRL fact): written as the JSON
-    /// `number` in place of `number`'s binary value, so no digit is lost. Not a key of its own.
-    public var decimal: String?
+    public var number: ExactDecimal?
     /// `percent`, `EUR`, `km`, `days`… (see the unit table of the value parser).
     public var unit: String?
     /// ISO `YYYY-MM-DD`: the date, the deadline, or the start of a range.
@@ -36,7 +33,7 @@ public struct Value: Codable, Hashable, Sendable {
     public init(
         raw: String,
         kind: Kind,
-        number: Double? = nil,
+        number: ExactDecimal? = nil,
         unit: String? = nil,
         date: String? = nil,
         dateEnd: String? = nil,

@@ -105,7 +105,7 @@ public struct IngestRun {
             try? FileManager.default.removeItem(at: generation.folder)
             throw error
         }
-        let retired = RecordType.allCases.flatMap { type in OutputFormat.allCases.filter { !config.formats.contains($0) }.map { $0.fileName(of: type) } }
+        let retired = OutputFormat.allCases.filter { !config.formats.contains($0) }.flatMap(\.fileNames)
         try generations.switchCurrent(to: generation.number)
         for removal in removed { observer?.removed(removal) }
         do {
@@ -330,7 +330,7 @@ public struct IngestRun {
             manifest.warnings.ocrNeeded += document.pagesWithoutText?.count ?? 0
         }
         manifest.counts = Dictionary(uniqueKeysWithValues: RecordType.allCases.map { ($0.plural, rowCounts[$0] ?? 0) })
-        manifest.outputs = RecordType.allCases.flatMap { type in config.formats.map { $0.fileName(of: type) } } + ["rejects.jsonl", RunReport.fileName, "manifest.json"]
+        manifest.outputs = config.formats.flatMap(\.fileNames) + ["rejects.jsonl", RunReport.fileName, "manifest.json"]
         manifest.exitCode = manifest.totals.rejected > 0 ? IngestExitCode.rejects.rawValue : IngestExitCode.success.rawValue
     }
 }

@@ -127,7 +127,7 @@ public struct PipelineConfig: Equatable, Sendable {
     /// Checks what the file format cannot: a run needs inputs and at least one format.
     public func validated() throws -> PipelineConfig {
         if inputs.isEmpty { throw ConfigError("no inputs: name files or folders (piani ingest samples/) or list them under inputs: in pipeline.yml") }
-        if formats.isEmpty { throw ConfigError("formats: name at least one of jsonl, csv") }
+        if formats.isEmpty { throw ConfigError("formats: name at least one of \(OutputFormat.names)") }
         if timeLimit <= 0 { throw ConfigError("time limit must be more than 0 seconds") }
         return self
     }
@@ -169,7 +169,7 @@ struct ConfigReader {
         let names = (value as? String).map { [$0] } ?? (value as? [Any])?.compactMap { $0 as? String }
         guard let names else { throw fail(key, "expected a list: [jsonl, csv]") }
         return try names.map { name in
-            guard let format = OutputFormat(rawValue: name) else { throw fail(key, "unknown format \"\(name)\" (jsonl, csv)") }
+            guard let format = OutputFormat(rawValue: name) else { throw fail(key, "unknown format \"\(name)\" (\(OutputFormat.names))") }
             return format
         }
     }

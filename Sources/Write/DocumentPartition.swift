@@ -108,7 +108,8 @@ public struct DocumentPartition: Sendable {
 
 /// Builds the run's top-level files (`objectives.jsonl`, `objectives.csv`, …) by concatenating the partitions
 /// of the current inputs in the order given, each file written atomically. Every record type gets its files,
-/// a CSV with only its header when no document has that type.
+/// a CSV with only its header when no document has that type. With `sqlite`, `records.sqlite` holds the same
+/// records in typed tables (`SQLiteDatabaseWriter`).
 public struct OutputAssembler {
     public var folder: URL
     public var formats: [OutputFormat]
@@ -125,11 +126,18 @@ public struct OutputAssembler {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var counts: [RecordType: Int] = [:]
         for type in RecordType.allCases {
-            for format in formats {
+            for format in formats where format.isPerRecordType {
                 let rows = try assemble(type, format, partitions)
                 if format == .jsonl { counts[type] = rows }
             }
             if counts[type] == nil { counts[type] = try Self.lines(type, partitions) }
+        }
+        if formats.contains(.sqlite) {
+            let rows = try SQLiteDatabaseWriter(destination: folder.appendingPathComponent(SQLiteDatabaseWriter.fileName)).write(partitions)
+            for (type, count) in rows where count != counts[type] {
+                throw WriteError(path: SQLiteDatabaseWriter.fileName,
+                                 reason: "\(count) \(type.plural) rows written where the partitions hold \(counts[type] ?? 0) records")
+            }
         }
         return counts
     }

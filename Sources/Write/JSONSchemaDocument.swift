@@ -57,7 +57,7 @@ public enum JSONSchemaDocument {
         func typed(_ name: String) -> JSONValue { nullable ? .array([.string(name), .string("null")]) : .string(name) }
         switch column.type {
         case .text: return [("type", typed("string"))]
-        case .number: return [("type", typed("number"))]
+        case .number, .amount: return [("type", typed("number"))]
         case .integer: return [("type", typed("integer"))]
         case .boolean: return [("type", typed("boolean"))]
         case .date: return [("type", typed("string")), ("format", .string("date"))]

@@ -1,8 +1,15 @@
 import Core
+import Foundation
 
-/// The DDL of warehouse tables matching the CSV outputs: one table per record type (named like its files),
-/// one column per CSV column in the same order (so `COPY … CSV HEADER` or `.import` load them as they are),
-/// `record_id` the primary key.
+/// The DDL of warehouse tables: one table per record type (named like its files), one column per flattened
+/// column in CSV order, `record_id` the primary key. Names are unquoted identifiers (see `FlatColumn`).
+///
+/// - `postgres`: the tables `COPY … CSV HEADER` loads the CSV outputs into. Amounts are `NUMERIC(18,2)`, other
+///   numbers `NUMERIC` (both exact decimals), booleans `BOOLEAN`, dates `DATE`, JSON parts `JSONB`.
+/// - `sqlite`: the tables of `piani ingest --format sqlite` (`records.sqlite`). SQLite has no exact decimal type, so
+///   an amount is stored as an INTEGER number of cents in a column named `…_cents` (`amounts_committed_cents`):
+///   `sum()` over it is exact. Other numbers are `NUMERIC` (a whole number is stored as an INTEGER, any other as the
+///   nearest REAL), booleans `INTEGER` 0/1, dates, lists and JSON `TEXT`; an absent value is NULL.
 public enum SQLSchema {
     public enum Dialect: String, CaseIterable, Sendable {
         case postgres, sqlite
@@ -14,27 +21,40 @@ public enum SQLSchema {
         return out
     }
 
+    /// The table of a record type: its name (`budget_lines`).
+    public static func tableName(_ type: RecordType) -> String { type.plural }
+
     public static func createTable(_ type: RecordType, _ dialect: Dialect) -> String {
         let columns = FlatSchema.columns(of: type)
         let definitions = columns.enumerated().map { index, column in
             let separator = index < columns.count - 1 ? "," : ""
-            return "  \(quoted(column.name)) \(sqlType(column, dialect))\(constraint(column))\(separator) -- \(oneLine(column.summary))"
+            return "  \(columnName(column, dialect)) \(sqlType(column, dialect))\(constraint(column))\(separator) -- \(summary(column, dialect))"
         }
-        return "CREATE TABLE IF NOT EXISTS \(quoted(type.plural)) (\n" + definitions.joined(separator: "\n") + "\n);\n"
+        return "CREATE TABLE IF NOT EXISTS \(tableName(type)) (\n" + definitions.joined(separator: "\n") + "\n);\n"
     }
 
-    public static func quoted(_ identifier: String) -> String {
-        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// The column's name in a dialect's tables: its flat name, with `_cents` for an amount in SQLite.
+    public static func columnName(_ column: FlatColumn, _ dialect: Dialect) -> String {
+        storesCents(column, dialect) ? column.name + centsSuffix : column.name
+    }
+
+    public static let centsSuffix = "_cents"
+
+    /// Whether the dialect stores the column as an integer number of cents.
+    public static func storesCents(_ column: FlatColumn, _ dialect: Dialect) -> Bool {
+        column.kind == .amount && dialect == .sqlite
     }
 
     public static func sqlType(_ column: FlatColumn, _ dialect: Dialect) -> String {
         switch (column.kind, dialect) {
         case (.text, _), (.textList, _): return "TEXT"
-        case (.number, .postgres): return "DOUBLE PRECISION"
-        case (.number, .sqlite): return "REAL"
+        case (.amount, .postgres): return "NUMERIC(\(Schema.amountPrecision.digits),\(Schema.amountPrecision.places))"
+        case (.amount, .sqlite): return "INTEGER"
+        case (.number, _): return "NUMERIC"
         case (.integer, .postgres): return "BIGINT"
         case (.integer, .sqlite): return "INTEGER"
-        case (.boolean, _): return "BOOLEAN"
+        case (.boolean, .postgres): return "BOOLEAN"
+        case (.boolean, .sqlite): return "INTEGER"
         case (.date, .postgres): return "DATE"
         case (.date, .sqlite): return "TEXT"
         case (.json, .postgres): return "JSONB"
@@ -42,15 +62,74 @@ public enum SQLSchema {
         }
     }
 
+    /// Columns no record leaves empty.
+    public static let requiredColumns: Set<String> = ["schema_version", "record_type", "document_sha256", "document_file_name"]
+
     private static func constraint(_ column: FlatColumn) -> String {
-        switch column.name {
-        case "record_id": return " PRIMARY KEY"
-        case "schema_version", "record_type", "document.sha256", "document.file_name": return " NOT NULL"
-        default: return ""
-        }
+        if column.name == "record_id" { return " PRIMARY KEY" }
+        return requiredColumns.contains(column.name) ? " NOT NULL" : ""
     }
 
-    private static func oneLine(_ text: String) -> String {
-        text.replacingOccurrences(of: "\n", with: " ")
+    private static func summary(_ column: FlatColumn, _ dialect: Dialect) -> String {
+        let unit = storesCents(column, dialect) ? " (in cents)" : ""
+        return "\(column.jsonPath): \(column.summary.replacingOccurrences(of: "\n", with: " "))\(unit)"
+    }
+}
+
+/// How each JSON field is named and typed in the CSV and the SQL tables (`piani schema --columns`).
+public enum ColumnMapping {
+    public struct Row: Hashable, Sendable {
+        public var recordType: RecordType
+        public var column: FlatColumn
+
+        public var postgresType: String { SQLSchema.sqlType(column, .postgres) }
+        public var sqliteColumn: String { SQLSchema.columnName(column, .sqlite) }
+        public var sqliteType: String { SQLSchema.sqlType(column, .sqlite) }
+    }
+
+    /// Every column of every record type, in table order.
+    public static var rows: [Row] {
+        RecordType.allCases.flatMap { type in FlatSchema.columns(of: type).map { Row(recordType: type, column: $0) } }
+    }
+
+    public static func markdown() -> String {
+        var out = "| table | JSON path | CSV / PostgreSQL column | PostgreSQL type | SQLite column | SQLite type |\n"
+        out += "|---|---|---|---|---|---|\n"
+        for row in rows {
+            let cells = [SQLSchema.tableName(row.recordType), row.column.jsonPath, row.column.name, row.postgresType, row.sqliteColumn, row.sqliteType]
+            out += "| " + cells.map { "`\($0)`" }.joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+}
+
+/// The psql script that loads a dataset's CSV files into the tables of `SQLSchema.ddl(.postgres)`, or reloads
+/// them after a later run (`piani schema --sql postgres --load OUT`): in one transaction, per table, the CSV is
+/// copied into a temporary staging table, upserted (`INSERT … ON CONFLICT (record_id) DO UPDATE`), and the rows
+/// whose records are no longer in the dataset (a changed or pruned document) are deleted, so the tables mirror
+/// the dataset. Run with `psql -v ON_ERROR_STOP=1 -f load.sql`; a failure leaves the tables as they were.
+public enum PostgresLoadScript {
+    public static func script(folder: String) -> String {
+        var out = "-- Loads or reloads the Piani dataset in \(folder) (schema v\(Schema.version)); generated by "
+            + "`piani schema --sql postgres --load \(folder)`.\n\\set ON_ERROR_STOP on\nBEGIN;\n"
+        for type in RecordType.allCases { out += "\n" + upsert(type, csv: (folder as NSString).appendingPathComponent(OutputFormat.csv.fileName(of: type))) }
+        return out + "\nCOMMIT;\n"
+    }
+
+    public static func stagingTable(_ type: RecordType) -> String { SQLSchema.tableName(type) + "_staging" }
+
+    static func upsert(_ type: RecordType, csv: String) -> String {
+        let table = SQLSchema.tableName(type), staging = stagingTable(type)
+        let columns = FlatSchema.columns(of: type).map { SQLSchema.columnName($0, .postgres) }
+        let updates = columns.filter { $0 != "record_id" }.map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ",\n    ")
+        return """
+        CREATE TEMPORARY TABLE \(staging) (LIKE \(table) INCLUDING ALL) ON COMMIT DROP;
+        \\copy \(staging) FROM '\(csv.replacingOccurrences(of: "'", with: "''"))' CSV HEADER
+        INSERT INTO \(table) SELECT * FROM \(staging)
+          ON CONFLICT (record_id) DO UPDATE SET
+            \(updates);
+        DELETE FROM \(table) WHERE NOT EXISTS (SELECT 1 FROM \(staging) WHERE \(staging).record_id = \(table).record_id);
+
+        """
     }
 }

@@ -27,8 +27,12 @@ struct IngestCommand: ParsableCommand {
                          one pair per record type (objectives, indicators,
                          budget_lines, staff, risks, entities, tables): CSV per
                          RFC 4180, header in schema order, nested fields
-                         flattened with dots; rows by file name, then page,
-                         then position
+                         flattened with underscores (amounts_committed);
+                         numbers as exact decimals; rows by file name, then
+                         page, then position
+          records.sqlite with --format sqlite: one typed table per record
+                         type (NULLs, 0/1 booleans, amounts as INTEGER cents
+                         in …_cents columns)
           manifest.json  inputs (path, sha256, size, status), documents,
                          counts per type, warnings, versions, timings
           rejects.jsonl  one {"file","stage","reason"} line per input that
@@ -67,7 +71,7 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: "Output folder (default: out).")
     var out: String?
 
-    @Option(name: .long, help: "Formats to write, comma-separated: jsonl,csv (default: both).")
+    @Option(name: .long, help: "Formats to write, comma-separated: jsonl,csv,sqlite (default: jsonl,csv).")
     var format: String?
 
     @Option(name: .long, help: "Worker processes (default: one per core).")
@@ -167,7 +171,7 @@ struct IngestCommand: ParsableCommand {
         if let format {
             flags.formats = try format.split(separator: ",").map { name in
                 guard let parsed = OutputFormat(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                    throw ConfigError("--format: unknown format \"\(name)\" (jsonl, csv)")
+                    throw ConfigError("--format: unknown format \"\(name)\" (\(OutputFormat.names))")
                 }
                 return parsed
             }

@@ -13,9 +13,14 @@ struct SchemaCommand: ParsableCommand {
         line of X.jsonl (one definition per record type under $defs); the DDL
         creates one table per record type named like its files (objectives,
         budget_lines, …), columns = the CSV header (nested fields flattened with
-        dots), record_id the primary key. Load with
-          \\copy objectives FROM 'out/objectives.csv' CSV HEADER   (PostgreSQL)
-          .import --csv --skip 1                                  (SQLite)
+        underscores: amounts_committed; unquoted names, none a reserved word),
+        record_id the primary key. PostgreSQL: amounts NUMERIC(18,2), other
+        numbers NUMERIC; load with
+          \\copy objectives FROM 'out/objectives.csv' CSV HEADER
+        (upsert recipe: docs/ingest.md, --load). SQLite: the tables of
+        `piani ingest --format sqlite` (out/records.sqlite), amounts as INTEGER
+        cents (…_cents columns). --columns prints the mapping: JSON path →
+        CSV/SQL column → types.
         """
     )
 
@@ -26,8 +31,22 @@ struct SchemaCommand: ParsableCommand {
     @Option(help: "Print SQL DDL instead: postgres or sqlite.")
     var sql: Dialect?
 
+    @Flag(help: "Print the column mapping instead (a Markdown table): JSON path, CSV/SQL column, types.")
+    var columns = false
+
+    @Option(help: ArgumentHelp("With --sql postgres: print the psql script that loads (or reloads, upserting) the CSV files of this output folder.", valueName: "OUT"))
+    var load: String?
+
+    func validate() throws {
+        if load != nil && sql != .postgres { throw ValidationError("--load needs --sql postgres") }
+    }
+
     func run() throws {
-        if let sql {
+        if columns {
+            Output.write(ColumnMapping.markdown())
+        } else if let load {
+            Output.write(PostgresLoadScript.script(folder: load))
+        } else if let sql {
             Output.write(SQLSchema.ddl(sql == .postgres ? .postgres : .sqlite))
         } else {
             Output.line(JSONSchemaDocument.make().pretty)

@@ -87,8 +87,8 @@ final class ListingBudgetTests: XCTestCase {
         XCTAssertEqual(field(first, "as_of"), .string("2023-06-30"))
         XCTAssertEqual(field(first, "is_total"), .bool(false))
         XCTAssertEqual(first["amounts"], .object([("initial_forecast", .number(23900)), ("current_forecast", .number(24324)),
-                                                 ("committed", .number(11218.44)), ("available", .number(13105.56)),
-                                                 ("cashed", .number(11218.44))]))
+                                                 ("committed", .number("11218.44")), ("available", .number("13105.56")),
+                                                 ("cashed", .number("11218.44"))]))
         XCTAssertEqual(first.warnings, [])
         let total = records[2]
         XCTAssertEqual(field(total, "is_total"), .bool(true))

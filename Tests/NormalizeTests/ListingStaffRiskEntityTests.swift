@@ -29,7 +29,7 @@ final class ListingStaffRiskEntityTests: XCTestCase {
         return nil
     }
 
-    private func number(_ record: Record, _ field: String) -> Double? {
+    private func number(_ record: Record, _ field: String) -> ExactDecimal? {
         if case .number(let value)? = record[field] { return value }
         return nil
     }

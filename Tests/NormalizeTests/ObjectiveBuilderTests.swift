@@ -126,7 +126,7 @@ final class ObjectiveBuilderTests: XCTestCase {
         let indicators = records.filter { $0.type == .indicator }
         XCTAssertEqual(indicators.map { text($0, "name") }, ["N. documenti predisposti", "% fatture non pagate", "Tempi medi pagamento", "Creazione capitoli"])
         XCTAssertTrue(indicators.allSatisfy { text($0, "objective_id") == objective.id })
-        XCTAssertEqual(indicators[0]["achievement_ratio"], .number(0.8))
+        XCTAssertEqual(indicators[0]["achievement_ratio"], .number("0.8"))
         XCTAssertEqual(indicators[1]["achievement_ratio"], .number(0))
         XCTAssertTrue(indicators[1].warnings.contains { $0.field == "achievement_ratio" }, "a bound is flagged")
         XCTAssertNil(indicators[3]["achievement_ratio"], "booleans have no ratio")

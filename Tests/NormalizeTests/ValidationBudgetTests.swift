@@ -4,9 +4,9 @@ import XCTest
 
 /// `BudgetChecks` and `TotalScope` alone: the arithmetic of budget listings, checked and reported, never fixed.
 final class ValidationBudgetTests: XCTestCase {
-    private let checks = BudgetChecks(tolerance: 0.01)
+    private let checks = BudgetChecks(tolerance: "0.01")
 
-    private func amounts(_ initial: Double?, _ current: Double?, _ committed: Double?, _ available: Double?, _ cashed: Double?) -> BudgetAmounts {
+    private func amounts(_ initial: ExactDecimal?, _ current: ExactDecimal?, _ committed: ExactDecimal?, _ available: ExactDecimal?, _ cashed: ExactDecimal?) -> BudgetAmounts {
         var result = BudgetAmounts()
         for (part, value) in zip(BudgetAmounts.parts, [initial, current, committed, available, cashed]) { result[part] = value }
         return result
@@ -14,11 +14,11 @@ final class ValidationBudgetTests: XCTestCase {
 
     func testAvailableIsCurrentForecastLessCommitted() {
         let cases: [(BudgetAmounts, String?)] = [
-            (amounts(500, 500, 219.60, 280.40, 219.60), nil),
-            (amounts(0, 0, 5880.86, -5880.86, 5504.01), nil),
-            (amounts(500, 500, 219.60, 280.41, 219.60), nil),          // within a cent
-            (amounts(500, 500, 219.60, 280.00, 219.60), "amounts.available: check failed: 280,00 ≠ 500,00 − 219,60"),
-            (amounts(0, 1_234_567.89, 1_000_000, 1, 0), "amounts.available: check failed: 1,00 ≠ 1.234.567,89 − 1.000.000,00"),
+            (amounts(500, 500, "219.60", "280.40", "219.60"), nil),
+            (amounts(0, 0, "5880.86", "-5880.86", "5504.01"), nil),
+            (amounts(500, 500, "219.60", "280.41", "219.60"), nil),          // within a cent
+            (amounts(500, 500, "219.60", "280.00", "219.60"), "amounts.available: check failed: 280,00 ≠ 500,00 − 219,60"),
+            (amounts(0, "1234567.89", 1_000_000, 1, 0), "amounts.available: check failed: 1,00 ≠ 1.234.567,89 − 1.000.000,00"),
             (amounts(10, nil, 5, 5, nil), nil),                        // nothing to check without the forecast
         ]
         for (index, (line, expected)) in cases.enumerated() {
@@ -37,16 +37,16 @@ final class ValidationBudgetTests: XCTestCase {
     }
 
     func testItalianAmounts() {
-        XCTAssertEqual(BudgetAmounts.italian(2_500_592.7), "2.500.592,70")
-        XCTAssertEqual(BudgetAmounts.italian(-5880.86), "-5.880,86")
+        XCTAssertEqual(BudgetAmounts.italian("2500592.7"), "2.500.592,70")
+        XCTAssertEqual(BudgetAmounts.italian("-5880.86"), "-5.880,86")
         XCTAssertEqual(BudgetAmounts.italian(0), "0,00")
-        XCTAssertEqual(BudgetAmounts.italian(999.999), "1.000,00")
+        XCTAssertEqual(BudgetAmounts.italian("999.999"), "1.000,00")
     }
 
     /// Lines, programme totals and a part total: each total closes what is open below its rank.
     func testScopeOfTotals() {
         var scope = TotalScope()
-        let line = { (value: Double) in self.amounts(value, value, 0, value, 0) }
+        let line = { (value: ExactDecimal) in self.amounts(value, value, 0, value, 0) }
         scope.startSection(rank: 3)                   // PARTE SPESE
         scope.startSection(rank: 1)                   // MISSIONE 01 - PROGRAMMA 01
         scope.addLine(line(1))

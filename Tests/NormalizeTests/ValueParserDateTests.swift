@@ -141,7 +141,7 @@ final class ValueParserDateTests: XCTestCase {
 
     func testDotDayMonthNeedsADeadlineWord() {
         XCTAssertEqual(parser.parse("10.05").value.kind, .number)
-        XCTAssertEqual(parser.parse("10.05").value.number, 10.05)
+        XCTAssertEqual(parser.parse("10.05").value.number, "10.05")
         XCTAssertEqual(parser2025.parse("entro il 10.05").value.date, "2025-05-10")
     }
 

@@ -8,7 +8,7 @@ final class ValueParserNumberTests: XCTestCase {
 
     struct Expect {
         var kind: Value.Kind
-        var number: Double?
+        var number: ExactDecimal?
         var unit: String? = nil
         var comparator: Value.Comparator? = nil
     }
@@ -28,13 +28,13 @@ final class ValueParserNumberTests: XCTestCase {
 
     func testItalianNumbers() {
         assertParses([
-            ("1.234.567,89", Expect(kind: .number, number: 1_234_567.89)),
-            ("-5.880,86", Expect(kind: .number, number: -5880.86)),
+            ("1.234.567,89", Expect(kind: .number, number: "1234567.89")),
+            ("-5.880,86", Expect(kind: .number, number: "-5880.86")),
             ("0,00", Expect(kind: .number, number: 0)),
-            ("2.500.592,70", Expect(kind: .number, number: 2_500_592.70)),
-            ("5.508.241,336", Expect(kind: .number, number: 5_508_241.336)),
-            ("12,33", Expect(kind: .number, number: 12.33)),
-            ("50,6", Expect(kind: .number, number: 50.6)),
+            ("2.500.592,70", Expect(kind: .number, number: "2500592.70")),
+            ("5.508.241,336", Expect(kind: .number, number: "5508241.336")),
+            ("12,33", Expect(kind: .number, number: "12.33")),
+            ("50,6", Expect(kind: .number, number: "50.6")),
             ("1100", Expect(kind: .number, number: 1100)),
             ("5333", Expect(kind: .number, number: 5333)),
             ("<b>19</b>", Expect(kind: .number, number: 19)),
@@ -49,8 +49,8 @@ final class ValueParserNumberTests: XCTestCase {
             ("1.234", Expect(kind: .number, number: 1234)),
             ("12.550", Expect(kind: .number, number: 12550)),
             ("1.234.567", Expect(kind: .number, number: 1_234_567)),
-            ("50.6", Expect(kind: .number, number: 50.6)),
-            ("24.70", Expect(kind: .number, number: 24.7)),
+            ("50.6", Expect(kind: .number, number: "50.6")),
+            ("24.70", Expect(kind: .number, number: "24.7")),
         ])
     }
 
@@ -58,19 +58,19 @@ final class ValueParserNumberTests: XCTestCase {
         assertParses([
             ("+ 19", Expect(kind: .number, number: 19)),
             ("+19", Expect(kind: .number, number: 19)),
-            ("-3.824,97", Expect(kind: .number, number: -3824.97)),
+            ("-3.824,97", Expect(kind: .number, number: "-3824.97")),
         ])
         XCTAssertEqual(parser.parse("+ 19").value.raw, "+ 19")
     }
 
     func testPercentagesWithEitherDecimalMark() {
         assertParses([
-            ("24.70%", Expect(kind: .percent, number: 24.7, unit: "percent")),
-            ("26,90 %", Expect(kind: .percent, number: 26.9, unit: "percent")),
+            ("24.70%", Expect(kind: .percent, number: "24.7", unit: "percent")),
+            ("26,90 %", Expect(kind: .percent, number: "26.9", unit: "percent")),
             ("100%", Expect(kind: .percent, number: 100, unit: "percent")),
-            ("74,27%", Expect(kind: .percent, number: 74.27, unit: "percent")),
+            ("74,27%", Expect(kind: .percent, number: "74.27", unit: "percent")),
             ("0,00%", Expect(kind: .percent, number: 0, unit: "percent")),
-            ("54,2%", Expect(kind: .percent, number: 54.2, unit: "percent")),
+            ("54,2%", Expect(kind: .percent, number: "54.2", unit: "percent")),
         ])
     }
 
@@ -80,10 +80,10 @@ final class ValueParserNumberTests: XCTestCase {
             ("Euro **118.033,00**", Expect(kind: .currency, number: 118_033, unit: "EUR")),
             ("€ 1.000", Expect(kind: .currency, number: 1000, unit: "EUR")),
             ("€ 300,00", Expect(kind: .currency, number: 300, unit: "EUR")),
-            ("€ 5.392.416,76", Expect(kind: .currency, number: 5_392_416.76, unit: "EUR")),
+            ("€ 5.392.416,76", Expect(kind: .currency, number: "5392416.76", unit: "EUR")),
             ("<p>€ 307.000,00</p>", Expect(kind: .currency, number: 307_000, unit: "EUR")),
             ("€1.457.914", Expect(kind: .currency, number: 1_457_914, unit: "EUR")),
-            ("euro 30.672,8", Expect(kind: .currency, number: 30672.8, unit: "EUR")),
+            ("euro 30.672,8", Expect(kind: .currency, number: "30672.8", unit: "EUR")),
             ("1.000,00 €", Expect(kind: .currency, number: 1000, unit: "EUR")),
             ("EUR 5", Expect(kind: .currency, number: 5, unit: "EUR")),
         ])
@@ -92,9 +92,9 @@ final class ValueParserNumberTests: XCTestCase {
     func testUnits() {
         assertParses([
             ("Km. 32,00", Expect(kind: .number, number: 32, unit: "km")),
-            ("Km. 31,78", Expect(kind: .number, number: 31.78, unit: "km")),
-            ("14,72 Kmq", Expect(kind: .number, number: 14.72, unit: "km2")),
-            ("413,17 ab/Kmq", Expect(kind: .number, number: 413.17, unit: "inhabitants/km2")),
+            ("Km. 31,78", Expect(kind: .number, number: "31.78", unit: "km")),
+            ("14,72 Kmq", Expect(kind: .number, number: "14.72", unit: "km2")),
+            ("413,17 ab/Kmq", Expect(kind: .number, number: "413.17", unit: "inhabitants/km2")),
             ("n.5985", Expect(kind: .number, number: 5985)),
             ("n. 2", Expect(kind: .number, number: 2)),
             ("n. 28 unità", Expect(kind: .number, number: 28, unit: "units")),

@@ -47,12 +47,20 @@ final class XBRLRecordTests: XCTestCase {
     // MARK: fact
 
     func testNumericFactKeepsEveryDigitOfItsLexicalValue() throws {
-        let records = try self.records([fact("Voce", " +000123456789012345678.10 ")], instance([context("c")]))
+        let records = try self.records([fact("Voce", " +0001234567890123456.10 ")], instance([context("c")]))
         let json = records[0].json
-        XCTAssertEqual(json["value"]?.serialized, #"{"raw":" +000123456789012345678.10 ","kind":"currency","number":123456789012345678.10,"unit":"EUR"}"#)
+        XCTAssertEqual(json["value"]?.serialized, #"{"raw":" +0001234567890123456.10 ","kind":"currency","number":1234567890123456.1,"unit":"EUR"}"#)
         XCTAssertEqual(json["unit"]?.serialized, #"{"id":"EUR","measures":["iso4217:EUR"],"denominator":[]}"#)
         XCTAssertEqual(json["concept"], .string("{\(bdap)}Voce"))
         XCTAssertEqual(json["source"]?["xpath"], .string("/xbrli:xbrl/bdap-sp:Voce[1]"))
+    }
+
+    func testAFactTooLongForAnExactDecimalKeepsItsRawTextAndSaysSo() throws {
+        let records = try self.records([fact("Voce", "123456789012345678.10")], instance([context("c")]))
+        let json = records[0].json
+        XCTAssertNil(json["value"]?["number"])
+        XCTAssertEqual(json["value"]?["raw"], .string("123456789012345678.10"))
+        XCTAssertTrue(records[0].warnings.contains { $0.field == "value" && $0.message.contains("digits") })
     }
 
     func testDecimalTextForms() {

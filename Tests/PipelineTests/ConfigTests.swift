@@ -75,7 +75,7 @@ final class ConfigTests: XCTestCase {
         }
         XCTAssertTrue(message("wokers: 2").hasPrefix("p.yml: unknown setting \"wokers\""), message("wokers: 2"))
         XCTAssertEqual(message("workers: many"), "p.yml: workers: expected a whole number ≥ 0")
-        XCTAssertEqual(message("formats: [xml]"), "p.yml: formats: unknown format \"xml\" (jsonl, csv)")
+        XCTAssertEqual(message("formats: [xml]"), "p.yml: formats: unknown format \"xml\" (jsonl, csv, sqlite)")
         XCTAssertEqual(message("time_limit: 0"), "p.yml: time_limit: expected a number of seconds > 0")
         XCTAssertEqual(message("shard: 5/4"), "p.yml: shard: expected K/N with 1 ≤ K ≤ N, e.g. \"2/8\"")
         XCTAssertTrue(message("stages:\n  extract:\n    pasword: x").contains("unknown setting \"stages.extract.pasword\""))

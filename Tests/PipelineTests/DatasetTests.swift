@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import GRDB
 import Pipeline
 import Write
 import XCTest
@@ -118,6 +119,12 @@ class IngestHarness: XCTestCase {
             if formats.contains("csv") {
                 let text = try String(contentsOf: folder.appendingPathComponent("\(type.plural).csv"), encoding: .utf8)
                 XCTAssertEqual(CSV.parse(text).count - 1, counts[type.plural], "\(type.plural).csv", file: file, line: line)
+            }
+            if formats.contains("sqlite") {
+                let database = try DatabaseQueue(path: folder.appendingPathComponent(SQLiteDatabaseWriter.fileName).path)
+                let rows = try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(SQLSchema.tableName(type))") }
+                try database.close()
+                XCTAssertEqual(rows, counts[type.plural], "records.sqlite: \(type.plural)", file: file, line: line)
             }
             total += counts[type.plural] ?? 0
         }
@@ -272,8 +279,12 @@ final class DatasetTests: IngestHarness {
         XCTAssertFalse(top().contains { $0.hasSuffix(".jsonl") && $0 != "rejects.jsonl" }, "\(top())")
         XCTAssertTrue(top().contains("objectives.csv"))
         try assertConsistent(formats: ["csv"])
+        XCTAssertEqual(try ingest([a, "--format", "sqlite"]).status, 0)
+        XCTAssertTrue(top().contains(SQLiteDatabaseWriter.fileName) && !top().contains("objectives.csv"), "\(top())")
+        try assertConsistent(formats: ["sqlite"])
         XCTAssertEqual(try ingest([a]).status, 0)
         XCTAssertTrue(top().contains("objectives.jsonl") && top().contains("objectives.csv"))
+        XCTAssertFalse(top().contains(SQLiteDatabaseWriter.fileName), "a format no longer asked for is removed")
         try assertConsistent()
     }
 

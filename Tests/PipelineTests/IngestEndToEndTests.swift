@@ -103,7 +103,7 @@ final class IngestEndToEndTests: XCTestCase {
             }
             XCTAssertEqual(names, names.sorted(), "rows ordered by document file name")
             let csv = try String(contentsOf: out.appendingPathComponent("\(type.plural).csv"), encoding: .utf8)
-            XCTAssertTrue(csv.hasPrefix("schema_version,record_type,record_id,document.sha256,"))
+            XCTAssertTrue(csv.hasPrefix("schema_version,record_type,record_id,document_sha256,"))
         }
 
         // Second run: the good documents are skipped, their outputs still complete; --full reads them again.
@@ -174,7 +174,7 @@ final class IngestEndToEndTests: XCTestCase {
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(schema.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(object["$schema"] as? String, "https://json-schema.org/draft/2020-12/schema")
         let sql = try piani("schema", "--sql", "postgres")
-        XCTAssertTrue(sql.stdout.contains("CREATE TABLE IF NOT EXISTS \"budget_lines\" ("))
+        XCTAssertTrue(sql.stdout.contains("CREATE TABLE IF NOT EXISTS budget_lines ("))
         XCTAssertEqual(try piani("schema", "--sql", "oracle").status, 2, "a usage error")
     }
 }

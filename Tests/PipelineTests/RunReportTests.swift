@@ -32,7 +32,7 @@ final class RunReportTests: XCTestCase {
     private func budgetRecords(_ sha: String, _ name: String) -> [Record] {
         var total = Record(type: .budgetLine, id: "b1", document: info(sha, name), source: Provenance(page: 3))
         total["description"] = .text("TOTALE TITOLO 3")
-        total["amounts"] = .object([("initial_forecast", .number(500)), ("committed", .number(219.6)), ("available", .number(280.4))])
+        total["amounts"] = .object([("initial_forecast", .number(500)), ("committed", .number(ExactDecimal("219.6")!)), ("available", .number(ExactDecimal("280.4")!))])
         total.warnings.append(.checkFailed("amounts.initial_forecast", "500,00 ≠ 480,00, the sum of the 2 rows it closes"))
         var objective = Record(type: .objective, id: "o1", document: info(sha, name), source: Provenance(page: 5))
         objective["code"] = .text("1.2")

@@ -65,7 +65,7 @@ final class AtomicWriteTests: XCTestCase {
         let csv = CSV.parse(try String(contentsOf: folder.appendingPathComponent("indicators.csv"), encoding: .utf8))
         XCTAssertEqual(csv.count, 4)
         XCTAssertEqual(csv[0].compactMap { $0 }, FlatSchema.columns(of: .indicator).map(\.name))
-        let pageColumn = FlatSchema.columns(of: .indicator).firstIndex { $0.name == "source.page" }!
+        let pageColumn = FlatSchema.columns(of: .indicator).firstIndex { $0.name == "source_page" }!
         XCTAssertEqual(csv.dropFirst().map { $0[pageColumn] }, ["1", "5", "2"], "document order, then page order within each")
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("risks.csv"), encoding: .utf8), FlatSchema.header(of: .risk))
         let lines = try String(contentsOf: folder.appendingPathComponent("indicators.jsonl"), encoding: .utf8).split(separator: "\n")

@@ -1,3 +1,4 @@
+import Foundation
 import Core
 import Write
 import XCTest
@@ -25,16 +26,49 @@ final class CSVTests: XCTestCase {
 }
 
 final class FlatteningTests: XCTestCase {
-    func testHeaderFollowsSchemaOrderWithDots() {
+    func testHeaderFollowsSchemaOrderWithUnderscores() {
         let names = FlatSchema.columns(of: .indicator).map(\.name)
-        XCTAssertEqual(Array(names.prefix(5)), ["schema_version", "record_type", "record_id", "document.sha256", "document.file_name"])
-        let target = names.firstIndex(of: "target.raw")!
+        XCTAssertEqual(Array(names.prefix(5)), ["schema_version", "record_type", "record_id", "document_sha256", "document_file_name"])
+        let target = names.firstIndex(of: "target_raw")!
         XCTAssertEqual(Array(names[target..<target + 7]),
-                       ["target.raw", "target.kind", "target.number", "target.unit", "target.date", "target.date_end", "target.comparator"])
-        XCTAssertTrue(names.contains("source.page"))
+                       ["target_raw", "target_kind", "target_number", "target_unit", "target_date", "target_date_end", "target_comparator"])
+        XCTAssertTrue(names.contains("source_page"))
         XCTAssertEqual(Array(names.suffix(2)), ["raw", "warnings"])
-        XCTAssertTrue(FlatSchema.columns(of: .budgetLine).map(\.name).contains("amounts.committed"))
+        XCTAssertTrue(FlatSchema.columns(of: .budgetLine).map(\.name).contains("amounts_committed"))
         XCTAssertEqual(FlatSchema.header(of: .staff).components(separatedBy: ",").first, "schema_version")
+    }
+
+    /// Words SQL reserves in PostgreSQL, SQLite, MySQL, BigQuery, Snowflake or the SQL standard that are near the
+    /// schema's vocabulary: a column named like one needs quoting somewhere.
+    static let reservedWords: Set<String> = [
+        "all", "and", "any", "array", "as", "asc", "between", "by", "case", "cast", "check", "column", "constraint", "count",
+        "create", "cross", "current", "date", "default", "delete", "desc", "distinct", "drop", "else", "end", "except", "exists",
+        "false", "fetch", "for", "foreign", "from", "full", "grant", "group", "groups", "having", "in", "index", "inner", "insert",
+        "intersect", "interval", "into", "is", "join", "key", "left", "like", "limit", "natural", "not", "null", "of", "offset",
+        "on", "or", "order", "outer", "over", "partition", "primary", "range", "rank", "references", "right", "row", "rows",
+        "select", "set", "some", "table", "then", "time", "timestamp", "to", "true", "union", "unique", "update", "user",
+        "using", "value", "values", "when", "where", "window", "with",
+    ]
+
+    func testColumnNamesNeedNoQuotingInAWarehouse() {
+        for type in RecordType.allCases {
+            for column in FlatSchema.columns(of: type) {
+                for dialect in SQLSchema.Dialect.allCases {
+                    let name = SQLSchema.columnName(column, dialect)
+                    XCTAssertNotNil(name.range(of: "^[a-z][a-z0-9_]*$", options: .regularExpression), "\(type): \(name)")
+                    XCTAssertFalse(Self.reservedWords.contains(name), "\(type): \(name) is a reserved word")
+                }
+            }
+            XCTAssertFalse(Self.reservedWords.contains(SQLSchema.tableName(type)))
+        }
+        XCTAssertEqual(FlatSchema.columns(of: .indicator).first { $0.jsonPath == "group" }?.name, "indicator_group")
+    }
+
+    func testTheDocumentedMappingIsTheGeneratedOne() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/columns.md")
+        XCTAssertTrue(try String(contentsOf: docs, encoding: .utf8).contains(ColumnMapping.markdown()),
+                      "docs/columns.md is out of date: regenerate it with `piani schema --columns`")
     }
 
     func testEveryColumnOfEveryTypeIsOneCell() {
@@ -48,17 +82,17 @@ final class FlatteningTests: XCTestCase {
         let record = SampleRecords.indicator()
         let row = try XCTUnwrap(CSV.parse(FlatSchema.csvLine(record)).first)
         let cells = Dictionary(uniqueKeysWithValues: zip(FlatSchema.columns(of: .indicator).map(\.name), row))
-        XCTAssertEqual(cells["document.ente"], "Comune di Prova, \"Città\"")
-        XCTAssertEqual(cells["source.section_path"], "SEZIONE 2 | Obiettivi, area 1")
-        XCTAssertEqual(cells["source.bbox"], "[10,20,300,40]")
+        XCTAssertEqual(cells["document_ente"], "Comune di Prova, \"Città\"")
+        XCTAssertEqual(cells["source_section_path"], "SEZIONE 2 | Obiettivi, area 1")
+        XCTAssertEqual(cells["source_bbox"], "[10,20,300,40]")
         XCTAssertEqual(cells["name"], "Pratiche evase\nentro 30 giorni")
-        XCTAssertEqual(cells["target.raw"], "< di 5")
-        XCTAssertEqual(cells["target.number"], "5")
-        XCTAssertEqual(cells["target.comparator"], "<")
-        XCTAssertEqual(cells["target.unit"], .some(nil))
-        XCTAssertEqual(cells["actual.raw"], "", "an empty text is kept as empty, not missing")
-        XCTAssertEqual(cells["actual.kind"], "empty")
-        XCTAssertEqual(cells["baseline.raw"], .some(nil))
+        XCTAssertEqual(cells["target_raw"], "< di 5")
+        XCTAssertEqual(cells["target_number"], "5")
+        XCTAssertEqual(cells["target_comparator"], "<")
+        XCTAssertEqual(cells["target_unit"], .some(nil))
+        XCTAssertEqual(cells["actual_raw"], "", "an empty text is kept as empty, not missing")
+        XCTAssertEqual(cells["actual_kind"], "empty")
+        XCTAssertEqual(cells["baseline_raw"], .some(nil))
         XCTAssertEqual(cells["targets_by_year"], "{\"2025\":{\"raw\":\"95%\"}}")
         XCTAssertEqual(cells["achievement_ratio"], "0.75")
         XCTAssertEqual(cells["raw"], "{\"Indicatore\":\"Pratiche evase\"}")
@@ -68,12 +102,12 @@ final class FlatteningTests: XCTestCase {
     func testObjectsNumbersAndBooleans() throws {
         let row = try XCTUnwrap(CSV.parse(FlatSchema.csvLine(SampleRecords.budgetLine())).first)
         let cells = Dictionary(uniqueKeysWithValues: zip(FlatSchema.columns(of: .budgetLine).map(\.name), row))
-        XCTAssertEqual(cells["amounts.initial_forecast"], "1234567.89")
-        XCTAssertEqual(cells["amounts.committed"], "-5880.86")
-        XCTAssertEqual(cells["amounts.cashed"], .some(nil))
+        XCTAssertEqual(cells["amounts_initial_forecast"], "1234567.89")
+        XCTAssertEqual(cells["amounts_committed"], "-5880.86")
+        XCTAssertEqual(cells["amounts_cashed"], .some(nil))
         XCTAssertEqual(cells["is_total"], "false")
         XCTAssertEqual(cells["description"], "")
-        XCTAssertEqual(cells["document.period_start"], "2024")
+        XCTAssertEqual(cells["document_period_start"], "2024")
     }
 
     func testRowsOrderByPageThenPositionThenOrdinal() {

@@ -17,7 +17,7 @@ enum SampleRecords {
         record["actual"] = .value(Value(raw: "", kind: .empty))
         record["target_year"] = .integer(2025)
         record["targets_by_year"] = .json(.object([("2025", .object([("raw", .string("95%"))]))]))
-        record["achievement_ratio"] = .number(0.75)
+        record["achievement_ratio"] = .number("0.75")
         record.keepRaw("Indicatore", "Pratiche evase")
         record.warn("actual", "empty cell")
         return record
@@ -29,9 +29,7 @@ enum SampleRecords {
                             document: document, source: Provenance(xpath: "/xbrli:xbrl/bdap:SpeseCorrenti[\(ordinal + 1)]"))
         record["concept"] = .text("{http://www.rgs.mef.gov.it/xbrl/bdap/sdb/prev/2019-09-23}SpeseCorrenti")
         record["concept_name"] = .text("SpeseCorrenti")
-        var value = Value(raw: "123456789012345678.10", kind: .currency, number: 123456789012345678.10, unit: "EUR")
-        value.decimal = "123456789012345678.10"
-        record["value"] = .value(value)
+        record["value"] = .value(Value(raw: "1234567890123456.10", kind: .currency, number: ExactDecimal("1234567890123456.10"), unit: "EUR"))
         record["unit"] = .object([("id", .text("EUR")), ("measures", .textList(["iso4217:EUR"])), ("denominator", .textList([]))])
         record["period"] = .object([("type", .text("duration")), ("start", .date("2025-01-01")), ("end", .date("2025-12-31"))])
         record["entity"] = .object([("scheme", .text("http://www.rgs.mef.gov.it/xbrl/idente/codicebdap")), ("identifier", .text("800012345"))])
@@ -39,7 +37,7 @@ enum SampleRecords {
         record["decimals"] = .text("2")
         record["context_id"] = .text("c1")
         record["is_nil"] = .boolean(false)
-        record.keepRaw("bdap:SpeseCorrenti", "123456789012345678.10")
+        record.keepRaw("bdap:SpeseCorrenti", "1234567890123456.10")
         return record
     }
 
@@ -49,7 +47,7 @@ enum SampleRecords {
         record["direction"] = .text("expenditure")
         record["chapter"] = .text("100")
         record["description"] = .text("")
-        record["amounts"] = .object([("initial_forecast", .number(1234567.89)), ("committed", .number(-5880.86))])
+        record["amounts"] = .object([("initial_forecast", .number("1234567.89")), ("committed", .number("-5880.86"))])
         record["is_total"] = .boolean(false)
         return record
     }

@@ -5,46 +5,77 @@ import Write
 import XCTest
 
 final class SchemaOutputTests: XCTestCase {
-    func testSQLiteLoadsTheCSVWithTheGeneratedDDL() throws {
-        let database = try DatabaseQueue()
-        try database.write { try $0.execute(sql: SQLSchema.ddl(.sqlite)) }
-        let records = [SampleRecords.indicator(page: 1), SampleRecords.indicator(page: 2, row: 7), SampleRecords.budgetLine(),
-                       SampleRecords.fact()]
-        for type in RecordType.allCases {
-            let text = FlatSchema.header(of: type) + records.filter { $0.type == type }.map(FlatSchema.csvLine).joined()
-            let rows = CSV.parse(text)
-            let header = rows[0].compactMap { $0 }
-            let sql = "INSERT INTO \(SQLSchema.quoted(type.plural)) (\(header.map(SQLSchema.quoted).joined(separator: ", "))) VALUES ("
-                + Array(repeating: "?", count: header.count).joined(separator: ", ") + ")"
-            try database.write { db in
-                for row in rows.dropFirst() { try db.execute(sql: sql, arguments: StatementArguments(row.map { $0 as DatabaseValueConvertible? })) }
-            }
-        }
+    private func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("piani-sqlite-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        return folder
+    }
+
+    func testSQLiteDatabaseHoldsTypedRowsWithRealNullsBooleansAndCents() throws {
+        let folder = try temporaryFolder()
+        let partition = DocumentPartition(folder: folder.appendingPathComponent("documents/a"))
+        var total = SampleRecords.budgetLine()
+        total.id = "total"
+        total["is_total"] = .boolean(true)
+        total["amounts"] = .object([("committed", .number("17185418.38"))])
+        try partition.write([SampleRecords.indicator(page: 1), SampleRecords.indicator(page: 2, row: 7), SampleRecords.budgetLine(), total])
+        let file = folder.appendingPathComponent(SQLiteDatabaseWriter.fileName)
+        let counts = try SQLiteDatabaseWriter(destination: file).write([partition])
+        XCTAssertEqual(counts[.indicator], 2)
+        XCTAssertEqual(counts[.risk], 0)
+        let database = try DatabaseQueue(path: file.path)
+        defer { try? database.close() }
         try database.read { db in
-            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM indicators"), 2)
-            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM budget_lines"), 1)
-            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM risks"), 0)
-            XCTAssertEqual(try Double.fetchOne(db, sql: "SELECT \"target.number\" FROM indicators WHERE \"source.page\" = 2"), 5)
-            XCTAssertEqual(try Double.fetchOne(db, sql: "SELECT \"amounts.initial_forecast\" FROM budget_lines"), 1234567.89)
-            XCTAssertEqual(try String.fetchOne(db, sql: "SELECT \"actual.raw\" FROM indicators LIMIT 1"), "")
-            XCTAssertEqual(try Double.fetchOne(db, sql: "SELECT \"value.number\" FROM facts"), 123456789012345678.10)
-            XCTAssertEqual(try String.fetchOne(db, sql: "SELECT \"value.raw\" FROM facts"), "123456789012345678.10")
-            XCTAssertEqual(try String.fetchOne(db, sql: "SELECT \"period.end\" FROM facts"), "2025-12-31")
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM budget_lines"), 2)
+            XCTAssertEqual(try Int64.fetchOne(db, sql: "SELECT sum(amounts_committed_cents) FROM budget_lines"), 1_718_541_838 - 588_086)
+            XCTAssertEqual(try Int64.fetchOne(db, sql: "SELECT amounts_initial_forecast_cents FROM budget_lines WHERE NOT is_total"), 123_456_789)
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM budget_lines WHERE is_total"), 1, "booleans are 0/1")
+            XCTAssertEqual(try String.fetchOne(db, sql: "SELECT typeof(is_total) FROM budget_lines LIMIT 1"), "integer")
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM budget_lines WHERE amounts_cashed_cents IS NULL"), 2, "absent is NULL")
+            XCTAssertEqual(try String.fetchOne(db, sql: "SELECT description FROM budget_lines WHERE NOT is_total"), "", "an empty text stays ''")
+            XCTAssertEqual(try String.fetchOne(db, sql: "SELECT typeof(target_number) FROM indicators WHERE source_page = 2"), "integer")
+            XCTAssertEqual(try String.fetchOne(db, sql: "SELECT CAST(achievement_ratio AS TEXT) FROM indicators LIMIT 1"), "0.75")
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM indicators WHERE baseline_raw IS NULL"), 2)
         }
-        XCTAssertThrowsError(try database.write { db in
-            try db.execute(sql: "INSERT INTO indicators (schema_version, record_type, record_id, \"document.sha256\", \"document.file_name\") VALUES ('1', 'indicator', ?, 'x', 'y')",
-                           arguments: [records[0].id])
+        XCTAssertThrowsError(try DatabaseQueue(path: file.path).write { db in
+            try db.execute(sql: "INSERT INTO budget_lines (schema_version, record_type, record_id, document_sha256, document_file_name) "
+                           + "VALUES ('1', 'budget_line', 'total', 'x', 'y')")
         }, "record_id is the primary key")
     }
 
-    func testPostgresDDLHasOneTablePerTypeWithTypedColumns() {
+    func testPostgresDDLHasOneTablePerTypeWithExactTypedColumns() {
         let ddl = SQLSchema.ddl(.postgres)
-        for type in RecordType.allCases { XCTAssertTrue(ddl.contains("CREATE TABLE IF NOT EXISTS \"\(type.plural)\" (")) }
-        XCTAssertTrue(ddl.contains("\"record_id\" TEXT PRIMARY KEY"))
-        XCTAssertTrue(ddl.contains("\"amounts.committed\" DOUBLE PRECISION"))
-        XCTAssertTrue(ddl.contains("\"target.date\" DATE"))
-        XCTAssertTrue(ddl.contains("\"rows\" JSONB"))
-        XCTAssertTrue(ddl.contains("\"document.period_start\" BIGINT"))
+        for type in RecordType.allCases { XCTAssertTrue(ddl.contains("CREATE TABLE IF NOT EXISTS \(type.plural) (")) }
+        XCTAssertTrue(ddl.contains("  record_id TEXT PRIMARY KEY"))
+        XCTAssertTrue(ddl.contains("  amounts_committed NUMERIC(18,2)"))
+        XCTAssertTrue(ddl.contains("  weight NUMERIC,"))
+        XCTAssertTrue(ddl.contains("  target_date DATE"))
+        XCTAssertTrue(ddl.contains("  table_rows JSONB"))
+        XCTAssertTrue(ddl.contains("  document_period_start BIGINT"))
+        XCTAssertTrue(ddl.contains("  is_total BOOLEAN"))
+        let definitions = ddl.split(separator: "\n").map { $0.components(separatedBy: " -- ")[0] }.filter { !$0.hasPrefix("--") }.joined()
+        XCTAssertFalse(definitions.contains("DOUBLE") || definitions.contains("REAL") || definitions.contains("\""),
+                       "no binary floating point, no quoted name")
+    }
+
+    func testSQLiteDDLStoresAmountsAsIntegerCents() {
+        let ddl = SQLSchema.ddl(.sqlite)
+        XCTAssertTrue(ddl.contains("  amounts_committed_cents INTEGER"))
+        XCTAssertTrue(ddl.contains("  is_total INTEGER"))
+        XCTAssertTrue(ddl.contains("  fte NUMERIC"))
+        XCTAssertFalse(ddl.contains("REAL"))
+    }
+
+    func testPostgresLoadScriptUpsertsEveryTableInOneTransaction() {
+        let script = PostgresLoadScript.script(folder: "out")
+        XCTAssertTrue(script.contains("BEGIN;") && script.hasSuffix("COMMIT;\n"))
+        for type in RecordType.allCases {
+            XCTAssertTrue(script.contains("\\copy \(type.plural)_staging FROM 'out/\(type.plural).csv' CSV HEADER"), type.plural)
+            XCTAssertTrue(script.contains("INSERT INTO \(type.plural) SELECT * FROM \(type.plural)_staging\n  ON CONFLICT (record_id) DO UPDATE SET"))
+        }
+        XCTAssertTrue(script.contains("amounts_committed = EXCLUDED.amounts_committed"))
+        XCTAssertFalse(script.contains("record_id = EXCLUDED.record_id"))
     }
 
     func testJSONLinesValidateAgainstTheGeneratedSchema() throws {

@@ -1,3 +1,5 @@
+import Core
+
 /// Reads one number written the Italian way. The rules, in the order they apply:
 ///
 /// 1. `,` is the decimal mark and may appear once: "1.297,888,00" is malformed.
@@ -9,9 +11,12 @@
 /// 5. Without a `,`, one `.` followed by one, two or four+ digits is a decimal point written the
 ///    English way: "24.70%" → 24.7, "50.6" → 50.6.
 /// 6. Nothing else is a number. A malformed number is never guessed.
+///
+/// The number is the exact decimal of the digits written (no binary floating point): more than
+/// `ExactDecimal.maximumDigits` significant digits is malformed rather than rounded.
 enum ItalianNumber {
     enum Outcome: Equatable {
-        case number(Double)
+        case number(ExactDecimal)
         case malformed(String)
     }
 
@@ -64,7 +69,9 @@ enum ItalianNumber {
     }
 
     private static func number(_ plain: String) -> Outcome {
-        guard let value = Double(plain) else { return .malformed("not a number") }
+        guard let value = ExactDecimal(plain) else {
+            return .malformed("more than \(ExactDecimal.maximumDigits) significant digits")
+        }
         return .number(value)
     }
 }

@@ -2,7 +2,7 @@ import Core
 
 /// A number with what is written around it: "< di 5", "€ 1.000", "Km. 32,00", "26,90 %", "+ 19".
 struct Quantity: Equatable {
-    var number: Double
+    var number: ExactDecimal
     var comparator: Value.Comparator?
     var isPercent = false
     var isCurrency = false
@@ -37,7 +37,7 @@ struct QuantityParser {
         case .malformed(let reason):
             return .malformed("\"\(token)\": \(reason)")
         case .number(let value):
-            quantity.number = negative ? -value : value
+            quantity.number = negative ? value.negated : value
             return .quantity(quantity)
         }
     }

@@ -118,8 +118,11 @@ public final class XBRLDocumentMapper {
                 record.warn("value", "\"\(raw)\" is not a decimal number although the fact has a unit")
                 return Value(raw: raw, kind: raw.isEmpty ? .empty : .text, text: raw.isEmpty ? nil : raw)
             }
-            var value = Value(raw: raw, kind: .number, number: Double(literal))
-            value.decimal = literal
+            let exact = ExactDecimal(literal)
+            if exact == nil {
+                record.warn("value", "\"\(raw)\" has an exponent or more than \(ExactDecimal.maximumDigits) digits: kept in raw only")
+            }
+            var value = Value(raw: raw, kind: .number, number: exact)
             if let unit {
                 if let currency = XBRLNames.currency(of: unit) {
                     value.kind = .currency
@@ -162,7 +165,9 @@ public final class XBRLDocumentMapper {
     private func budgetLine(_ fact: XBRLFact, key: String, context: XBRLContext?, unit: XBRLUnit?, factRecord: inout Record) -> Record? {
         guard !fact.isNil, let context, let unit, XBRLNames.currency(of: unit).map(budget.currencies.contains) == true,
               let namespace = fact.concept.namespace, budget.namespaces.contains(where: namespace.hasPrefix),
-              let literal = DecimalText.jsonLiteral(fact.value), let match = conceptMatch(fact.concept.localName) else { return nil }
+              let literal = DecimalText.jsonLiteral(fact.value), let amount = ExactDecimal(literal),
+              amount.fits(precision: Schema.amountPrecision.digits, places: Schema.amountPrecision.places),
+              let match = conceptMatch(fact.concept.localName) else { return nil }
         var fields = match.fields
         var warnings: [FieldWarning] = []
         var dimensionNotes: [(String, String)] = []
@@ -201,7 +206,7 @@ public final class XBRLDocumentMapper {
             line[field] = fields[field].map(FieldValue.text)
         }
         line["description"] = .text(fields["description"] ?? fact.concept.localName)
-        line["amounts"] = .object([(column, .decimal(literal))])
+        line["amounts"] = .object([(column, .number(amount))])
         if case .instant(let instant) = context.period, let day = XBRLDates.day(instant) { line["as_of"] = .date(day) }
         let totalLevel = fields["total_level"]
         line["is_total"] = .boolean(totalLevel != nil)

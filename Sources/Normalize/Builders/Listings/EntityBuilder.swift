@@ -105,8 +105,8 @@ struct EntityBuilder: RecordBuilder {
         switch field {
         case "employees", "inhabitants":
             let parsed = values.parse(value, field: field)
-            if let number = parsed.value.number, parsed.value.kind == .number, number == number.rounded() {
-                record[field] = .integer(Int(number))
+            if let number = parsed.value.number, parsed.value.kind == .number, let whole = number.integerValue {
+                record[field] = .integer(whole)
             } else {
                 record.warn(field, "not a whole number: \(value)")
             }

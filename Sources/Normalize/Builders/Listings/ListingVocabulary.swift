@@ -1,3 +1,5 @@
+import Core
+
 /// The words the listing builders (budget lines, staff, risks, scheda anagrafica) look for besides the column
 /// labels of `labels.yml`: section titles, part headings, total rows, employment phrases. The words are data,
 /// read from the `listings:` section of `Resources/vocabulary.yml` (`ListingVocabulary.italian`); compared
@@ -28,8 +30,8 @@ struct ListingVocabulary: Sendable {
     var headingSegmentSeparator = " - "
     /// Most digits of a Titolo code in the key columns.
     var titleCodeMaximumDigits = 2
-    /// Euro tolerance of the arithmetic checks.
-    var amountTolerance = 0.01
+    /// Euro tolerance of the arithmetic checks: one cent, exactly.
+    var amountTolerance = ExactDecimal(significand: 1, scale: 2)
     /// Fewest budget fields a header row names, amounts included, to be read as a listing header.
     var minimumBudgetHeaderFields = 4
 

@@ -1,10 +1,13 @@
 import Core
 
 /// An `indicator` record from one indicator row: target and actual as VALUE objects and, when both are
-/// comparable numbers, `achievement_ratio` = actual / target. A ratio that cannot be computed is left null,
+/// comparable numbers, `achievement_ratio` = actual / target (exact decimals, rounded to six places). A ratio that cannot be computed is left null,
 /// with a warning when the values were there but not comparable.
 struct IndicatorRecordMaker {
     var vocabulary: ObjectiveVocabulary
+
+    /// Digits after the point of `achievement_ratio` (rounded half away from zero).
+    static let ratioPlaces = 6
 
     func record(for draft: IndicatorDraft, objective: Record, key: String, in context: inout DocumentContext) -> Record {
         var record = context.newRecord(.indicator, key: key, at: draft.item, rowIndex: draft.row, endPage: draft.page)
@@ -55,11 +58,15 @@ struct IndicatorRecordMaker {
             record.warn("achievement_ratio", "target \(target.raw) and actual \(actual.raw) are not comparable")
             return
         }
-        guard t != 0 else {
+        guard t != .zero else {
             record.warn("achievement_ratio", "target is zero")
             return
         }
-        record["achievement_ratio"] = .number(a / t)
+        guard let ratio = a.divided(by: t, places: Self.ratioPlaces) else {
+            record.warn("achievement_ratio", "actual \(actual.raw) / target \(target.raw) is too large to hold")
+            return
+        }
+        record["achievement_ratio"] = .number(ratio)
         if target.comparator != nil {
             record.warn("achievement_ratio", "target \(target.raw) is a bound; the ratio compares the numbers only")
         }

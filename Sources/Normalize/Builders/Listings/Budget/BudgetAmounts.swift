@@ -1,15 +1,21 @@
+import Foundation
 import Core
 
-/// The five amounts of a budget line, in euro; nil where the listing has no such column or the cell is empty.
+/// The five amounts of a budget line, in euro, as exact decimals; nil where the listing has no such column or the
+/// cell is empty.
 struct BudgetAmounts: Equatable, Sendable {
     /// The parts in schema order (`amounts.initial_forecast` …).
     static let parts = ["initial_forecast", "current_forecast", "committed", "available", "cashed"]
 
-    var values: [String: Double] = [:]
+    /// The digits an amount may have, and those after the point: the warehouse type `NUMERIC(18,2)`.
+    static let precision = Schema.amountPrecision.digits
+    static let places = Schema.amountPrecision.places
 
-    init(_ values: [String: Double] = [:]) { self.values = values }
+    var values: [String: ExactDecimal] = [:]
 
-    subscript(part: String) -> Double? {
+    init(_ values: [String: ExactDecimal] = [:]) { self.values = values }
+
+    subscript(part: String) -> ExactDecimal? {
         get { values[part] }
         set { values[part] = newValue }
     }
@@ -21,17 +27,19 @@ struct BudgetAmounts: Equatable, Sendable {
         .object(Self.parts.compactMap { part in values[part].map { (part, FieldValue.number($0)) } })
     }
 
-    /// `1234567.5` → "1.234.567,50", as the listings write amounts.
-    static func italian(_ amount: Double) -> String {
-        let cents = Int((abs(amount) * 100).rounded())
-        var integer = String(cents / 100)
+    /// `1234567.5` → "1.234.567,50", as the listings write amounts (rounded to the cent when it has more digits).
+    static func italian(_ amount: ExactDecimal) -> String {
+        let cents = amount.rounded(places: 2) ?? amount
+        let text = cents.magnitude.description
+        let parts = text.split(separator: ".", maxSplits: 1)
+        var integer = String(parts[0])
+        let fraction = parts.count == 2 ? String(parts[1]) : ""
         var grouped = ""
         while integer.count > 3 {
             grouped = "." + integer.suffix(3) + grouped
             integer = String(integer.dropLast(3))
         }
-        let fraction = cents % 100
-        let sign = amount < 0 && cents > 0 ? "-" : ""
-        return sign + integer + grouped + "," + (fraction < 10 ? "0" : "") + String(fraction)
+        let sign = cents.isNegative ? "-" : ""
+        return sign + integer + grouped + "," + fraction.padding(toLength: 2, withPad: "0", startingAt: 0)
     }
 }

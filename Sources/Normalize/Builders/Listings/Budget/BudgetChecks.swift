@@ -8,19 +8,24 @@ import Core
 ///   heading) of its rank or higher.
 ///
 /// A failed check is a warning on the record: `amounts.available: check failed: 280,40 ≠ 500,00 − 219,60`.
+///
+/// Sums and differences are exact decimals; a difference of up to `tolerance` (a cent, the rounding a listing's
+/// own totals may carry) passes, one beyond it fails, and so does arithmetic too large to hold exactly.
 struct BudgetChecks {
-    var tolerance: Double
+    var tolerance: ExactDecimal
 
-    init(tolerance: Double = 0.01) { self.tolerance = tolerance }
+    init(tolerance: ExactDecimal = ExactDecimal(significand: 1, scale: 2)) { self.tolerance = tolerance }
 
-    /// A difference beyond the tolerance (a cent written is a cent, whatever binary floating point makes of it).
-    private func differs(_ a: Double, _ b: Double) -> Bool { abs(a - b) > tolerance + 1e-9 }
+    private func differs(_ a: ExactDecimal, _ b: ExactDecimal?) -> Bool {
+        guard let b, let difference = a.subtracting(b) else { return true }
+        return difference.magnitude > tolerance
+    }
 
     /// available = current_forecast − committed, when the line has all three.
     func availableWarning(_ amounts: BudgetAmounts) -> FieldWarning? {
         guard let available = amounts["available"], let current = amounts["current_forecast"],
               let committed = amounts["committed"] else { return nil }
-        guard differs(available, current - committed) else { return nil }
+        guard differs(available, current.subtracting(committed)) else { return nil }
         return FieldWarning.checkFailed("amounts.available",
             "\(BudgetAmounts.italian(available)) ≠ \(BudgetAmounts.italian(current)) − \(BudgetAmounts.italian(committed))")
     }
@@ -33,10 +38,11 @@ struct BudgetChecks {
             guard let stated = total[part] else { continue }
             let values = parts.compactMap { $0[part] }
             guard values.count == parts.count else { continue }
-            let sum = values.reduce(0, +)
-            if differs(sum, stated) {
+            let sum = ExactDecimal.sum(values)
+            if differs(stated, sum) {
+                let written = sum.map(BudgetAmounts.italian) ?? "a sum too large to hold exactly"
                 warnings.append(FieldWarning.checkFailed("amounts.\(part)",
-                    "\(BudgetAmounts.italian(stated)) ≠ \(BudgetAmounts.italian(sum)), the sum of the \(parts.count) rows it closes"))
+                    "\(BudgetAmounts.italian(stated)) ≠ \(written), the sum of the \(parts.count) rows it closes"))
             }
         }
         return warnings

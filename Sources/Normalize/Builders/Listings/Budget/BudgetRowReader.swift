@@ -194,7 +194,12 @@ struct BudgetRowReader {
         row.raw.append((label, text))
         let parsed = values.parse(text, field: "amounts.\(part)")
         switch parsed.value.kind {
-        case .number, .currency: row.amounts[part] = parsed.value.number
+        case .number, .currency:
+            guard let amount = parsed.value.number, amount.fits(precision: BudgetAmounts.precision, places: BudgetAmounts.places) else {
+                row.warnings.append(FieldWarning(field: "amounts.\(part)", message: "not an amount in euro and cents: \(text)"))
+                return
+            }
+            row.amounts[part] = amount
         case .empty: break
         default:
             row.warnings += parsed.warnings.isEmpty

@@ -65,15 +65,16 @@ struct StaffCrossTable {
 
     private func record(_ cells: [(row: Int, column: Int)], body: [[String]], rowFacets: Facets, columnFacets: Facets,
                         at index: Int, place: StaffPlace, context: inout DocumentContext) -> Record? {
-        var count = 0.0
+        var count = ExactDecimal.zero
         var numbers = 0
         var raw: [(String, String)] = []
         for (row, column) in cells where column < body[row].count {
             let text = ListingCells.clean(body[row][column])
             guard !text.isEmpty else { continue }
             raw.append((ListingCells.clean(body[row][0]) + " / " + header.columns[column].label, text))
-            if let number = values.parse(text).value.number, ListingCells.isNumber(text, values: values) {
-                count += number
+            if let number = values.parse(text).value.number, ListingCells.isNumber(text, values: values),
+               let sum = count.adding(number) {
+                count = sum
                 numbers += 1
             }
         }

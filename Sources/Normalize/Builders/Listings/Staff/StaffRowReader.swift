@@ -66,7 +66,7 @@ struct StaffRowReader {
         return StaffPlace.employment(in: texts, vocabulary: vocabulary)
     }
 
-    private func number(_ text: String?, field: String) -> (value: Double?, warnings: [FieldWarning]) {
+    private func number(_ text: String?, field: String) -> (value: ExactDecimal?, warnings: [FieldWarning]) {
         guard let text else { return (nil, []) }
         let parsed = context.values.parse(text, field: field)
         switch parsed.value.kind {

@@ -141,7 +141,7 @@ struct SheetLineClassifier {
         guard line.isTableRow, filled.count >= 3, let first = filled.first, first.column == 0,
               Self.isObjectiveNumber(first.text), let last = filled.last else { return nil }
         let number = last.text.trimmingTrailing { $0 == "%" || $0 == " " }.replacingOccurrences(of: ",", with: ".")
-        guard let value = Double(number), value > 0, value <= 100 else { return nil }
+        guard let value = ExactDecimal(number), value > 0, value <= 100 else { return nil }
         let title = filled[filled.count - 2]
         guard title.text.split(separator: " ").count >= settings.minimumSummaryTitleWords else { return nil }
         return SummaryWeightRow(code: Self.objectiveNumber(first.text), title: title.text, weight: last.text)
