@@ -91,7 +91,7 @@ final class CLITests: XCTestCase {
             "expenditure 1 01 02 2026 - initial_forecast=149000.00", "expenditure 1 01 02 2027 - initial_forecast=149000.00",
             "revenue 1 - - 2025 - initial_forecast=2500000.00", "expenditure - - - 2025 spesa initial_forecast=2480000.00",
         ])
-        XCTAssertTrue(result.stdout.contains(#""amounts":{"initial_forecast":152300.00}"#), "the exact decimal text is written")
+        XCTAssertTrue(result.stdout.contains(#""amounts":{"initial_forecast":152300}"#), "the exact decimal text is written")
         XCTAssertTrue(result.stdout.contains(#""number":310455.17"#))
     }
 

@@ -161,7 +161,7 @@ final class XBRLRecordTests: XCTestCase {
         XCTAssertEqual(records.map(\.type), [.fact, .budgetLine, .fact, .budgetLine])
         XCTAssertEqual(records[1]["direction"], .text("revenue"))
         XCTAssertEqual(records[1]["title_code"], .text("3"))
-        XCTAssertEqual(records[1].json["amounts"]?.serialized, #"{"committed":77.00}"#)
+        XCTAssertEqual(records[1].json["amounts"]?.serialized, #"{"committed":77}"#)
         XCTAssertEqual(records[1]["description"], .text("EntrateTitolo3Accertamenti"), "no description given: the concept's name")
         XCTAssertEqual(records[3]["is_total"], .boolean(true))
         XCTAssertEqual(records[3]["total_level"], .text("spesa"))

@@ -225,7 +225,7 @@ final class MarkupIngestTests: XCTestCase {
         XCTAssertEqual(byName["bilancio.xml"]?["status"] as? String, "ingested")
         let facts = try String(contentsOf: folder.appendingPathComponent("out/facts.jsonl"), encoding: .utf8)
         XCTAssertEqual(facts.split(separator: "\n").count, 6, facts)
-        XCTAssertTrue(facts.contains("\"number\":125000.50"), facts)
+        XCTAssertTrue(facts.contains("\"number\":125000.5"), facts)
         let lines = try String(contentsOf: folder.appendingPathComponent("out/budget_lines.csv"), encoding: .utf8)
         XCTAssertEqual(CSV.parse(lines).count, 2, lines)
         let tables = try String(contentsOf: folder.appendingPathComponent("out/tables.jsonl"), encoding: .utf8)
