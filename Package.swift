@@ -91,7 +91,7 @@ let package = Package(
         ),
         .testTarget(name: "WriteTests", dependencies: ["Write", "Core", .product(name: "GRDB", package: "GRDB.swift")], path: "Tests/WriteTests"),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Core", "Write", .product(name: "GRDB", package: "GRDB.swift")], path: "Tests/PipelineTests"),
-        .testTarget(name: "CLITests", dependencies: ["piani"], path: "Tests/CLITests"),
+        .testTarget(name: "CLITests", dependencies: ["piani", .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/CLITests"),
     ],
     swiftLanguageModes: [.v5],
     cxxLanguageStandard: .cxx17
