@@ -76,6 +76,16 @@ final class SheetPassesTests: XCTestCase {
         XCTAssertFalse(classifier.isShortLabelText("Peso 2024"), "a figure is a value")
     }
 
+    func testRunningTextAndFiguresAreNoHeaderPieces() {
+        XCTAssertTrue(classifier.mayBeHeaderCell("Piano Fin. 118/11"))
+        XCTAssertTrue(classifier.mayBeHeaderCell("Base di partenza per il raggiungimento dell'obiettivo"))
+        XCTAssertFalse(classifier.mayBeHeaderCell("1.234,56 5.880,86"), "amounts")
+        XCTAssertFalse(classifier.mayBeHeaderCell("Riorganizzazione degli uffici comunali al fine di ridurre i tempi di attesa degli utenti allo sportello"))
+        let rows = [row(["Riorganizzazione degli uffici comunali al fine di ridurre i tempi di attesa", "Peso"], row: 0),
+                    row(["degli utenti allo sportello unico", ""], row: 1)]
+        XCTAssertNil(classifier.wrappedHeader(rows, at: 0))
+    }
+
     func testLabelWrappedOverRowsIsOneLabel() {
         let lines = [row(["Descrizione", "Ampliamento dei posti"], row: 0), row(["Sintetica", "al nido"], row: 1)]
         let (role, span) = classifier.role(of: lines, at: 0)

@@ -13,6 +13,8 @@ struct ObjectiveSheetBuilder: RecordBuilder {
     var minimumHeaderFields = 2
     /// Rows of one table a label cell may be wrapped over (the extraction splits a ruled cell by lines).
     var maximumWrappedRows = 3
+    /// Words a header or label cell wrapped over rows may hold at most (running text is a value).
+    var maximumHeaderCellWords = 12
     /// Words a cell of a header stacked over rows may hold when not every cell is a known label.
     var maximumStackedLabelWords = 3
     /// Month columns a row needs to be a cronoprogramma header.

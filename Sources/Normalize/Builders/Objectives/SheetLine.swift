@@ -7,16 +7,28 @@ struct SheetLine {
     var item: Int
     var row: Int?
     var page: Int
-    var cells: [String]
+    var cells: [String] { didSet { filled = Self.filledCells(cells) } }
     var block: Block?
+    /// The non-empty cells, cleaned: kept with the line, as every pass asks for them many times.
+    private(set) var filled: [(column: Int, text: String)]
 
-    var isTableRow: Bool { row != nil }
-    var filled: [(column: Int, text: String)] {
+    init(item: Int, row: Int?, page: Int, cells: [String], block: Block?) {
+        self.item = item
+        self.row = row
+        self.page = page
+        self.cells = cells
+        self.block = block
+        self.filled = Self.filledCells(cells)
+    }
+
+    private static func filledCells(_ cells: [String]) -> [(column: Int, text: String)] {
         cells.enumerated().compactMap { offset, cell in
             let text = TextCleaner.clean(cell)
             return text.isEmpty ? nil : (offset, text)
         }
     }
+
+    var isTableRow: Bool { row != nil }
     var text: String { filled.map(\.text).joined(separator: " ") }
     var isEmpty: Bool { filled.isEmpty }
 

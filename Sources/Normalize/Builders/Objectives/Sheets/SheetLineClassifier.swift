@@ -192,6 +192,8 @@ struct SheetLineClassifier {
             guard rows.allSatisfy({ $0.item == lines[index].item }) else { continue }
             var merged = lines[index]
             merged.cells = mergedColumns(rows.map(\.cells))
+            // Cells of running text are values, not the pieces of a header: no label to look up.
+            guard merged.filled.allSatisfy({ mayBeHeaderCell($0.text) }) else { continue }
             // Labels in every cell, or in most when the rows are only labels over an empty cell (a stacked
             // "Sistema" over "Premiante" beside "Settore | Dirigente"): no value row was taken in.
             if let columns = objectiveHeader(merged), Set(columns.values.map(\.field)).count > single,
@@ -214,13 +216,20 @@ struct SheetLineClassifier {
             // "| Esperimento della procedura | %") is a header, not a label wrapped over the rows below.
             guard let lastLabel = rows.last?.cells.first, !TextCleaner.clean(lastLabel).isEmpty else { continue }
             let merged = mergedColumns(rows.map(\.cells))
-            guard let first = merged.first, !first.isEmpty else { continue }
+            guard let first = merged.first, !first.isEmpty, mayBeHeaderCell(first) else { continue }
             let label = first.trimmingTrailing { $0 == ":" || $0 == " " }
             guard let match = labels.match(label, in: .objective), case .exact = match.quality else { continue }
             let value = merged.dropFirst().filter { !$0.isEmpty }.joined(separator: " ")
             return (LabeledText(field: match.field, label: label, value: value), count)
         }
         return nil
+    }
+
+    /// Short enough to be a label (the longest of `labels.yml` has 9 words), and no figure (more digits than
+    /// letters: an amount, a code, a date).
+    func mayBeHeaderCell(_ text: String) -> Bool {
+        text.split(separator: " ").count <= settings.maximumHeaderCellWords
+            && text.filter(\.isNumber).count <= text.filter(\.isLetter).count
     }
 
     /// A few words with no figure: what a header cell holds, not a value.
