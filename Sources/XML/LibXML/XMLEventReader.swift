@@ -13,26 +13,15 @@ final class XMLEventReader {
         case text(String)
     }
 
-    private let reader: xmlTextReaderPtr
-    private let errors = ErrorRecorder()
-    private let path: String
+    private let text: LibXMLTextReader
+    private var reader: xmlTextReaderPtr { text.reader }
+    private var path: String { text.path }
     /// The current node was consumed by `expand` or `skip`: the next call moves past it without reading into it.
     private var moved = false
 
     init(path: String) throws {
-        self.path = path
-        _ = LibXMLDocument.initialized
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw XMLInputError(path: path, reason: .unreadable(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"))
-        }
-        guard let reader = xmlReaderForFile(path, nil, LibXMLDocument.xmlOptions) else {
-            throw XMLInputError(path: path, reason: .unreadable("libxml2 could not open it"))
-        }
-        self.reader = reader
-        xmlTextReaderSetStructuredErrorHandler(reader, recordEventReaderError, Unmanaged.passUnretained(errors).toOpaque())
+        text = try LibXMLTextReader(path: path)
     }
-
-    deinit { xmlFreeTextReader(reader) }
 
     /// The next event, nil at the end of the document; throws when the document is malformed or declares entities.
     func next() throws -> Event? {
@@ -40,16 +29,16 @@ final class XMLEventReader {
             let status = moved ? xmlTextReaderNext(reader) : xmlTextReaderRead(reader)
             moved = false
             guard status == 1 else {
-                try check(status)
+                try text.check(status)
                 return nil
             }
             let type = xmlTextReaderNodeType(reader)
             let depth = Int(xmlTextReaderDepth(reader))
             switch type {
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue), Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
-                try refuseEntities(type)
+                try text.refuseEntities(type)
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                if depth == 0 { try refuseEntities(type) }
+                if depth == 0 { try text.refuseEntities(type) }
                 guard let node = xmlTextReaderCurrentNode(reader) else { continue }
                 return .start(NodeConversion.element(node, deep: false), depth: depth, isEmpty: xmlTextReaderIsEmptyElement(reader) == 1)
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
@@ -66,8 +55,8 @@ final class XMLEventReader {
     /// The element whose start tag `next` just returned, copied whole; the next event follows its end tag.
     func expand() throws -> XElement {
         guard let node = xmlTextReaderExpand(reader) else {
-            try check(-1)
-            throw XMLInputError(path: path, reason: .malformed("the reader could not read the element", line: line))
+            try text.check(-1)
+            throw XMLInputError(path: path, reason: .malformed("the reader could not read the element", line: text.line))
         }
         let element = NodeConversion.element(node)
         moved = true
@@ -77,24 +66,5 @@ final class XMLEventReader {
     /// Leaves out the element whose start tag `next` just returned: the next event follows its end tag.
     func skip() { moved = true }
 
-    private var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
 
-    private func check(_ status: Int32) throws {
-        if status < 0 || errors.first != nil {
-            let failure = errors.first ?? LibXMLFailure(code: 1, message: "the reader stopped", line: Int32(line))
-            throw XMLInputError(path: path, reason: failure.reason)
-        }
-    }
-
-    private func refuseEntities(_ type: Int32) throws {
-        if type == Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue) || NodeConversion.declaresEntities(xmlTextReaderCurrentDoc(reader)) {
-            throw XMLInputError(path: path, reason: .entityDeclarations)
-        }
-    }
-}
-
-/// libxml2's structured error callback for an event reader: `userData` is its `ErrorRecorder`.
-private let recordEventReaderError: xmlStructuredErrorFunc = { userData, error in
-    guard let userData, let error else { return }
-    Unmanaged<ErrorRecorder>.fromOpaque(userData).takeUnretainedValue().record(UnsafePointer(error))
 }

@@ -6,24 +6,12 @@ import Foundation
 /// Same safety as `LibXMLDocument`: no network, no DTD loading, no entity substitution, entity declarations
 /// refused. The reader is freed in deinit.
 final class XMLStreamReader {
-    private let reader: xmlTextReaderPtr
-    private let errors = ErrorRecorder()
-    private let path: String
+    private let text: LibXMLTextReader
+    private var reader: xmlTextReaderPtr { text.reader }
 
     init(path: String) throws {
-        self.path = path
-        _ = LibXMLDocument.initialized
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw XMLInputError(path: path, reason: .unreadable(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"))
-        }
-        guard let reader = xmlReaderForFile(path, nil, LibXMLDocument.xmlOptions) else {
-            throw XMLInputError(path: path, reason: .unreadable("libxml2 could not open it"))
-        }
-        self.reader = reader
-        xmlTextReaderSetStructuredErrorHandler(reader, recordReaderError, Unmanaged.passUnretained(errors).toOpaque())
+        text = try LibXMLTextReader(path: path)
     }
-
-    deinit { xmlFreeTextReader(reader) }
 
     /// Calls `root` with the root element (attributes and namespace declarations, no children), then `child` with
     /// each element child of the root, in order. When `select` is given, a child it declines (by local name and
@@ -34,7 +22,7 @@ final class XMLStreamReader {
             let type = xmlTextReaderNodeType(reader), depth = xmlTextReaderDepth(reader)
             if type == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) || type == Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue)
                 || (depth == 0 && type == Int32(XML_READER_TYPE_ELEMENT.rawValue)) {
-                try refuseEntities(type)
+                try text.refuseEntities(type)
             }
             if type == Int32(XML_READER_TYPE_ELEMENT.rawValue), let node = xmlTextReaderCurrentNode(reader) {
                 if depth == 0 {
@@ -53,21 +41,6 @@ final class XMLStreamReader {
             }
             status = xmlTextReaderRead(reader)
         }
-        if status < 0 || errors.first != nil {
-            let failure = errors.first ?? LibXMLFailure(code: 1, message: "the reader stopped", line: Int32(xmlTextReaderGetParserLineNumber(reader)))
-            throw XMLInputError(path: path, reason: failure.reason)
-        }
+        try text.check(status)
     }
-
-    private func refuseEntities(_ type: Int32) throws {
-        if type == Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue) || NodeConversion.declaresEntities(xmlTextReaderCurrentDoc(reader)) {
-            throw XMLInputError(path: path, reason: .entityDeclarations)
-        }
-    }
-}
-
-/// libxml2's structured error callback for a text reader: `userData` is its `ErrorRecorder`.
-private let recordReaderError: xmlStructuredErrorFunc = { userData, error in
-    guard let userData, let error else { return }
-    Unmanaged<ErrorRecorder>.fromOpaque(userData).takeUnretainedValue().record(UnsafePointer(error))
 }
