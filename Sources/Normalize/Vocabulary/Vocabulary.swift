@@ -27,7 +27,7 @@ public struct Vocabulary: Sendable {
     /// A complete vocabulary: every key of every section given.
     init(yaml: String, source: String) throws {
         self.init(listings: ListingVocabulary(), objectives: ObjectiveVocabulary(), values: ValueVocabulary())
-        let root = try Self.root(of: yaml, source: source)
+        let root = try VocabularyReader.root(of: yaml, source: source)
         try Self.rejectUnknownFileKeys(root, source: source)
         guard let section = root["vocabulary"] else {
             throw VocabularyError.invalid(source: source, line: root.mark?.line, path: "vocabulary", problem: "is missing")
@@ -59,7 +59,7 @@ public struct Vocabulary: Sendable {
     /// This vocabulary with the `vocabulary:` section of an override file (YAML text) over it; the same when
     /// the file has none. `source` names the file in errors.
     public func overridden(byYAML yaml: String, source: String) throws -> Vocabulary {
-        guard let section = try Self.root(of: yaml, source: source)["vocabulary"] else { return self }
+        guard let section = try VocabularyReader.root(of: yaml, source: source)["vocabulary"] else { return self }
         var result = self
         try result.read(section, source: source, requiresEveryKey: false)
         return result
@@ -72,19 +72,6 @@ public struct Vocabulary: Sendable {
         self.objectives = try reader.value("objectives") { try $0.section(into: objectives, requiresEveryKey: requiresEveryKey) } ?? objectives
         self.values = try reader.value("values") { try $0.section(into: values, requiresEveryKey: requiresEveryKey) } ?? values
         try reader.rejectUnknownKeys()
-    }
-
-    private static func root(of yaml: String, source: String) throws -> Node {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch {
-            throw VocabularyError.notYAML("\(source): \(error)")
-        }
-        guard let root, root.mapping != nil else {
-            throw VocabularyError.invalid(source: source, line: root?.mark?.line, path: "(file)", problem: "must be a mapping")
-        }
-        return root
     }
 
     private static func rejectUnknownFileKeys(_ root: Node, source: String) throws {

@@ -133,3 +133,19 @@ struct VocabularyReader {
         mapping.path.isEmpty ? key : mapping.path + "." + key
     }
 }
+
+extension VocabularyReader {
+    /// The YAML document of a data file (vocabulary, XBRL budget mapping), which must be a mapping.
+    static func root(of yaml: String, source: String) throws -> Node {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            throw VocabularyError.notYAML("\(source): \(error)")
+        }
+        guard let root, root.mapping != nil else {
+            throw VocabularyError.invalid(source: source, line: root?.mark?.line, path: "(file)", problem: "must be a mapping")
+        }
+        return root
+    }
+}

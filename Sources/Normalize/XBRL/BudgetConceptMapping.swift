@@ -52,7 +52,7 @@ public struct BudgetConceptMapping: Sendable {
 
     /// A complete mapping: a `xbrl_budget:` section with every key.
     public init(yaml: String, source: String) throws {
-        let root = try Self.root(of: yaml, source: source)
+        let root = try VocabularyReader.root(of: yaml, source: source)
         for (key, _) in root.mapping ?? [:] where key.string != Self.sectionKey && key.string != "version" {
             throw VocabularyError.invalid(source: source, line: key.mark?.line, path: key.string ?? "", problem: "is not a known key")
         }
@@ -66,7 +66,7 @@ public struct BudgetConceptMapping: Sendable {
 
     /// This mapping with the `xbrl_budget:` section of an override file over it; the same when it has none.
     public func overridden(byYAML yaml: String, source: String) throws -> BudgetConceptMapping {
-        guard let section = try Self.root(of: yaml, source: source)[Self.sectionKey] else { return self }
+        guard let section = try VocabularyReader.root(of: yaml, source: source)[Self.sectionKey] else { return self }
         var result = self
         try result.read(section, source: source, requiresEveryKey: false)
         return result
@@ -110,19 +110,6 @@ public struct BudgetConceptMapping: Sendable {
             }
         }
         try reader.rejectUnknownKeys()
-    }
-
-    private static func root(of yaml: String, source: String) throws -> Node {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch {
-            throw VocabularyError.notYAML("\(source): \(error)")
-        }
-        guard let root, root.mapping != nil else {
-            throw VocabularyError.invalid(source: source, line: root?.mark?.line, path: "(file)", problem: "must be a mapping")
-        }
-        return root
     }
 }
 
