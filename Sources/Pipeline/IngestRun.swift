@@ -43,12 +43,7 @@ public struct IngestRun {
     /// `AfterPublishing`); a bad input never throws, it is rejected.
     public func run(observer: IngestObserver? = nil) throws -> Manifest {
         let started = Date()
-        let config = try self.config.validated()
-        let settings = DocumentProcessor.Settings(config)
-        _ = try DocumentProcessor.normalizer(settings)
-        let stamp = Catalog.Stamp(toolVersion: ToolInfo.version, schemaVersion: Schema.version, settings: try fingerprint(settings))
-        let found = try Self.resolveInputs(config, observer: observer)
-        try Self.checkOutputFolder(config)
+        let (config, stamp, found) = try prepare(observer: observer)
         try createFolders()
         let lock = try RunLock.acquire(output: outputFolder)
         defer { withExtendedLifetime(lock) {} }
@@ -119,15 +114,23 @@ public struct IngestRun {
         return manifest
     }
 
-    /// What a run would do, without writing anything (`piani ingest --dry-run`): the inputs it would ingest,
-    /// skip or reject, and the documents it would keep or remove. Reads the catalog when there is one.
-    public func dryRun(observer: IngestObserver? = nil) throws -> DryRun {
+    /// What a run and a dry run both check first: the settings (and that the normalizer they name loads), the
+    /// stamp documents are ingested under, the inputs, and an output folder that can be one.
+    private func prepare(observer: IngestObserver?) throws
+        -> (config: PipelineConfig, stamp: Catalog.Stamp, found: InputResolver.Found) {
         let config = try self.config.validated()
         let settings = DocumentProcessor.Settings(config)
         _ = try DocumentProcessor.normalizer(settings)
         let stamp = Catalog.Stamp(toolVersion: ToolInfo.version, schemaVersion: Schema.version, settings: try fingerprint(settings))
         let found = try Self.resolveInputs(config, observer: observer)
         try Self.checkOutputFolder(config)
+        return (config, stamp, found)
+    }
+
+    /// What a run would do, without writing anything (`piani ingest --dry-run`): the inputs it would ingest,
+    /// skip or reject, and the documents it would keep or remove. Reads the catalog when there is one.
+    public func dryRun(observer: IngestObserver? = nil) throws -> DryRun {
+        let (config, stamp, found) = try prepare(observer: observer)
         let catalogPath = stateFolder.appendingPathComponent("catalog.sqlite").path
         let catalog = FileManager.default.fileExists(atPath: catalogPath) ? try Catalog(readOnly: catalogPath) : nil
         let previous = try Dataset.published(in: outputFolder)
