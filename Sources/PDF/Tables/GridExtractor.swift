@@ -67,7 +67,7 @@ struct GridExtractor {
                 var pieces: [[Word]] = [[]]
                 for word in chunk.words {
                     if let previous = pieces[pieces.count - 1].last,
-                       word.box.x0 - previous.box.x1 >= max(settings.minColumnGap, settings.alignedSplitGapRatio * word.font.size),
+                       settings.isCellGap(from: previous, to: word),
                        starts.contains(where: { $0.line != line && abs($0.x - word.box.x0) <= settings.columnTolerance }) {
                         pieces.append([])
                     }

@@ -142,7 +142,7 @@ struct RegionFinder {
                 if starts.contains(where: { $0 > word.box.x0 + tolerance && $0 < word.box.x1 - tolerance }) { return false }
                 let column = starts.lastIndex { $0 <= word.box.x0 + tolerance } ?? -1
                 if let previous, previous.column != column,
-                   word.box.x0 - previous.word.box.x1 < max(settings.minColumnGap, settings.alignedSplitGapRatio * word.font.size) {
+                   !settings.isCellGap(from: previous.word, to: word) {
                     return false
                 }
                 columns.insert(column)

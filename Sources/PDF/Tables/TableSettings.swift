@@ -1,3 +1,5 @@
+import Core
+
 /// Every tolerance of table finding in one place, with the defaults measured on the ICDAR 2013 EU set
 /// and the sample plans. Distances are in PDF points unless the name says `Ratio` (a fraction of the
 /// font size, or of a count).
@@ -49,4 +51,10 @@ public struct TableSettings: Sendable {
     public var continuationColumnTolerance = 6.0
 
     public init() {}
+
+    /// Whether the gap between two words of one line is wider than a word space (`alignedSplitGapRatio` of the
+    /// font size, and at least `minColumnGap`): where two close cells may part.
+    func isCellGap(from left: Word, to right: Word) -> Bool {
+        right.box.x0 - left.box.x1 >= max(minColumnGap, alignedSplitGapRatio * right.font.size)
+    }
 }

@@ -185,7 +185,7 @@ struct SheetLineClassifier {
 
     /// A header row whose cells the extraction split into several rows ("Obiettivo" / "" / "operativo").
     func wrappedHeader(_ lines: [SheetLine], at index: Int) -> (ColumnFields, Int)? {
-        guard lines[index].isTableRow, objectiveHeader(lines[index]) == nil || index + 1 < lines.count else { return nil }
+        guard lines[index].isTableRow, index + 1 < lines.count else { return nil }
         let single = objectiveHeader(lines[index]).map { Set($0.values.map(\.field)).count } ?? 0
         for count in stride(from: settings.maximumWrappedRows, through: 2, by: -1) where index + count <= lines.count {
             let rows = lines[index..<(index + count)]
