@@ -37,4 +37,30 @@ final class TextCleanerTests: XCTestCase {
         XCTAssertEqual(TextFolding.words("% partecipazion e"), "% partecipazion e")
         XCTAssertEqual(TextFolding.words("ATTIVITA'E ORGANIZZAZIONE"), "attivita e organizzazione")
     }
+
+    /// The scalar-table fast paths fold exactly as the whole-string reading does (lower case, canonical
+    /// decomposition, marks dropped, apostrophes made one), on mixed scripts, combining marks and joiners too.
+    func testFastFoldingAgreesWithTheWholeStringReading() {
+        var samples = ["È Già ATTIVITÀ – 1.234,56 €", "l’obiettivo “qualità” … ′x′ ʼy", "Ǆemal ŒUVRE Straße ﬁne",
+                       "e\u{301}cole", "a\u{200D}b", "naïve café", "Ελληνικά ΣΟΦΟΣ", "Крым 2024", "מִשְׁפָּט", "👩‍👩‍👧 x",
+                       "\u{00AD}soft\u{00A0}space\u{2009}thin", "ｆｕｌｌ ｗｉｄｔｈ", "Ⅻ ½ ²", "\r\n", ""]
+        samples += (0x80...0x2FF).compactMap { Unicode.Scalar($0).map { "x\(Character($0))Y" } }
+        samples += (0x2000...0x20CF).compactMap { Unicode.Scalar($0).map { "A\(Character($0))b" } }
+        for text in samples {
+            XCTAssertEqual(TextFolding.fold(text), referenceFold(text), "fold of \(text.debugDescription)")
+            XCTAssertEqual(TextFolding.words(text), referenceWords(text), "words of \(text.debugDescription)")
+        }
+    }
+
+    private func referenceFold(_ text: String) -> String {
+        let apostrophes: Set<Character> = ["'", "’", "‘", "`", "´", "ʼ", "′"]
+        let decomposed = text.lowercased().decomposedStringWithCanonicalMapping
+        let kept = decomposed.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }
+        return String(String(String.UnicodeScalarView(kept)).map { apostrophes.contains($0) ? "'" : $0 })
+    }
+
+    private func referenceWords(_ text: String) -> String {
+        let pieces = referenceFold(text).split { !($0.isLetter || $0.isNumber || $0 == "%") }
+        return pieces.joined(separator: " ")
+    }
 }

@@ -55,6 +55,8 @@ public struct LabelMatcher: Sendable {
     public let dictionary: LabelDictionary
     public let settings: Settings
     private let entries: [Entry]
+    /// The positions in `entries` of each record type's labels, so a scoped lookup visits only those.
+    private let entryIndices: [RecordType: [Int]]
     /// Builders ask about the same cell texts again and again (every row of every table): remember the answers.
     private let memo = Memo()
 
@@ -71,6 +73,7 @@ public struct LabelMatcher: Sendable {
             }
         }
         self.entries = entries
+        self.entryIndices = Dictionary(grouping: entries.indices, by: { entries[$0].recordType })
     }
 
     /// A matcher over the bundled dictionary.
@@ -95,10 +98,11 @@ public struct LabelMatcher: Sendable {
     private func computeCandidates(_ raw: String, in recordType: RecordType?) -> [LabelMatch] {
         let key = LabelKey(raw)
         guard !key.isEmpty else { return [] }
-        let scoped = entries.enumerated().filter { recordType == nil || $0.element.recordType == recordType }
+        let scoped = recordType.map { entryIndices[$0] ?? [] } ?? Array(entries.indices)
         var scored: [(score: Int, order: Int, match: LabelMatch)] = []
-        for (order, entry) in scoped {
-            guard let (score, quality) = score(key, against: entry.key) else { continue }
+        for order in scoped {
+            guard let (score, quality) = score(key, against: entries[order].key) else { continue }
+            let entry = entries[order]
             let match = LabelMatch(recordType: entry.recordType, field: entry.field, label: entry.label, quality: quality)
             scored.append((score, order, match))
         }

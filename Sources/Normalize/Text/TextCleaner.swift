@@ -112,6 +112,7 @@ public enum TextCleaner {
 
     /// Every run of whitespace (including no-break and thin spaces) becomes one space; soft hyphens go.
     public static func collapseWhitespace(_ text: String) -> String {
+        if isCollapsedASCII(text) { return text }
         var out = ""
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -125,5 +126,17 @@ public enum TextCleaner {
             out.unicodeScalars.append(scalar)
         }
         return out
+    }
+
+    /// ASCII with single spaces between words and none at the ends: nothing to collapse (most cells).
+    private static func isCollapsedASCII(_ text: String) -> Bool {
+        var previousWasSpace = true
+        for byte in text.utf8 {
+            if byte >= 0x80 || (0x09...0x0D).contains(byte) { return false }
+            let isSpace = byte == 0x20
+            if isSpace && previousWasSpace { return false }
+            previousWasSpace = isSpace
+        }
+        return !previousWasSpace || text.isEmpty
     }
 }

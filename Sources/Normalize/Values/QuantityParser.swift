@@ -88,12 +88,14 @@ struct TextCursor {
 
     /// Consumes `phrase` when it comes next and, if it ends with a letter, is not the start of a longer word.
     mutating func consume(_ phrase: String) -> Bool {
-        let candidate = Array(phrase)
-        guard index + candidate.count <= chars.count, Array(chars[index..<index + candidate.count]) == candidate else {
-            return false
+        // Compared in place: the vocabulary's phrases are tried at every position of every value.
+        var end = index
+        for character in phrase {
+            guard end < chars.count, chars[end] == character else { return false }
+            end += 1
         }
-        let end = index + candidate.count
-        if candidate.last?.isLetter == true, end < chars.count, chars[end].isLetter || chars[end].isNumber { return false }
+        guard end > index else { return false }
+        if phrase.last?.isLetter == true, end < chars.count, chars[end].isLetter || chars[end].isNumber { return false }
         index = end
         return true
     }

@@ -21,6 +21,23 @@ struct SheetLine {
         self.filled = Self.filledCells(cells)
     }
 
+    /// The lines joined column by column (`mergedColumns`), from the cells already cleaned: the first line's
+    /// place, every line's text.
+    init<Lines: Collection<SheetLine>>(merging lines: Lines) {
+        let first = lines.first!
+        let width = lines.map(\.cells.count).max() ?? 0
+        var texts = Array(repeating: [String](), count: width)
+        for line in lines {
+            for (column, text) in line.filled { texts[column].append(text) }
+        }
+        self.item = first.item
+        self.row = first.row
+        self.page = first.page
+        self.block = first.block
+        self.cells = texts.map { $0.joined(separator: " ") }
+        self.filled = cells.enumerated().filter { !$0.element.isEmpty }.map { ($0.offset, $0.element) }
+    }
+
     private static func filledCells(_ cells: [String]) -> [(column: Int, text: String)] {
         cells.enumerated().compactMap { offset, cell in
             let text = TextCleaner.clean(cell)
@@ -50,9 +67,6 @@ struct SheetLine {
 }
 
 /// Column-wise join of rows: a header or a record whose cells the layout wrapped over several rows.
-func mergedColumns(_ rows: [[String]]) -> [String] {
-    let width = rows.map(\.count).max() ?? 0
-    return (0..<width).map { column in
-        rows.compactMap { column < $0.count ? TextCleaner.clean($0[column]) : nil }.filter { !$0.isEmpty }.joined(separator: " ")
-    }
+func mergedColumns<Lines: Collection<SheetLine>>(_ lines: Lines) -> [String] {
+    lines.isEmpty ? [] : SheetLine(merging: lines).cells
 }

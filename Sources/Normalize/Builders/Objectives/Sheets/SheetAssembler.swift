@@ -153,7 +153,7 @@ private struct SheetReading {
         guard case .columns(let columns, let rows) = mode else { return }
         mode = .fields
         guard !rows.isEmpty else { return }
-        let values = mergedColumns(rows.map(\.cells))
+        let values = mergedColumns(rows)
         for column in columns.keys.sorted() where column < values.count && !values[column].isEmpty {
             let (field, label) = columns[column]!
             draft.add(field, label: label, text: values[column])

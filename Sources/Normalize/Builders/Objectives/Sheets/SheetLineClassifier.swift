@@ -190,8 +190,7 @@ struct SheetLineClassifier {
         for count in stride(from: settings.maximumWrappedRows, through: 2, by: -1) where index + count <= lines.count {
             let rows = lines[index..<(index + count)]
             guard rows.allSatisfy({ $0.item == lines[index].item }) else { continue }
-            var merged = lines[index]
-            merged.cells = mergedColumns(rows.map(\.cells))
+            let merged = SheetLine(merging: rows)
             // Cells of running text are values, not the pieces of a header: no label to look up.
             guard merged.filled.allSatisfy({ mayBeHeaderCell($0.text) }) else { continue }
             // Labels in every cell, or in most when the rows are only labels over an empty cell (a stacked
@@ -215,7 +214,7 @@ struct SheetLineClassifier {
             // The label runs into the last row ("Sintetica"): a label whole in its first row ("Descrizione" over
             // "| Esperimento della procedura | %") is a header, not a label wrapped over the rows below.
             guard let lastLabel = rows.last?.cells.first, !TextCleaner.clean(lastLabel).isEmpty else { continue }
-            let merged = mergedColumns(rows.map(\.cells))
+            let merged = mergedColumns(rows)
             guard let first = merged.first, !first.isEmpty, mayBeHeaderCell(first) else { continue }
             let label = first.trimmingTrailing { $0 == ":" || $0 == " " }
             guard let match = labels.match(label, in: .objective), case .exact = match.quality else { continue }
