@@ -39,8 +39,10 @@ extension PDFFile {
             let zone = (builder ?? BlockBuilder()).settings.marginZone
             runningText.learn(page, zone: zone)
             // Running headers and footers are page furniture, in no table.
-            let pageTables = extractor.pageTables(on: withoutRunningText(page, runningText, zone: zone))
-            for table in joiner.add(pageTables, pageHeight: page.height) { try sink.table(table) }
+            let content = withoutRunningText(page, runningText, zone: zone)
+            let pageTables = extractor.pageTables(on: content)
+            let textAbove = pageTables.first.map { first in content.lines.contains { $0.box.midY < first.table.bbox.y0 } } ?? false
+            for table in joiner.add(pageTables, pageHeight: page.height, textAboveFirst: textAbove) { try sink.table(table) }
             guard let builder else { continue }
             for block in builder.blocks(on: page, excluding: pageTables.map(\.table.bbox), runningText: runningText) {
                 try sink.block(block)

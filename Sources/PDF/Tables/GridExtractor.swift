@@ -4,6 +4,8 @@ import Core
 struct Grid {
     /// Column edges left to right (count = columns + 1).
     var columnEdges: [Double]
+    /// For each column edge, the stretch it may lie anywhere in (the gap between the columns' texts).
+    var columnGaps: [ClosedRange<Double>] = []
     /// Rows of cell texts; a spanning cell's text in its top-left slot, "" in the others.
     var rows: [[String]]
     /// Rows bounded by rulings (a frame, or a rule under every row), not by text lines: cells may hold paragraphs.
@@ -49,11 +51,16 @@ struct GridExtractor {
             slots.mergeSpans(columnEdges: columnEdges, rowEdges: rowEdges, verticals: columnsFromRules ? verticals : [],
                              horizontals: horizontals, tolerance: settings.minCellSize)
         } else {
-            slots.mergeContinuationLines()
+            // Rows are the text lines here: a rule between two lines keeps them apart.
+            let ruledTops = lines.indices.dropFirst().filter { line in
+                ruleRows.contains { $0 > lines[line - 1].box.midY && $0 < lines[line].box.midY }
+            }
+            slots.mergeContinuationLines(ruledTops: Set(ruledTops))
         }
         slots.dropEmptyRowsAndColumns()
         guard slots.columnCount >= settings.minColumns, slots.rowCount >= 2 else { return nil }
-        return Grid(columnEdges: slots.keptColumnEdges(columnEdges), rows: slots.strings(), rowsFromRules: rowsFromRules)
+        return Grid(columnEdges: slots.keptColumnEdges(columnEdges), columnGaps: slots.keptColumnGaps(columnEdges), rows: slots.strings(),
+                    rowsFromRules: rowsFromRules)
     }
 
     /// Splits a chunk before a word that starts where a cell of another line starts, when the gap before it is

@@ -85,7 +85,11 @@ struct RegionFinder {
             let lower = columnStarts(of: next.map { bands[$0] })
             // A group heading inside one table ("Effectiveness" over "Employment | 40") is followed by data; a
             // caption by the next table's header.
-            if startsDisagree(upper, lower) || (index..<after).contains(where: { isDisplayed[$0] }), isHeaderLike(bands[after]) {
+            let displayed = (index..<after).contains { isDisplayed[$0] }
+            // A cell alone in its row (the rest of a row cut by a page break, a note under one column) starts
+            // where one of the columns starts, not at the table's left edge as a caption does.
+            let loneCells = !displayed && (index..<after).allSatisfy { isLoneCell(bands[$0], starts: upper) || isLoneCell(bands[$0], starts: lower) }
+            if !loneCells, startsDisagree(upper, lower) || displayed, isHeaderLike(bands[after]) {
                 var end = index - 1, start = after
                 while end + 1 < start, !isDisplayed[end + 1], fitsColumns(bands[end + 1], starts: upper) { end += 1 }
                 while start - 1 > end, !isDisplayed[start - 1], fitsColumns(bands[start - 1], starts: lower) { start -= 1 }
@@ -103,6 +107,15 @@ struct RegionFinder {
         }
         pieces.append(Array(part[first...]))
         return pieces
+    }
+
+    /// A band whose every line is one cell starting at the start of a column other than the first.
+    func isLoneCell(_ lines: [VisualLine], starts: [Double]) -> Bool {
+        guard starts.count >= 2, !lines.isEmpty else { return false }
+        return lines.allSatisfy { line in
+            let chunks = VisualLines.chunks(of: line, gapRatio: settings.chunkGapRatio)
+            return chunks.count == 1 && starts.dropFirst().contains { abs($0 - chunks[0].box.x0) <= settings.columnTolerance }
+        }
     }
 
     /// A band of labels: no cell is a figure (an amount, a count, a year: more digits than letters); a "%" or

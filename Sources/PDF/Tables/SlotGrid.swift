@@ -62,18 +62,28 @@ struct SlotGrid {
 
     // MARK: Wrapped text in tables without row rules
 
-    /// Folds a text line into the row above when it only continues cells of that row (wrapped text).
-    mutating func mergeContinuationLines() {
+    /// Folds a text line into the row above when it only continues cells of that row (wrapped text). A row
+    /// whose top edge is ruled (`ruledTops`, indices of the rows as placed) starts a row of its own.
+    mutating func mergeContinuationLines(ruledTops: Set<Int> = []) {
+        var ruled = (0..<rowCount).map { ruledTops.contains($0) }
         var r = 1
         while r < rowCount {
-            if isContinuation(r) {
+            if !ruled[r], isContinuation(r) || (!ruledTops.isEmpty && isOneCellBand(from: ruled.lastIndex(of: true, before: r), ruled: ruled, at: r)) {
                 for c in 0..<columnCount { words[r - 1][c].append(contentsOf: words[r][c]) }
                 words.remove(at: r)
+                ruled.remove(at: r)
                 rowCount -= 1
             } else {
                 r += 1
             }
         }
+    }
+
+    /// Between two rules, lines that all fill one and the same column are one cell's paragraph.
+    private func isOneCellBand(from top: Int, ruled: [Bool], at r: Int) -> Bool {
+        let end = (r..<rowCount).first { $0 > r && ruled[$0] } ?? rowCount
+        let columns = Set((top..<end).map { nonEmptyColumns($0) })
+        return columns.count == 1 && columns.first?.count == 1
     }
 
     private func isContinuation(_ r: Int) -> Bool {
@@ -90,16 +100,9 @@ struct SlotGrid {
     }
 
     private func continuesText(_ next: [Word], after previous: [Word]) -> Bool {
-        guard let first = next.first?.text.first, let last = previous.last?.text else { return false }
-        if first.isLetter && first.isLowercase { return true }
-        if let end = last.last, "-,/(&".contains(end) { return true }
-        return SlotGrid.joiningWords.contains(last.lowercased())
+        guard let first = next.first?.text, let last = previous.last?.text else { return false }
+        return TextJoin.continues(first, after: last)
     }
-
-    private static let joiningWords: Set<String> = [
-        "e", "ed", "o", "di", "del", "della", "dei", "delle", "per", "a", "al", "alla", "in", "con", "da", "su",
-        "and", "or", "of", "the", "to", "for", "with", "on", "by", "de", "la", "le", "et", "des", "du", "und", "der",
-    ]
 
     private func nonEmptyColumns(_ r: Int) -> Set<Int> {
         Set((0..<columnCount).filter { !words[r][$0].isEmpty })
@@ -119,6 +122,20 @@ struct SlotGrid {
     func keptColumnEdges(_ edges: [Double]) -> [Double] {
         guard let last = keptColumns.last else { return [] }
         return keptColumns.map { edges[$0] } + [edges[last + 1]]
+    }
+
+    /// Where each kept column boundary may lie: from the right end of the text on its left to the left end of
+    /// the text on its right (the edge alone when text crosses it, and at the table's sides).
+    func keptColumnGaps(_ edges: [Double]) -> [ClosedRange<Double>] {
+        let kept = keptColumnEdges(edges)
+        guard kept.count >= 2 else { return kept.map { $0...$0 } }
+        let columns = (0..<(kept.count - 1)).map { column in words.flatMap { $0[column] }.map(\.box) }
+        return kept.indices.map { index in
+            guard index > 0, index < kept.count - 1,
+                  let leftEnd = columns[index - 1].map(\.x1).max(), let rightStart = columns[index].map(\.x0).min(),
+                  leftEnd <= kept[index], rightStart >= kept[index] else { return kept[index]...kept[index] }
+            return leftEnd...rightStart
+        }
     }
 
     func strings() -> [[String]] {
@@ -147,5 +164,12 @@ struct UnionFind {
         var byRoot: [Int: [Int]] = [:]
         for i in parent.indices { byRoot[find(i), default: []].append(i) }
         return Array(byRoot.values)
+    }
+}
+
+private extension Array where Element == Bool {
+    /// The last index before `end` holding `value`, or 0.
+    func lastIndex(of value: Bool, before end: Int) -> Int {
+        self[..<end].lastIndex(of: value) ?? 0
     }
 }

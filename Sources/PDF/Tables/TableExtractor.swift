@@ -4,6 +4,8 @@ import Core
 struct PageTable {
     var table: Table
     var columnEdges: [Double]
+    /// For each column edge, where it may lie (see `Grid.columnGaps`).
+    var columnGaps: [ClosedRange<Double>]
 }
 
 /// Page → tables: ruled regions, then text-aligned regions among the words left over.
@@ -41,7 +43,7 @@ public struct TableExtractor: Sendable {
         // from alignment must also hold short cells.
         guard region.kind == .lattice || grid.rowsFromRules || looksTabular(grid) else { return nil }
         let table = Table(page: page.number, bbox: region.box, rows: grid.rows, method: region.kind.rawValue)
-        return PageTable(table: table, columnEdges: grid.columnEdges)
+        return PageTable(table: table, columnEdges: grid.columnEdges, columnGaps: grid.columnGaps)
     }
 
     /// Text among drawn curves and slanted lines is a chart's labels, not a table.

@@ -11,11 +11,12 @@ struct TableJoiner {
     init(settings: TableSettings) { self.settings = settings }
 
     /// Takes the tables of the next page (top to bottom); returns the tables that are now complete.
-    mutating func add(_ pageTables: [PageTable], pageHeight: Double) -> [Table] {
+    /// `textAboveFirst`: whether text (not running headers) stands above the page's first table.
+    mutating func add(_ pageTables: [PageTable], pageHeight: Double, textAboveFirst: Bool = false) -> [Table] {
         var finished: [Table] = []
         var incoming = pageTables
         if let previous = open {
-            if let first = incoming.first, continues(previous, with: first, pageHeight: pageHeight) {
+            if let first = incoming.first, continues(previous, with: first, pageHeight: pageHeight, textAbove: textAboveFirst) {
                 incoming[0] = merged(previous, first)
             } else {
                 finished.append(previous.table)
@@ -36,24 +37,103 @@ struct TableJoiner {
 
     private func merged(_ head: PageTable, _ tail: PageTable) -> PageTable {
         var result = head
-        result.table.rows.append(contentsOf: droppingRepeatedHeader(tail.table.rows, header: head.table.rows))
+        let columns = columnMap(from: tail, onto: head) ?? []
+        var rows = droppingRepeatedHeader(tail.table.rows.map { Self.regrouped($0, columns: columns, width: head.columnEdges.count - 1) },
+                                          header: head.table.rows)
+        if let first = rows.first, let last = result.table.rows.last, isRestOfCutRow(first, above: result.table.rows) {
+            result.table.rows[result.table.rows.count - 1] = zip(last, first).map { [$0, $1].filter { !$0.isEmpty }.joined(separator: " ") }
+            rows.removeFirst()
+        }
+        result.table.rows.append(contentsOf: rows)
         result.table.pageEnd = tail.table.pageEnd
         return result
     }
 
-    private func continues(_ table: PageTable, with next: PageTable, pageHeight: Double) -> Bool {
+    private func continues(_ table: PageTable, with next: PageTable, pageHeight: Double, textAbove: Bool) -> Bool {
         guard next.table.page == table.table.pageEnd + 1,
-              next.table.bbox.y0 <= pageHeight * settings.continuationZone,
-              next.columnEdges.count == table.columnEdges.count else { return false }
-        return zip(next.columnEdges, table.columnEdges).allSatisfy { abs($0 - $1) <= settings.continuationColumnTolerance }
+              next.table.bbox.y0 <= pageHeight * settings.continuationZone else { return false }
+        return columnMap(from: next, onto: table, textAbove: textAbove) != nil
     }
 
-    private func droppingRepeatedHeader(_ rows: [[String]], header: [[String]]) -> [[String]] {
-        var count = 0
-        while count < rows.count, count < header.count, count < 3, normalized(rows[count]) == normalized(header[count]) {
-            count += 1
+    /// For each column of a continuation, the column of the table above it falls in; nil when it is no
+    /// continuation. The same column edges (within the tolerance) continue a table. A table overleaf that
+    /// repeats the header above continues it even where its few rows put an edge elsewhere in the gap between
+    /// two columns, or split a column the full page showed whole (a centred header line): its edges need only
+    /// fall in the gaps above, and a column more is mapped back, unless text stands above it (a heading opens a
+    /// new table there, as a new Programma's listing under its title repeats the same header).
+    func columnMap(from next: PageTable, onto table: PageTable, textAbove: Bool = false) -> [Int]? {
+        let edges = next.columnEdges, target = table.columnEdges
+        let tolerance = settings.continuationColumnTolerance
+        if edges.count == target.count, zip(edges, target).allSatisfy({ abs($0 - $1) <= tolerance }) {
+            return Array(0..<(edges.count - 1))
         }
-        return Array(rows.dropFirst(count))
+        guard !textAbove, let map = gapColumnMap(from: next, onto: table) else { return nil }
+        let regrouped = next.table.rows.map { Self.regrouped($0, columns: map, width: target.count - 1) }
+        return droppingRepeatedHeader(regrouped, header: table.table.rows).count < regrouped.count ? map : nil
+    }
+
+    private func gapColumnMap(from next: PageTable, onto table: PageTable) -> [Int]? {
+        let edges = next.columnEdges, target = table.columnEdges
+        let tolerance = settings.continuationColumnTolerance
+        // Edges found from text lie somewhere in the gap between two columns, which is wider on a page of few
+        // rows: two edges agree when their gaps (or the edges) come within the tolerance of each other.
+        func agree(_ a: Int, _ b: Int) -> Bool {
+            let gapA = a < next.columnGaps.count ? next.columnGaps[a] : edges[a]...edges[a]
+            let gapB = b < table.columnGaps.count ? table.columnGaps[b] : target[b]...target[b]
+            return gapA.lowerBound - tolerance <= gapB.upperBound && gapB.lowerBound - tolerance <= gapA.upperBound
+        }
+        guard target.count >= 2, (target.count...(target.count + settings.continuationExtraColumns)).contains(edges.count),
+              target.indices.allSatisfy({ b in edges.indices.contains { a in agree(a, b) } }) else { return nil }
+        return zip(edges, edges.dropFirst()).map { left, right in
+            let middle = (left + right) / 2
+            return (target.indices.dropLast().last { target[$0] <= middle }) ?? 0
+        }
+    }
+
+    /// A row's cells joined into the columns `columns` maps them to.
+    static func regrouped(_ row: [String], columns: [Int], width: Int) -> [String] {
+        guard columns.count == row.count, row.count != width else { return row }
+        var cells = Array(repeating: [String](), count: width)
+        for (cell, column) in zip(row, columns) where !cell.isEmpty { cells[column].append(cell) }
+        return cells.map { $0.joined(separator: " ") }
+    }
+
+    /// The first row on the new page is the rest of the last row above, cut by the page break, when it leaves
+    /// empty a column that nearly every row above fills, holds only words (no figure that would be a value of
+    /// its own) and each of its cells reads on from the cell above: a row of its own would have its own key.
+    func isRestOfCutRow(_ row: [String], above rows: [[String]]) -> Bool {
+        guard rows.count >= settings.minRowsToJudgeCutRow, row.count == rows.last?.count,
+              row.contains(where: { !$0.isEmpty }) else { return false }
+        let body = rows.dropFirst()
+        let alwaysFilled = row.indices.filter { column in
+            Double(body.filter { !$0[column].isEmpty }.count) >= settings.filledColumnShare * Double(body.count)
+        }
+        let leavesKeyEmpty = alwaysFilled.contains { row[$0].isEmpty }
+        // A group heading at the top of the page ("Missione 01 …") starts anew; the rest of a cell reads on.
+        guard let last = rows.last, row.indices.allSatisfy({ row[$0].isEmpty || TextJoin.continues(row[$0], after: last[$0]) }) else {
+            return false
+        }
+        let onlyWords = row.allSatisfy { cell in cell.isEmpty || cell.filter(\.isNumber).count <= cell.filter(\.isLetter).count }
+        return leavesKeyEmpty && onlyWords
+    }
+
+    /// Drops the header the new page repeats, also when it is set over another number of lines than above
+    /// ("AREE STRATEGICHE DI INTERVENTO" on one line above, on two overleaf): the rows are compared column by
+    /// column, joined.
+    private func droppingRepeatedHeader(_ rows: [[String]], header: [[String]]) -> [[String]] {
+        let limit = settings.maxRepeatedHeaderRows
+        for count in stride(from: min(limit, rows.count), through: 1, by: -1) {
+            let repeated = normalized(joinedColumns(rows[..<count]))
+            if (1...min(limit, header.count)).contains(where: { normalized(joinedColumns(header[..<$0])) == repeated }) {
+                return Array(rows.dropFirst(count))
+            }
+        }
+        return rows
+    }
+
+    private func joinedColumns(_ rows: ArraySlice<[String]>) -> [String] {
+        let width = rows.map(\.count).max() ?? 0
+        return (0..<width).map { column in rows.map { column < $0.count ? $0[column] : "" }.joined() }
     }
 
     private func normalized(_ row: [String]) -> [String] {

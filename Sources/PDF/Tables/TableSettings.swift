@@ -49,6 +49,15 @@ public struct TableSettings: Sendable {
     public var continuationZone = 0.3
     /// Column edges of a continued table may move by this much between pages.
     public var continuationColumnTolerance = 6.0
+    /// Rows a header repeated on a continuation page may take, there or above.
+    public var maxRepeatedHeaderRows = 3
+    /// Columns a continuation may have beyond the table above (a column its few lines split), mapped back.
+    public var continuationExtraColumns = 1
+    /// A column is one every row fills when this share of the rows above a page break fill it.
+    public var filledColumnShare = 0.9
+    /// Rows (header included) a table needs above a page break before its first row overleaf can be judged
+    /// the rest of a cut row.
+    public var minRowsToJudgeCutRow = 3
 
     public init() {}
 

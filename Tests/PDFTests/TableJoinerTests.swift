@@ -1,0 +1,60 @@
+import Core
+import XCTest
+@testable import PDF
+
+/// Tables continued over a page break, on tables made for each rule: a header set on other lines overleaf, the
+/// rest of a row the break cut, a group heading at the top of the new page, and a new table under a heading.
+final class TableJoinerTests: XCTestCase {
+    let header = ["AREA", "AZIONE", "OBIETTIVO", "REFERENTE"]
+    let body = [["Cultura", "Eventi", "Organizzare la stagione", "Rossi"], ["", "Biblioteca", "Prestiti digitali", "Verdi"],
+                ["Sociale", "Volontariato", "Coinvolgere le associazioni sul", "Bianchi"]]
+    /// The page above: many rows, so its column edges sit close to where each column's text starts.
+    var above: PageTable {
+        PageTable(table: Table(page: 1, bbox: Rect(x0: 50, y0: 400, x1: 450, y1: 800), rows: [header] + body, method: "rules"),
+                  columnEdges: [50, 148, 251, 349, 450], columnGaps: [50...50, 140...150, 245...253, 340...351, 450...450])
+    }
+
+    /// Overleaf: the header on two lines, so the first column splits ("AREA" over "STRATEGICA" centred), and its
+    /// few rows put the edges elsewhere in the gaps.
+    func overleaf(_ rows: [[String]]) -> PageTable {
+        PageTable(table: Table(page: 2, bbox: Rect(x0: 50, y0: 60, x1: 450, y1: 200), rows: rows, method: "rules"),
+                  columnEdges: [50, 70, 148, 244, 347, 450], columnGaps: [50...50, 66...72, 136...152, 235...253, 336...351, 450...450])
+    }
+
+    func joined(_ next: PageTable, textAbove: Bool = false) -> [Table] {
+        var joiner = TableJoiner(settings: TableSettings())
+        var tables = joiner.add([above], pageHeight: 842)
+        tables += joiner.add([next], pageHeight: 842, textAboveFirst: textAbove)
+        return tables + joiner.finish()
+    }
+
+    func testAHeaderRepeatedOnOtherLinesContinuesTheTableAndTheCutRowIsMended() {
+        let rows = [["AR", "EA", "AZIONE", "OBIETTIVO", "REFERENTE"], ["", "", "", "tema del volontariato", ""],
+                    ["", "", "Sostegno", "Amministrazione di sostegno", "Neri"]]
+        let tables = joined(overleaf(rows))
+        XCTAssertEqual(tables.count, 1)
+        XCTAssertEqual(tables.first?.pageEnd, 2)
+        XCTAssertEqual(tables.first?.rows.count, 5, "the repeated header dropped, the cut row's rest joined to it")
+        XCTAssertEqual(tables.first?.rows[3], ["Sociale", "Volontariato", "Coinvolgere le associazioni sul tema del volontariato", "Bianchi"])
+        XCTAssertEqual(tables.first?.rows.last, ["", "Sostegno", "Amministrazione di sostegno", "Neri"])
+    }
+
+    func testAGroupHeadingAtTheTopOfThePageIsARowOfItsOwn() {
+        let rows = [["AR", "EA", "AZIONE", "OBIETTIVO", "REFERENTE"], ["", "", "", "Servizi demografici", ""],
+                    ["", "Anagrafe", "Carte d'identità", "", "Neri"]]
+        let tables = joined(overleaf(rows))
+        XCTAssertEqual(tables.first?.rows.count, 6, "a capitalised cell under a complete row starts anew")
+        XCTAssertEqual(tables.first?.rows[3].last, "Bianchi")
+    }
+
+    func testATableUnderAHeadingOverleafIsANewTableThoughItRepeatsTheHeader() {
+        let rows = [["AR", "EA", "AZIONE", "OBIETTIVO", "REFERENTE"], ["Tecnico", "", "Strade", "Asfaltature", "Neri"]]
+        XCTAssertEqual(joined(overleaf(rows), textAbove: true).count, 2)
+    }
+
+    func testOtherColumnsWithoutTheHeaderAreAnotherTable() {
+        // A staff list at the top of the next page: two rows, wide gaps, no repeated header.
+        let rows = [["1", "", "Ferri Raffaella", "Istruttore", "D2"], ["2", "", "Donadoni Nives", "Istruttore", "C5"]]
+        XCTAssertEqual(joined(overleaf(rows)).count, 2)
+    }
+}
