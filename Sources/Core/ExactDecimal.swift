@@ -148,6 +148,23 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
         return sign + padded.dropLast(scale) + "." + padded.suffix(scale)
     }
 
+    /// The amount as Italian documents write euros, from the digits, to the cent: `1234567.5` → `1.234.567,50`,
+    /// `-5880.86` → `-5.880,86`, `999999999999999.99` → `999.999.999.999.999,99` (rounded half away from zero when
+    /// it has more than two digits after the point).
+    public var italianAmount: String {
+        let cents = rounded(places: 2) ?? self
+        let text = cents.magnitude.description
+        let parts = text.split(separator: ".", maxSplits: 1)
+        var integer = Substring(parts[0])
+        let fraction = parts.count == 2 ? String(parts[1]) : ""
+        var grouped = ""
+        while integer.count > 3 {
+            grouped = "." + integer.suffix(3) + grouped
+            integer = integer.dropLast(3)
+        }
+        return (cents.isNegative ? "-" : "") + integer + grouped + "," + fraction.padding(toLength: 2, withPad: "0", startingAt: 0)
+    }
+
     /// The integer part and the fraction as an integer of `places` digits, both signed like the value.
     private func wholeAndFraction(at places: Int) -> (Int64, Int64) {
         let divisor = Self.powerOfTen(scale)!

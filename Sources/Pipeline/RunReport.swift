@@ -18,7 +18,8 @@ public struct RunReport {
         public var label: String?
         public var field: String
         public var message: String
-        /// The record's amounts (`amounts.committed` …) as written in its JSON, for failed checks.
+        /// The record's amounts (`amounts.committed` …) from the digits its JSON writes, as Italian listings write
+        /// euros (`1.234.567,89`), for failed checks.
         public var amounts: [(name: String, value: String)] = []
 
         public var isCheckFailure: Bool { message.hasPrefix(FieldWarning.checkFailedPrefix) }
@@ -111,7 +112,7 @@ public struct RunReport {
                     detail.ente = info["ente"] as? String
                     detail.docType = info["doc_type"] as? String
                 }
-                found += warnings(of: object, type: type)
+                found += warnings(of: object, line: line, type: type)
             }
             detail.counts[type] = count
         }
@@ -123,21 +124,60 @@ public struct RunReport {
         detail.omittedWarnings = max(0, found.count - warningLimit)
     }
 
-    /// A record's warnings (`"field: message"` strings) with where the record is and what names it.
-    static func warnings(of record: [String: Any], type: RecordType) -> [Warning] {
+    /// A record's warnings (`"field: message"` strings) with where the record is and what names it; `line` is the
+    /// record's JSON text, read again for the amounts of a failed check.
+    static func warnings(of record: [String: Any], line: Substring, type: RecordType) -> [Warning] {
         guard let texts = record["warnings"] as? [String], !texts.isEmpty else { return [] }
         let source = record["source"] as? [String: Any]
         let page = source?["page"] as? Int
         let label = Self.label(of: record)
-        let amounts = (record["amounts"] as? [String: Any]).map { object in
-            amountNames(type, object).compactMap { key in object[key].flatMap(Self.amountText).map { (name: "amounts.\(key)", value: $0) } }
-        } ?? []
-        return texts.map { text in
+        var warnings = texts.map { text in
             let (field, message) = split(text)
-            var warning = Warning(page: page, recordType: type.rawValue, recordID: record["record_id"] as? String, label: label,
-                                  field: field, message: message)
-            if warning.isCheckFailure { warning.amounts = amounts }
-            return warning
+            return Warning(page: page, recordType: type.rawValue, recordID: record["record_id"] as? String, label: label,
+                           field: field, message: message)
+        }
+        if warnings.contains(where: \.isCheckFailure) {
+            let amounts = exactAmounts(line, type: type)
+            for index in warnings.indices where warnings[index].isCheckFailure { warnings[index].amounts = amounts }
+        }
+        return warnings
+    }
+
+    /// The `amounts` of a record's JSON line in schema order, each written from its digits (`italianAmount`). The
+    /// line is decoded again for them because JSONSerialization reads a number as a binary `Double`, which rounds
+    /// from the 16th digit on (`999999999999999.99` would show as `1000000000000000.00`); JSONDecoder gives
+    /// `Decimal`, and so `ExactDecimal`, the digits as written.
+    static func exactAmounts(_ line: Substring, type: RecordType) -> [(name: String, value: String)] {
+        guard let object = (try? JSONDecoder().decode(AmountsOfRecord.self, from: Data(line.utf8)))?.amounts else { return [] }
+        return amountNames(type, Set(object.keys)).compactMap { key in
+            object[key].flatMap { $0 }.map { (name: "amounts.\(key)", value: $0.text) }
+        }
+    }
+
+    /// The one field of a record's JSON the amounts are read from.
+    struct AmountsOfRecord: Decodable {
+        var amounts: [String: Amount?]?
+    }
+
+    /// An amount of a record's JSON: an exact decimal (what the schema writes), or a text shown as it is.
+    enum Amount: Decodable {
+        case number(ExactDecimal)
+        case text(String)
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let text = try? container.decode(String.self) {
+                self = .text(text)
+            } else {
+                self = .number(try container.decode(ExactDecimal.self))
+            }
+        }
+
+        var text: String {
+            switch self {
+            case .number(let value): return value.italianAmount
+            case .text(let text): return text
+            }
         }
     }
 
@@ -160,20 +200,12 @@ public struct RunReport {
 
     /// The keys of an `amounts` object in schema order (initial forecast, current forecast, committed, …), then
     /// any other.
-    static func amountNames(_ type: RecordType, _ object: [String: Any]) -> [String] {
+    static func amountNames(_ type: RecordType, _ keys: Set<String>) -> [String] {
         var names: [String] = []
         if let column = Schema.fields(of: type).first(where: { $0.name == "amounts" }), case .object(let parts) = column.type {
-            names = parts.map(\.name).filter { object[$0] != nil }
+            names = parts.map(\.name).filter(keys.contains)
         }
-        return names + object.keys.filter { !names.contains($0) }.sorted()
-    }
-
-    /// An amount as the record holds it: a decimal text as it is, a JSON number with two decimals.
-    static func amountText(_ value: Any) -> String? {
-        if value is NSNull { return nil }
-        if let string = value as? String { return string }
-        if let number = value as? NSNumber { return String(format: "%.2f", number.doubleValue) }
-        return nil
+        return names + keys.filter { !names.contains($0) }.sorted()
     }
 
     /// `to` relative to the folder `from` (both absolute, standardized), each component percent-encoded.

@@ -25,11 +25,11 @@ struct IngestCommand: ParsableCommand {
         Output folder (--out, default out/):
           objectives.jsonl, objectives.csv, …
                          one pair per record type (objectives, indicators,
-                         budget_lines, staff, risks, entities, tables): CSV per
-                         RFC 4180, header in schema order, nested fields
-                         flattened with underscores (amounts_committed);
-                         numbers as exact decimals; rows by file name, then
-                         page, then position
+                         budget_lines, staff, risks, entities, tables,
+                         facts): CSV per RFC 4180, header in schema order,
+                         nested fields flattened with underscores
+                         (amounts_committed); numbers as exact decimals; rows
+                         by file name, then page, then position
           records.sqlite with --format sqlite: one typed table per record
                          type (NULLs, 0/1 booleans, amounts as INTEGER cents
                          in …_cents columns)

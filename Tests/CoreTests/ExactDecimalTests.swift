@@ -22,6 +22,15 @@ final class ExactDecimalTests: XCTestCase {
         XCTAssertNil(try decimal("999999999999999999").adding(1), "more than 18 digits is refused, not rounded")
     }
 
+    func testItalianAmountsAreWrittenFromTheDigits() throws {
+        for (text, written) in [("2500592.7", "2.500.592,70"), ("-5880.86", "-5.880,86"), ("0", "0,00"), ("999.999", "1.000,00"),
+                                ("17185418.38", "17.185.418,38"), ("-0.05", "-0,05"), ("-0.004", "0,00"), ("123", "123,00"),
+                                // 17 and 18 digits: a Double would make them 1.000.000.000.000.000,00 and 10.000.000.000.000.000,00.
+                                ("999999999999999.99", "999.999.999.999.999,99"), ("9999999999999999.99", "9.999.999.999.999.999,99")] {
+            XCTAssertEqual(try decimal(text).italianAmount, written, text)
+        }
+    }
+
     func testComparesAcrossScalesAndSigns() throws {
         let ordered = try ["-1.5", "-1.2", "-0.5", "0", "0.25", "0.3", "1", "999999999999.99"].map(decimal)
         XCTAssertEqual(ordered.sorted(), ordered)

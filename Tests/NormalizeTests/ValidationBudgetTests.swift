@@ -36,13 +36,6 @@ final class ValidationBudgetTests: XCTestCase {
                        "a column some row lacks is not checked")
     }
 
-    func testItalianAmounts() {
-        XCTAssertEqual(BudgetAmounts.italian("2500592.7"), "2.500.592,70")
-        XCTAssertEqual(BudgetAmounts.italian("-5880.86"), "-5.880,86")
-        XCTAssertEqual(BudgetAmounts.italian(0), "0,00")
-        XCTAssertEqual(BudgetAmounts.italian("999.999"), "1.000,00")
-    }
-
     /// Lines, programme totals and a part total: each total closes what is open below its rank.
     func testScopeOfTotals() {
         var scope = TotalScope()

@@ -96,13 +96,39 @@ final class RunReportTests: XCTestCase {
         XCTAssertEqual(check.field, "amounts.initial_forecast")
         XCTAssertEqual(check.label, "TOTALE TITOLO 3")
         XCTAssertEqual(check.amounts.map(\.name), ["amounts.initial_forecast", "amounts.committed", "amounts.available"], "schema order")
-        XCTAssertEqual(check.amounts.map(\.value), ["500.00", "219.60", "280.40"])
+        XCTAssertEqual(check.amounts.map(\.value), ["500,00", "219,60", "280,40"])
         XCTAssertEqual(first.warnings.last?.label, "1.2 — " + Self.hostileTitle)
         // The input exists: linked relative to the output folder, each component percent-encoded.
         XCTAssertEqual(first.href, "../in%20put/piano%20%3Cb%3E&%22x%22'%231%3F.pdf")
         // The other's input is not where its path says: no link.
         XCTAssertNil(report.documents[1].href)
         XCTAssertNil(report.documents[1].status)
+    }
+
+    /// Amounts of 17 and 18 digits, which a Double would round (`999999999999999.99` is 1000000000000000 as a Double),
+    /// shown digit for digit from the partition's JSON.
+    func testFailedCheckAmountsAreShownFromTheirDigits() throws {
+        let sha = String(repeating: "c", count: 64)
+        var total = Record(type: .budgetLine, id: "b9", document: info(sha, "rendiconto.pdf"), source: Provenance(page: 4))
+        total["description"] = .text("TOTALE GENERALE DELLE SPESE")
+        total["amounts"] = .object([("initial_forecast", .number(ExactDecimal("9999999999999999.99")!)),
+                                    ("current_forecast", .number(ExactDecimal("17185418.38")!)),
+                                    ("committed", .number(ExactDecimal("999999999999999.99")!)),
+                                    ("available", .number(ExactDecimal("-17185418.38")!))])
+        total.warnings.append(.checkFailed("amounts.committed", "999.999.999.999.999,99 ≠ 999.999.999.999.999,98, the sum of the 2 rows it closes"))
+        try DocumentPartition(folder: documents.appendingPathComponent(sha)).write([total])
+        var manifest = Manifest(settings: Manifest.Settings(inputs: [], output: "out", formats: ["jsonl"], workers: 1, timeLimit: 60,
+                                                            labels: nil, maxPages: nil, full: false, prune: false, allowEmpty: false,
+                                                            shard: nil, settingsFingerprint: "f"))
+        manifest.documents = [DatasetDocument(path: "rendiconto.pdf", sha256: sha, pages: 4, records: 1, warnings: 1, checkFailures: 1, present: false)]
+        let report = try RunReport.collect(manifest: manifest, documentsFolder: documents, outputFolder: out, workingDirectory: folder)
+        let check = try XCTUnwrap(report.documents.first?.warnings.first(where: \.isCheckFailure))
+        XCTAssertEqual(check.amounts.map(\.name), ["amounts.initial_forecast", "amounts.current_forecast", "amounts.committed", "amounts.available"])
+        XCTAssertEqual(check.amounts.map(\.value), ["9.999.999.999.999.999,99", "17.185.418,38", "999.999.999.999.999,99", "-17.185.418,38"])
+        let html = report.html()
+        XCTAssertTrue(html.contains("<dt>initial_forecast</dt><dd>9.999.999.999.999.999,99</dd>"))
+        XCTAssertTrue(html.contains("<dt>committed</dt><dd>999.999.999.999.999,99</dd>"))
+        XCTAssertFalse(html.contains("1000000000000000"), "no amount went through a Double")
     }
 
     func testTotalsRowsChecksAndWarningsAreInThePage() throws {
@@ -117,7 +143,7 @@ final class RunReportTests: XCTestCase {
         XCTAssertTrue(html.contains("id=\"count-objectives\">2</td>"))
         // The failed check with its amounts, and a link to its page.
         XCTAssertTrue(html.contains("500,00 ≠ 480,00, the sum of the 2 rows it closes"))
-        XCTAssertTrue(html.contains("<dt>committed</dt><dd>219.60</dd>"))
+        XCTAssertTrue(html.contains("<dt>committed</dt><dd>219,60</dd>"))
         let pdf = "../in%20put/piano%20%3Cb%3E&amp;%22x%22&#39;%231%3F.pdf"
         XCTAssertTrue(html.contains("href=\"\(pdf)#page=3\">p. 3</a>"), "link to the failed check's page")
         XCTAssertTrue(html.contains("href=\"\(pdf)#page=5\">p. 5</a>"), "link to the warning's page")

@@ -26,20 +26,4 @@ struct BudgetAmounts: Equatable, Sendable {
     var field: FieldValue {
         .object(Self.parts.compactMap { part in values[part].map { (part, FieldValue.number($0)) } })
     }
-
-    /// `1234567.5` → "1.234.567,50", as the listings write amounts (rounded to the cent when it has more digits).
-    static func italian(_ amount: ExactDecimal) -> String {
-        let cents = amount.rounded(places: 2) ?? amount
-        let text = cents.magnitude.description
-        let parts = text.split(separator: ".", maxSplits: 1)
-        var integer = String(parts[0])
-        let fraction = parts.count == 2 ? String(parts[1]) : ""
-        var grouped = ""
-        while integer.count > 3 {
-            grouped = "." + integer.suffix(3) + grouped
-            integer = String(integer.dropLast(3))
-        }
-        let sign = cents.isNegative ? "-" : ""
-        return sign + integer + grouped + "," + fraction.padding(toLength: 2, withPad: "0", startingAt: 0)
-    }
 }

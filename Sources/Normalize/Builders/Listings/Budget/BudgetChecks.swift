@@ -27,7 +27,7 @@ struct BudgetChecks {
               let committed = amounts["committed"] else { return nil }
         guard differs(available, current.subtracting(committed)) else { return nil }
         return FieldWarning.checkFailed("amounts.available",
-            "\(BudgetAmounts.italian(available)) ≠ \(BudgetAmounts.italian(current)) − \(BudgetAmounts.italian(committed))")
+            "\(available.italianAmount) ≠ \(current.italianAmount) − \(committed.italianAmount)")
     }
 
     /// For each amount the total and its parts both have, a warning when the parts do not add up to the total.
@@ -40,9 +40,9 @@ struct BudgetChecks {
             guard values.count == parts.count else { continue }
             let sum = ExactDecimal.sum(values)
             if differs(stated, sum) {
-                let written = sum.map(BudgetAmounts.italian) ?? "a sum too large to hold exactly"
+                let written = sum.map(\.italianAmount) ?? "a sum too large to hold exactly"
                 warnings.append(FieldWarning.checkFailed("amounts.\(part)",
-                    "\(BudgetAmounts.italian(stated)) ≠ \(written), the sum of the \(parts.count) rows it closes"))
+                    "\(stated.italianAmount) ≠ \(written), the sum of the \(parts.count) rows it closes"))
             }
         }
         return warnings
