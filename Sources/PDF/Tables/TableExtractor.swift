@@ -40,7 +40,8 @@ public struct TableExtractor: Sendable {
         // A full frame of rulings, or a rule under every row, is evidence enough; tables found from a few rules or
         // from alignment must also hold short cells.
         guard region.kind == .lattice || grid.rowsFromRules || looksTabular(grid) else { return nil }
-        let table = Table(page: page.number, bbox: region.box, rows: grid.rows, method: region.kind.rawValue)
+        let table = Table(page: page.number, bbox: region.box, rows: grid.rows, method: region.kind.rawValue,
+                          rowPlaces: grid.rowBoxes.map { RowPlace(page: page.number, bbox: $0) })
         return PageTable(table: table, columnEdges: grid.columnEdges)
     }
 

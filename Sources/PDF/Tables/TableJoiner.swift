@@ -36,8 +36,8 @@ struct TableJoiner {
 
     private func merged(_ head: PageTable, _ tail: PageTable) -> PageTable {
         var result = head
-        result.table.rows.append(contentsOf: droppingRepeatedHeader(tail.table.rows, header: head.table.rows))
-        result.table.pageEnd = tail.table.pageEnd
+        let kept = droppingRepeatedHeader(tail.table.rows, header: head.table.rows)
+        result.table.append(continuation: tail.table, skipping: tail.table.rows.count - kept.count)
         return result
     }
 
