@@ -133,7 +133,10 @@ public struct Provenance: Hashable, Sendable {
 /// texts it was read from, and what could not be parsed.
 public struct Record: Hashable, Sendable {
     public var type: RecordType
+    /// `record_id`: this record of this file.
     public var id: String
+    /// `record_key`: this record of any version of the plan (see `Hashing.recordKey`).
+    public var key: String
     public var document: DocumentInfo
     public var source: Provenance
     public private(set) var fields: [String: FieldValue] = [:]
@@ -141,9 +144,16 @@ public struct Record: Hashable, Sendable {
     public var raw: [(label: String, text: String)] = []
     public var warnings: [FieldWarning] = []
 
-    public init(type: RecordType, id: String, document: DocumentInfo, source: Provenance) {
+    /// A record whose id and key come from its natural key (or ordinal) in the document.
+    public init(type: RecordType, naturalKey: String, document: DocumentInfo, source: Provenance) {
+        self.init(type: type, id: Hashing.recordID(document: document.sha256, type: type, key: naturalKey),
+                  key: Hashing.recordKey(document: document, type: type, key: naturalKey), document: document, source: source)
+    }
+
+    public init(type: RecordType, id: String, key: String, document: DocumentInfo, source: Provenance) {
         self.type = type
         self.id = id
+        self.key = key
         self.document = document
         self.source = source
     }
@@ -172,6 +182,7 @@ public struct Record: Hashable, Sendable {
     public var json: JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("schema_version", .string(Schema.version)), ("record_type", .string(type.rawValue)), ("record_id", .string(id)),
+            ("record_key", .string(key)),
             ("document", .object(document.fields.map { ($0.0, $0.1?.json ?? .null) })),
             ("source", .object(source.fields.map { ($0.0, $0.1?.json ?? .null) })),
         ]

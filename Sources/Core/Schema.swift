@@ -87,6 +87,7 @@ public enum Schema {
         Column("schema_version", .text, "\"1\""),
         Column("record_type", .text, "objective, indicator, budget_line, staff, risk, entity, table, fact"),
         Column("record_id", .text, "stable id: hash of (document sha256, record type, natural key or ordinal)"),
+        Column("record_key", .text, "the same record across versions of the plan: hash of (ente, doc type, period, record type, natural key or ordinal), no file hash"),
         Column("document", .object(document), "the document the record comes from"),
         Column("source", .object(source), "where in the document"),
     ]

@@ -2,8 +2,8 @@ import Core
 import XCTest
 @testable import Normalize
 
-/// What a reviewer needs to find a record again: the page and box of the row it was read from, the element of a
-/// markup row.
+/// What a reviewer and a warehouse need to find a record again: the page and box of the row it was read from,
+/// the element of a markup row, and a `record_key` that stays the same across versions of the plan.
 final class ProvenanceTests: XCTestCase {
     private var labels: LabelMatcher!
 
@@ -68,5 +68,47 @@ final class ProvenanceTests: XCTestCase {
         let records = risks([.table(index: 0, table)])
         XCTAssertEqual(records.map(\.source.xpath), ["/html/body/table/tr[2]", "/html/body/table/tr[3]", "/html/body/table/tr[4]"])
         XCTAssertEqual(Set(records.map(\.source.bbox)), [nil], "markup has no geometry")
+    }
+
+    /// Another version of the plan: other bytes, one measure rewritten; the natural keys (process and risk event) stay.
+    func testRecordKeyStaysAcrossVersionsWhereRecordIDChanges() {
+        let first = risks([.table(index: 0, continuedTable)])
+        var revised = continuedTable
+        revised.rows[2][4] = "Piattaforma certificata e rotazione degli operatori"
+        let second = risks([.table(index: 0, revised)], document: Self.document(sha256: String(repeating: "a", count: 63) + "b", fileName: "rischi-v2.pdf"))
+        XCTAssertEqual(first.map(\.key), second.map(\.key))
+        XCTAssertTrue(zip(first, second).allSatisfy { $0.id != $1.id }, "record_id is per file")
+        XCTAssertEqual(Set(first.map(\.key)).count, first.count)
+        XCTAssertEqual(first[0].json["record_key"], .string(first[0].key))
+    }
+
+    func testRecordKeyTellsPlansApart() {
+        let pisogne = risks([.table(index: 0, continuedTable)])
+        let other = risks([.table(index: 0, continuedTable)], document: Self.document(ente: "Comune di Lumezzane"))
+        XCTAssertTrue(zip(pisogne, other).allSatisfy { $0.key != $1.key })
+        let unknownA = risks([.table(index: 0, continuedTable)], document: Self.document(fileName: "a.pdf", ente: nil))
+        let unknownB = risks([.table(index: 0, continuedTable)], document: Self.document(fileName: "b.pdf", ente: nil))
+        XCTAssertTrue(zip(unknownA, unknownB).allSatisfy { $0.key != $1.key }, "without an ente, the file name tells documents apart")
+    }
+
+    /// A staff list's rows keep their keys when text is added above the table (their keys once held its position).
+    func testStaffKeysDoNotDependOnWhereTheirTableIs() {
+        func staff(_ items: [DocumentItem]) -> [Record] {
+            var context = DocumentContext(document: Self.document(), items: items, labels: labels, values: ValueParser(options: .init(referenceYear: 2025)))
+            return StaffBuilder().build(in: &context)
+        }
+        func block(_ text: String, _ kind: Block.Kind, y: Double) -> DocumentItem {
+            .block(Block(kind: kind, page: 1, bbox: Rect(x0: 0, y0: y, x1: 100, y1: y + 10), text: text, level: kind == .heading ? 2 : nil,
+                         fontSize: 11, isBold: kind == .heading))
+        }
+        let list = DocumentItem.table(index: 0, Table(page: 1, bbox: Rect(x0: 0, y0: 100, x1: 500, y1: 200), rows: [
+            ["Nome", "Profilo", "Categoria"], ["Cairo Micaela", "Istruttore Direttivo", "D1"],
+            ["", "Istruttore amministrativo", "C1"], ["", "Istruttore amministrativo", "C1"],
+        ], method: "lattice"))
+        let before = staff([block("RISORSE UMANE ASSEGNATE", .heading, y: 0), list])
+        let after = staff([block("RISORSE UMANE ASSEGNATE", .heading, y: 0), block("Segue l’elenco.", .paragraph, y: 40), list])
+        XCTAssertEqual(before.count, 3)
+        XCTAssertEqual(before.map(\.key), after.map(\.key))
+        XCTAssertEqual(Set(before.map(\.key)).count, 3, "two posts alike keep distinct keys")
     }
 }

@@ -103,7 +103,7 @@ final class IngestEndToEndTests: XCTestCase {
             }
             XCTAssertEqual(names, names.sorted(), "rows ordered by document file name")
             let csv = try String(contentsOf: out.appendingPathComponent("\(type.plural).csv"), encoding: .utf8)
-            XCTAssertTrue(csv.hasPrefix("schema_version,record_type,record_id,document_sha256,"))
+            XCTAssertTrue(csv.hasPrefix("schema_version,record_type,record_id,record_key,document_sha256,"))
         }
 
         // Second run: the good documents are skipped, their outputs still complete; --full reads them again.

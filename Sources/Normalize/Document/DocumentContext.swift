@@ -12,6 +12,7 @@ public struct DocumentContext {
     public let sectionPaths: [[String]]
     public private(set) var claimed = Set<Int>()
     private var ordinals: [RecordType: Int] = [:]
+    private var keyUses: [RecordType: [String: Int]] = [:]
 
     public init(document: DocumentInfo, items: [DocumentItem], labels: LabelMatcher, values: ValueParser) {
         self.document = document
@@ -26,16 +27,24 @@ public struct DocumentContext {
     public mutating func claim(_ index: Int) { claimed.insert(index) }
     public func isClaimed(_ index: Int) -> Bool { claimed.contains(index) }
 
-    /// A new record of `type` whose id comes from `key` (a natural key such as the objective code plus its
+    /// `key` as it is first used for `type` in the document, then numbered ("…|2", "…|3"): records alike (two
+    /// posts of one title) keep distinct keys that do not depend on where their tables are.
+    public mutating func numbered(_ key: String, for type: RecordType) -> String {
+        let uses = keyUses[type, default: [:]][key, default: 0] + 1
+        keyUses[type, default: [:]][key] = uses
+        return uses == 1 ? key : key + "|\(uses)"
+    }
+
+    /// A new record of `type` whose id and key come from `key` (a natural key such as the objective code plus its
     /// title) or, without one, from the type's running ordinal in the document; `rows`: the rows of the item's
     /// table it is read from, whose page and box become the record's.
     public mutating func newRecord(_ type: RecordType, key: String? = nil, at itemIndex: Int, rows: RowExtent? = nil,
                                    endPage: Int? = nil) -> Record {
         let ordinal = ordinals[type, default: 0]
         ordinals[type] = ordinal + 1
-        let idKey = key.map { "key:" + $0 } ?? "ordinal:\(ordinal)"
+        let naturalKey = key.map { "key:" + $0 } ?? "ordinal:\(ordinal)"
         let source = provenance(at: itemIndex, rows: rows, endPage: endPage)
-        return Record(type: type, id: Hashing.recordID(document: document.sha256, type: type, key: idKey), document: document, source: source)
+        return Record(type: type, naturalKey: naturalKey, document: document, source: source)
     }
 
     /// Where a record read from an item is: the item's page and box (markup items: their location instead), or its
