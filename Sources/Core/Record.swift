@@ -49,6 +49,9 @@ extension Value {
 public struct DocumentInfo: Hashable, Sendable {
     public var sha256: String
     public var fileName: String
+    /// The input's path below the input folder it was found in (`piani ingest`), or as given (the reading
+    /// commands); nil when there is no file (standard input).
+    public var inputPath: String?
     public var format: String
     public var ente: String?
     public var enteTaxCode: String?
@@ -58,11 +61,12 @@ public struct DocumentInfo: Hashable, Sendable {
     public var referenceDate: String?
     public var approvalAct: String?
 
-    public init(sha256: String, fileName: String, format: String, ente: String? = nil, enteTaxCode: String? = nil,
-                docType: String = "other", periodStart: Int? = nil, periodEnd: Int? = nil, referenceDate: String? = nil,
-                approvalAct: String? = nil) {
+    public init(sha256: String, fileName: String, inputPath: String? = nil, format: String, ente: String? = nil,
+                enteTaxCode: String? = nil, docType: String = "other", periodStart: Int? = nil, periodEnd: Int? = nil,
+                referenceDate: String? = nil, approvalAct: String? = nil) {
         self.sha256 = sha256
         self.fileName = fileName
+        self.inputPath = inputPath
         self.format = format
         self.ente = ente
         self.enteTaxCode = enteTaxCode
@@ -74,7 +78,8 @@ public struct DocumentInfo: Hashable, Sendable {
     }
 
     public var fields: [(String, FieldValue?)] {
-        [("sha256", .text(sha256)), ("file_name", .text(fileName)), ("format", .text(format)), ("ente", ente.map(FieldValue.text)),
+        [("sha256", .text(sha256)), ("file_name", .text(fileName)), ("input_path", inputPath.map(FieldValue.text)),
+         ("format", .text(format)), ("ente", ente.map(FieldValue.text)),
          ("ente_tax_code", enteTaxCode.map(FieldValue.text)), ("doc_type", .text(docType)),
          ("period_start", periodStart.map(FieldValue.integer)), ("period_end", periodEnd.map(FieldValue.integer)),
          ("reference_date", referenceDate.map(FieldValue.date)), ("approval_act", approvalAct.map(FieldValue.text))]

@@ -61,6 +61,7 @@ public enum Schema {
     public static let document: [Column] = [
         Column("sha256", .text, "SHA-256 of the input file"),
         Column("file_name", .text, "file name of the input"),
+        Column("input_path", .text, "path of the input below the input folder it was found in (ingest), or as given"),
         Column("format", .text, "pdf, docx, odt, xhtml, xbrl, xml"),
         Column("ente", .text, "the administration (Comune di …, Città di …)"),
         Column("ente_tax_code", .text, "codice fiscale of the administration"),

@@ -71,6 +71,7 @@ final class ConventionTests: XCTestCase {
         let first = try XCTUnwrap(records.stdout.split(separator: "\n").first)
         let document = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])?["document"] as? [String: Any])
         XCTAssertEqual(document["file_name"] as? String, "stdin")
+        XCTAssertTrue(document["input_path"] is NSNull, "standard input has no path")
         XCTAssertEqual(document["format"] as? String, "pdf")
     }
 
@@ -78,7 +79,8 @@ final class ConventionTests: XCTestCase {
         try output.split(separator: "\n").map { try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
     }
 
-    /// The same plan one byte apart (a line feed after %%EOF): every record keeps its record_key, none its record_id.
+    /// The same plan one byte apart (a line feed after %%EOF): every record keeps its record_key, none its record_id,
+    /// and each names the path it was given.
     func testAnotherVersionKeepsRecordKeysNotRecordIDs() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("piani-version-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -92,6 +94,8 @@ final class ConventionTests: XCTestCase {
         XCTAssertFalse(original.isEmpty)
         XCTAssertEqual(original.map { $0["record_key"] as? String }, revised.map { $0["record_key"] as? String })
         XCTAssertTrue(zip(original, revised).allSatisfy { ($0["record_id"] as? String) != ($1["record_id"] as? String) })
+        XCTAssertEqual(Set(original.map { ($0["document"] as? [String: Any])?["input_path"] as? String }), [Self.small])
+        XCTAssertEqual(Set(revised.map { ($0["document"] as? [String: Any])?["input_path"] as? String }), [copy.path])
     }
 
     /// `piani tables --format json` then `piani normalize`: the records keep the page and box of their rows.

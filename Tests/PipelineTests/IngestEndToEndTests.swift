@@ -203,6 +203,18 @@ final class MarkupIngestTests: XCTestCase {
         XCTAssertEqual(found.skipped.map(\.reason), ["not a supported format: a text file that is neither HTML nor XML"])
     }
 
+    func testInputPathIsBelowTheFolderThePatternOrTheFile() throws {
+        let inner = folder.appendingPathComponent("in/2025")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("in/piano"), to: inner.appendingPathComponent("piano.html"))
+        let inputs = folder.appendingPathComponent("in").path
+        func inputPaths(_ given: String) -> [String] { InputResolver.resolve([given]).files.map(\.inputPath) }
+        XCTAssertEqual(inputPaths(inputs), ["2025/piano.html", "bilancio.xml"])
+        XCTAssertEqual(inputPaths(inputs + "/"), ["2025/piano.html", "bilancio.xml"])
+        XCTAssertEqual(inputPaths(inputs + "/*/*.html"), ["2025/piano.html"])
+        XCTAssertEqual(inputPaths(inputs + "/2025/piano.html"), ["piano.html"])
+    }
+
     func testIngestReadsHTMLAndReportsSkippedFiles() throws {
         let bundle = Bundle(for: MarkupIngestTests.self).bundleURL
         guard let binary = [bundle, bundle.deletingLastPathComponent()].map({ $0.appendingPathComponent("piani") })

@@ -109,6 +109,8 @@ final class SchemaOutputTests: XCTestCase {
         XCTAssertEqual(Set(definitions.keys), Set(RecordType.allCases.map(\.rawValue) + ["value"]))
         let properties = (definitions["risk"] as? [String: Any])?["properties"] as? [String: Any]
         XCTAssertEqual((properties?["record_key"] as? [String: Any])?["type"] as? String, "string", "record_key is never null")
+        let document = (properties?["document"] as? [String: Any])?["properties"] as? [String: Any]
+        XCTAssertEqual((document?["input_path"] as? [String: Any])?["type"] as? [String], ["string", "null"], "standard input has no path")
         let validator = StructuralValidator(definitions: definitions)
         for record in [SampleRecords.indicator(), SampleRecords.budgetLine(), SampleRecords.table(page: 1, top: 3, key: "t"), SampleRecords.fact()] {
             let line = try JSONSerialization.jsonObject(with: Data(record.json.serialized.utf8))

@@ -56,8 +56,8 @@ public final class XBRLDocumentMapper {
             case .forever: return []
             }
         }
-        document = DocumentInfo(sha256: file.sha256, fileName: file.fileName, format: file.format, docType: "other",
-                                periodStart: years.min(), periodEnd: years.max())
+        document = DocumentInfo(sha256: file.sha256, fileName: file.fileName, inputPath: file.inputPath, format: file.format,
+                                docType: "other", periodStart: years.min(), periodEnd: years.max())
     }
 
     /// The fact's record, and its budget line when it is a budget amount.
