@@ -29,6 +29,14 @@ public enum ContentJSON {
             ("rows", .array(table.rows.map { .array($0.map { .string($0) }) })),
         ]
         if let source = table.source { pairs.append(("source", .string(source))) }
+        if table.hasRowPlaces { pairs.append(("row_places", .array(table.rowPlaces.map(rowPlace)))) }
+        return .object(pairs)
+    }
+
+    static func rowPlace(_ place: RowPlace) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("page", .number(Double(place.page)))]
+        if let bbox = place.bbox { pairs.append(("bbox", .array(bbox.rounded.map { .number($0) }))) }
+        if let source = place.source { pairs.append(("source", .string(source))) }
         return .object(pairs)
     }
 
@@ -100,7 +108,24 @@ public enum ContentJSON {
                           bbox: try rect(object["bbox"], at: "\(path).bbox"), rows: cells,
                           method: object["method"] as? String ?? "manual")
         table.source = object["source"] as? String
+        table.rowPlaces = try rowPlaces(object["row_places"], rowCount: cells.count, at: "\(path).row_places")
         return table
+    }
+
+    /// Older dumps and hand-written tables have no `row_places`; when given, there is one per row, so that a row
+    /// deleted by hand cannot leave the others with the wrong places.
+    private static func rowPlaces(_ value: Any?, rowCount: Int, at path: String) throws -> [RowPlace] {
+        let list = try list(value, at: path)
+        guard !list.isEmpty else { return [] }
+        guard list.count == rowCount else {
+            throw ReadError(message: "\(path) has \(list.count) places for \(rowCount) rows (keep one per row, or leave row_places out)")
+        }
+        return try list.enumerated().map { index, item in
+            guard let object = item as? [String: Any] else { throw ReadError(message: "\(path)[\(index)] must be an object") }
+            let bbox = try object["bbox"].map { try rect($0, at: "\(path)[\(index)].bbox") }
+            return RowPlace(page: try integer(object["page"], at: "\(path)[\(index)].page") ?? 1, bbox: bbox,
+                            source: object["source"] as? String)
+        }
     }
 
     private static func block(from value: Any, at path: String) throws -> Block {

@@ -25,6 +25,20 @@ public enum Hashing {
         String(self.sha256("\(sha256)|\(type.rawValue)|\(key)").prefix(32))
     }
 
+    /// A record's key across versions of one plan: the same administration, document type, period, record type
+    /// and natural key (or ordinal) give the same key, whatever the file's bytes. A document whose administration
+    /// was not found is known by its file name instead, so unrelated documents do not share keys.
+    public static func recordKey(document: DocumentInfo, type: RecordType, key: String) -> String {
+        let plan = document.ente.map { "ente:" + folded($0) } ?? "file:" + document.fileName
+        let period = [document.periodStart, document.periodEnd].map { $0.map(String.init) ?? "" }.joined(separator: "-")
+        return String(sha256([plan, document.docType, period, type.rawValue, key].joined(separator: "|")).prefix(32))
+    }
+
+    /// Lowercase, white space collapsed: "Comune di  PISOGNE" and "Comune di Pisogne" are one administration.
+    private static func folded(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     private static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         digest.map { String(format: "%02x", $0) }.joined()
     }

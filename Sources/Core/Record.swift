@@ -49,6 +49,9 @@ extension Value {
 public struct DocumentInfo: Hashable, Sendable {
     public var sha256: String
     public var fileName: String
+    /// The input's path below the input folder it was found in (`piani ingest`), or as given (the reading
+    /// commands); nil when there is no file (standard input).
+    public var inputPath: String?
     public var format: String
     public var ente: String?
     public var enteTaxCode: String?
@@ -58,11 +61,12 @@ public struct DocumentInfo: Hashable, Sendable {
     public var referenceDate: String?
     public var approvalAct: String?
 
-    public init(sha256: String, fileName: String, format: String, ente: String? = nil, enteTaxCode: String? = nil,
-                docType: String = "other", periodStart: Int? = nil, periodEnd: Int? = nil, referenceDate: String? = nil,
-                approvalAct: String? = nil) {
+    public init(sha256: String, fileName: String, inputPath: String? = nil, format: String, ente: String? = nil,
+                enteTaxCode: String? = nil, docType: String = "other", periodStart: Int? = nil, periodEnd: Int? = nil,
+                referenceDate: String? = nil, approvalAct: String? = nil) {
         self.sha256 = sha256
         self.fileName = fileName
+        self.inputPath = inputPath
         self.format = format
         self.ente = ente
         self.enteTaxCode = enteTaxCode
@@ -74,7 +78,8 @@ public struct DocumentInfo: Hashable, Sendable {
     }
 
     public var fields: [(String, FieldValue?)] {
-        [("sha256", .text(sha256)), ("file_name", .text(fileName)), ("format", .text(format)), ("ente", ente.map(FieldValue.text)),
+        [("sha256", .text(sha256)), ("file_name", .text(fileName)), ("input_path", inputPath.map(FieldValue.text)),
+         ("format", .text(format)), ("ente", ente.map(FieldValue.text)),
          ("ente_tax_code", enteTaxCode.map(FieldValue.text)), ("doc_type", .text(docType)),
          ("period_start", periodStart.map(FieldValue.integer)), ("period_end", periodEnd.map(FieldValue.integer)),
          ("reference_date", referenceDate.map(FieldValue.date)), ("approval_act", approvalAct.map(FieldValue.text))]
@@ -133,7 +138,10 @@ public struct Provenance: Hashable, Sendable {
 /// texts it was read from, and what could not be parsed.
 public struct Record: Hashable, Sendable {
     public var type: RecordType
+    /// `record_id`: this record of this file.
     public var id: String
+    /// `record_key`: this record of any version of the plan (see `Hashing.recordKey`).
+    public var key: String
     public var document: DocumentInfo
     public var source: Provenance
     public private(set) var fields: [String: FieldValue] = [:]
@@ -141,9 +149,16 @@ public struct Record: Hashable, Sendable {
     public var raw: [(label: String, text: String)] = []
     public var warnings: [FieldWarning] = []
 
-    public init(type: RecordType, id: String, document: DocumentInfo, source: Provenance) {
+    /// A record whose id and key come from its natural key (or ordinal) in the document.
+    public init(type: RecordType, naturalKey: String, document: DocumentInfo, source: Provenance) {
+        self.init(type: type, id: Hashing.recordID(document: document.sha256, type: type, key: naturalKey),
+                  key: Hashing.recordKey(document: document, type: type, key: naturalKey), document: document, source: source)
+    }
+
+    public init(type: RecordType, id: String, key: String, document: DocumentInfo, source: Provenance) {
         self.type = type
         self.id = id
+        self.key = key
         self.document = document
         self.source = source
     }
@@ -172,6 +187,7 @@ public struct Record: Hashable, Sendable {
     public var json: JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("schema_version", .string(Schema.version)), ("record_type", .string(type.rawValue)), ("record_id", .string(id)),
+            ("record_key", .string(key)),
             ("document", .object(document.fields.map { ($0.0, $0.1?.json ?? .null) })),
             ("source", .object(source.fields.map { ($0.0, $0.1?.json ?? .null) })),
         ]

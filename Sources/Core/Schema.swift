@@ -61,6 +61,7 @@ public enum Schema {
     public static let document: [Column] = [
         Column("sha256", .text, "SHA-256 of the input file"),
         Column("file_name", .text, "file name of the input"),
+        Column("input_path", .text, "path of the input below the input folder it was found in (ingest), or as given"),
         Column("format", .text, "pdf, docx, odt, xhtml, xbrl, xml"),
         Column("ente", .text, "the administration (Comune di …, Città di …)"),
         Column("ente_tax_code", .text, "codice fiscale of the administration"),
@@ -87,6 +88,7 @@ public enum Schema {
         Column("schema_version", .text, "\"1\""),
         Column("record_type", .text, "objective, indicator, budget_line, staff, risk, entity, table, fact"),
         Column("record_id", .text, "stable id: hash of (document sha256, record type, natural key or ordinal)"),
+        Column("record_key", .text, "the same record across versions of the plan: hash of (ente, doc type, period, record type, natural key or ordinal), no file hash"),
         Column("document", .object(document), "the document the record comes from"),
         Column("source", .object(source), "where in the document"),
     ]

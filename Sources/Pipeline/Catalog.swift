@@ -19,6 +19,8 @@ public final class Catalog {
         public var seconds: Double
         /// Pages with images and no text layer.
         public var pagesWithoutText: [Int]
+        /// The input's path below its input root, as its records name it (nil in entries older than the column).
+        public var inputPath: String?
 
         public init(sha256: String, path: String, size: Int, pages: Int, counts: [String: Int], warnings: Int,
                     checkFailures: Int, seconds: Double, pagesWithoutText: [Int] = []) {
@@ -107,6 +109,9 @@ public final class Catalog {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: "ALTER TABLE documents ADD COLUMN pages_without_text TEXT NOT NULL DEFAULT '[]'")
         }
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: "ALTER TABLE documents ADD COLUMN input_path TEXT")
+        }
         return migrator
     }
 
@@ -128,10 +133,11 @@ public final class Catalog {
             try db.execute(sql: """
                 INSERT OR REPLACE INTO documents
                 (sha256, tool_version, schema_version, settings, path, size, pages, counts, warnings, check_failures, seconds, ingested_at,
-                 pages_without_text)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                 pages_without_text, input_path)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [entry.sha256, stamp.toolVersion, stamp.schemaVersion, stamp.settings, entry.path, entry.size,
-                                 entry.pages, counts, entry.warnings, entry.checkFailures, entry.seconds, Timestamp.now(), pagesWithoutText])
+                                 entry.pages, counts, entry.warnings, entry.checkFailures, entry.seconds, Timestamp.now(), pagesWithoutText,
+                                 entry.inputPath])
         }
     }
 
@@ -160,9 +166,11 @@ public final class Catalog {
         let counts = (try? JSONDecoder().decode([String: Int].self, from: Data(countsText.utf8))) ?? [:]
         let pagesText: String = row["pages_without_text"] ?? "[]"
         let pagesWithoutText = (try? JSONDecoder().decode([Int].self, from: Data(pagesText.utf8))) ?? []
-        return Entry(sha256: row["sha256"], path: row["path"], size: row["size"], pages: row["pages"], counts: counts,
-                     warnings: row["warnings"], checkFailures: row["check_failures"], seconds: row["seconds"],
-                     pagesWithoutText: pagesWithoutText)
+        var entry = Entry(sha256: row["sha256"], path: row["path"], size: row["size"], pages: row["pages"], counts: counts,
+                          warnings: row["warnings"], checkFailures: row["check_failures"], seconds: row["seconds"],
+                          pagesWithoutText: pagesWithoutText)
+        entry.inputPath = row["input_path"]
+        return entry
     }
 }
 

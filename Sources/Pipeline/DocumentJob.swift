@@ -6,16 +6,20 @@ public struct DocumentJob: Codable, Hashable, Sendable {
     public var path: String
     public var sha256: String
     public var fileName: String
+    /// The records' `document.input_path` (see `InputFile.inputPath`).
+    public var inputPath: String?
 
-    public init(path: String, sha256: String, fileName: String) {
+    public init(path: String, sha256: String, fileName: String, inputPath: String? = nil) {
         self.path = path
         self.sha256 = sha256
         self.fileName = fileName
+        self.inputPath = inputPath
     }
 
     enum CodingKeys: String, CodingKey {
         case path, sha256
         case fileName = "file_name"
+        case inputPath = "input_path"
     }
 }
 

@@ -91,7 +91,7 @@ public struct DocumentProcessor {
         afterReading?(job)
         if let changed = changedContent(job, when: "while it was being read") { return changed }
         result.timings.extract = lap()
-        let facts = FileFacts(sha256: job.sha256, fileName: job.fileName, format: format)
+        let facts = FileFacts(sha256: job.sha256, fileName: job.fileName, inputPath: job.inputPath, format: format)
         let records = normalizer.normalize(file: facts, items: items).records
         result.timings.normalize = lap()
         do {
@@ -121,7 +121,8 @@ public struct DocumentProcessor {
             return .failure(job, .extract, String(describing: error))
         }
         result.timings.extract = lap()
-        let mapper = normalizer.xbrl.mapper(file: FileFacts(sha256: job.sha256, fileName: job.fileName, format: "xbrl"), header: header)
+        let facts = FileFacts(sha256: job.sha256, fileName: job.fileName, inputPath: job.inputPath, format: "xbrl")
+        let mapper = normalizer.xbrl.mapper(file: facts, header: header)
         let partition = partition(of: job.sha256)
         var counted = DocumentResult(path: job.path, sha256: job.sha256, ok: true)
         do {

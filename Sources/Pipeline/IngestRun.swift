@@ -220,7 +220,9 @@ public struct IngestRun {
                 continue
             }
             plan.reports.append(report)
-            if report.status == .ingested { plan.jobs.append(DocumentJob(path: file.path, sha256: report.sha256!, fileName: file.fileName)) }
+            if report.status == .ingested {
+                plan.jobs.append(DocumentJob(path: file.path, sha256: report.sha256!, fileName: file.fileName, inputPath: file.inputPath))
+            }
         }
         observer?.planned(inputs: plan.reports.count, toIngest: plan.jobs.count)
         for report in plan.reports where report.status != .ingested { observer?.settled(report) }
@@ -228,8 +230,8 @@ public struct IngestRun {
     }
 
     /// The input's report before processing (status `ingested` = still to be read); nil when outside the shard.
-    /// A document the catalog has is skipped only when its records carry this input's file name (a renamed
-    /// input is read again, so its records name it as it is now).
+    /// A document the catalog has is skipped only when its records carry this input's path below its input root (a
+    /// renamed or moved input is read again, so its records name it as it is now).
     private func classify(_ file: InputFile, config: PipelineConfig, catalog: Catalog?, stamp: Catalog.Stamp,
                           firstPathOfContent: inout [String: String]) throws -> InputReport? {
         let hash: (hex: String, size: Int)
@@ -252,7 +254,7 @@ public struct IngestRun {
         firstPathOfContent[hash.hex] = file.path
         let partition = DocumentPartition(folder: documentsFolder.appendingPathComponent(hash.hex))
         if !config.full, let entry = try catalog?.entry(sha256: hash.hex, stamp: stamp), partition.exists,
-           (entry.path as NSString).lastPathComponent == file.fileName {
+           entry.inputPath == file.inputPath {
             report.status = .skipped
             report.apply(entry)
         }
@@ -269,7 +271,7 @@ public struct IngestRun {
             var result = result
             if result.ok {
                 do {
-                    try catalog.record(Catalog.Entry(result, size: pending[job.path]?.size ?? 0), stamp: stamp)
+                    try catalog.record(Catalog.Entry(result, size: pending[job.path]?.size ?? 0, inputPath: job.inputPath), stamp: stamp)
                 } catch {
                     result = .failure(job, .write, "cannot record the document in the catalog (\(error))")
                 }
@@ -413,9 +415,10 @@ extension InputReport {
 }
 
 extension Catalog.Entry {
-    init(_ result: DocumentResult, size: Int) {
+    init(_ result: DocumentResult, size: Int, inputPath: String?) {
         self.init(sha256: result.sha256, path: result.path, size: size, pages: result.pages, counts: result.counts,
                   warnings: result.warnings, checkFailures: result.checkFailures, seconds: result.timings.total,
                   pagesWithoutText: result.pagesWithoutText)
+        self.inputPath = inputPath
     }
 }

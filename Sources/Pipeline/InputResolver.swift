@@ -9,10 +9,15 @@ import Darwin
 public struct InputFile: Hashable, Sendable {
     /// The path as the user wrote it, or the folder they named joined with the file's place below it.
     public var path: String
+    /// The path below the input root: the folder named (`2024/piao.pdf` for `archive/2024/piao.pdf` found in
+    /// `archive/`), the fixed folder a pattern starts from, or the folder of a file named on its own (its name).
+    /// The same on every machine, wherever the archive is mounted.
+    public var inputPath: String
     public var fileName: String { (path as NSString).lastPathComponent }
 
-    public init(path: String) {
+    public init(path: String, inputPath: String? = nil) {
         self.path = path
+        self.inputPath = inputPath ?? (path as NSString).lastPathComponent
     }
 }
 
@@ -56,6 +61,7 @@ public enum InputResolver {
         var found = Found()
         var skipped: [String: SkippedInput] = [:]
         var unreadable: [String: UnreadableInput] = [:]
+        var root = ""
         func add(_ path: String, fromFolder: Bool) {
             let key = URL(fileURLWithPath: path).standardizedFileURL.path
             guard !seen.contains(key) else { return }
@@ -66,12 +72,13 @@ public enum InputResolver {
             // A file named on its own is read even when a folder listed before left it out.
             skipped[key] = nil
             seen.insert(key)
-            found.files.append(InputFile(path: path))
+            found.files.append(InputFile(path: path, inputPath: relative(path, below: root)))
         }
         func problem(_ path: String, _ reason: String) {
             unreadable[path] = UnreadableInput(path: path, reason: reason)
         }
         for input in inputs {
+            root = self.root(of: input)
             if isPattern(input) {
                 let matches = paths(matching: input)
                 if matches.isEmpty { found.emptyPatterns.append(input) }
@@ -89,6 +96,25 @@ public enum InputResolver {
     }
 
     static func isPattern(_ input: String) -> Bool { input.contains { "*?[".contains($0) } }
+
+    /// The folder an input's files are named below: a folder itself, a pattern's folders before its first
+    /// wildcard, a file's folder.
+    static func root(of input: String) -> String {
+        if isPattern(input) {
+            let fixed = input.split(separator: "/", omittingEmptySubsequences: false).prefix { !isPattern(String($0)) }
+            return fixed.joined(separator: "/")
+        }
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) && isFolder.boolValue
+            ? input : (input as NSString).deletingLastPathComponent
+    }
+
+    /// `path` without the leading `root/` (the whole path when the root is the current folder).
+    static func relative(_ path: String, below root: String) -> String {
+        guard !root.isEmpty else { return path }
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : (path as NSString).lastPathComponent
+    }
 
     /// Why a path named as an input is not there (nil when it is): missing, or a link to nothing.
     static func absence(_ path: String) -> String? {

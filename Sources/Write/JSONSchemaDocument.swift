@@ -36,7 +36,7 @@ public enum JSONSchemaDocument {
 
     /// Paths that are never null in a record.
     static let alwaysPresent: Set<String> = [
-        "schema_version", "record_type", "record_id", "document", "source", "raw", "warnings",
+        "schema_version", "record_type", "record_id", "record_key", "document", "source", "raw", "warnings",
         "document.sha256", "document.file_name", "document.format", "document.doc_type", "source.section_path",
     ]
 

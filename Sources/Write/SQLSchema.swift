@@ -2,7 +2,8 @@ import Core
 import Foundation
 
 /// The DDL of warehouse tables: one table per record type (named like its files), one column per flattened
-/// column in CSV order, `record_id` the primary key. Names are unquoted identifiers (see `FlatColumn`).
+/// column in CSV order, `record_id` the primary key, an index on `record_key` (to follow a record across versions
+/// of a plan). Names are unquoted identifiers (see `FlatColumn`).
 ///
 /// - `postgres`: the tables `COPY … CSV HEADER` loads the CSV outputs into. Amounts are `NUMERIC(18,2)`, other
 ///   numbers `NUMERIC` (both exact decimals), booleans `BOOLEAN`, dates `DATE`, JSON parts `JSONB`.
@@ -31,6 +32,12 @@ public enum SQLSchema {
             return "  \(columnName(column, dialect)) \(sqlType(column, dialect))\(constraint(column))\(separator) -- \(summary(column, dialect))"
         }
         return "CREATE TABLE IF NOT EXISTS \(tableName(type)) (\n" + definitions.joined(separator: "\n") + "\n);\n"
+            + createKeyIndex(type)
+    }
+
+    /// The index that finds a record's versions: every row of one `record_key`.
+    static func createKeyIndex(_ type: RecordType) -> String {
+        "CREATE INDEX IF NOT EXISTS \(tableName(type))_record_key ON \(tableName(type)) (record_key);\n"
     }
 
     /// The column's name in a dialect's tables: its flat name, with `_cents` for an amount in SQLite.
@@ -63,7 +70,7 @@ public enum SQLSchema {
     }
 
     /// Columns no record leaves empty.
-    public static let requiredColumns: Set<String> = ["schema_version", "record_type", "document_sha256", "document_file_name"]
+    public static let requiredColumns: Set<String> = ["schema_version", "record_type", "record_key", "document_sha256", "document_file_name"]
 
     private static func constraint(_ column: FlatColumn) -> String {
         if column.name == "record_id" { return " PRIMARY KEY" }

@@ -93,12 +93,12 @@ extension FileFacts {
         } catch {
             throw InputFailure(path, "cannot be read (\(ErrorText.reason(error)))")
         }
-        self.init(sha256: hash.hex, fileName: URL(fileURLWithPath: path).lastPathComponent,
+        self.init(sha256: hash.hex, fileName: URL(fileURLWithPath: path).lastPathComponent, inputPath: path,
                   format: URL(fileURLWithPath: path).pathExtension.lowercased())
     }
 
-    /// The facts of an input as read: its content's hash, the name given (`stdin` for standard input), and `pdf`
-    /// for a document read as a PDF.
+    /// The facts of an input as read: its content's hash, the name and path given (`stdin` and no path for
+    /// standard input), and `pdf` for a document read as a PDF.
     init(document: PDFInputOptions.Document) throws {
         let hash: (hex: String, size: Int)
         do {
@@ -106,9 +106,10 @@ extension FileFacts {
         } catch {
             throw InputFailure(document.argument, "cannot be read (\(ErrorText.reason(error)))")
         }
-        let name = document.argument == "-" ? "stdin" : URL(fileURLWithPath: document.argument).lastPathComponent
+        let isStandardInput = document.argument == "-"
+        let name = isStandardInput ? "stdin" : URL(fileURLWithPath: document.argument).lastPathComponent
         var format = URL(fileURLWithPath: document.argument).pathExtension.lowercased()
         if case .pdf = document.opened { format = "pdf" }
-        self.init(sha256: hash.hex, fileName: name, format: format)
+        self.init(sha256: hash.hex, fileName: name, inputPath: isStandardInput ? nil : document.argument, format: format)
     }
 }

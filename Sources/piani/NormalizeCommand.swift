@@ -13,14 +13,14 @@ struct NormalizeCommand: ParsableCommand {
         {"blocks":[…],"tables":[…]}; several files are read as one document, -
         is standard input. A table fixed by hand can so be normalized again
         without the PDF. The records name the document given by --source (its
-        SHA-256 and file name), else the content files.
+        SHA-256, file name and path), else the content files.
         """
     )
 
     @Argument(help: "Content files (JSON or JSON lines); - for standard input.")
     var files: [String]
 
-    @Option(help: "The document the content was extracted from, named in the records (hash and file name).")
+    @Option(help: "The document the content was extracted from, named in the records (hash, file name, path).")
     var source: String?
 
     @Option(help: "A YAML label dictionary merged over the built-in one (same layout as Resources/labels.yml).")
@@ -68,7 +68,9 @@ struct NormalizeCommand: ParsableCommand {
             }
             return try FileFacts(path: source)
         }
-        let name = files.count == 1 && files[0] != "-" ? URL(fileURLWithPath: files[0]).lastPathComponent : "content.json"
-        return FileFacts(sha256: Hashing.sha256(String(decoding: content, as: UTF8.self)), fileName: name, format: "json")
+        let single = files.count == 1 && files[0] != "-" ? files[0] : nil
+        return FileFacts(sha256: Hashing.sha256(String(decoding: content, as: UTF8.self)),
+                         fileName: single.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "content.json", inputPath: single,
+                         format: "json")
     }
 }

@@ -71,7 +71,51 @@ final class ConventionTests: XCTestCase {
         let first = try XCTUnwrap(records.stdout.split(separator: "\n").first)
         let document = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])?["document"] as? [String: Any])
         XCTAssertEqual(document["file_name"] as? String, "stdin")
+        XCTAssertTrue(document["input_path"] is NSNull, "standard input has no path")
         XCTAssertEqual(document["format"] as? String, "pdf")
+    }
+
+    private func records(_ output: String) throws -> [[String: Any]] {
+        try output.split(separator: "\n").map { try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+    }
+
+    /// The same plan one byte apart (a line feed after %%EOF): every record keeps its record_key, none its record_id,
+    /// and each names the path it was given.
+    func testAnotherVersionKeepsRecordKeysNotRecordIDs() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("piani-version-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("rischi-v2.pdf")
+        var bytes = try Data(contentsOf: PianiRunner.root.appendingPathComponent(Self.small))
+        bytes.append(UInt8(ascii: "\n"))
+        try bytes.write(to: copy)
+        let original = try records(try piani("extract", Self.small).stdout)
+        let revised = try records(try piani("extract", copy.path).stdout)
+        XCTAssertFalse(original.isEmpty)
+        XCTAssertEqual(original.map { $0["record_key"] as? String }, revised.map { $0["record_key"] as? String })
+        XCTAssertTrue(zip(original, revised).allSatisfy { ($0["record_id"] as? String) != ($1["record_id"] as? String) })
+        XCTAssertEqual(Set(original.map { ($0["document"] as? [String: Any])?["input_path"] as? String }), [Self.small])
+        XCTAssertEqual(Set(revised.map { ($0["document"] as? [String: Any])?["input_path"] as? String }), [copy.path])
+    }
+
+    /// `piani tables --format json` then `piani normalize`: the records keep the page and box of their rows.
+    func testRowPlacesSurviveTheJSONRoundTrip() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("piani-roundtrip-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dump = folder.appendingPathComponent("tables.json")
+        XCTAssertEqual(try piani("tables", Self.small, "--format", "json", "-o", dump.path).status, 0)
+        let normalized = try records(try piani("normalize", dump.path, "--source", Self.small).stdout)
+        let extracted = try records(try piani("extract", Self.small).stdout)
+        func places(_ records: [[String: Any]]) -> [String] {
+            records.filter { $0["record_type"] as? String == "risk" }.map { record in
+                let source = record["source"] as? [String: Any] ?? [:]
+                return "\(source["page"] ?? "-") \(source["row_index"] ?? "-") \(source["bbox"] ?? "-")"
+            }
+        }
+        XCTAssertFalse(places(extracted).isEmpty)
+        XCTAssertEqual(places(normalized), places(extracted))
+        XCTAssertEqual(Set(places(extracted)).count, places(extracted).count, "each risk has its own row's place")
     }
 
     /// Several files: each one's output marked, a failure reported and the others still read, exit 1.

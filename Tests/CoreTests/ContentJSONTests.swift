@@ -16,6 +16,19 @@ final class ContentJSONTests: XCTestCase {
         XCTAssertEqual(try ContentJSON.read(both), ContentJSON.Content(blocks: [block], tables: [table]))
     }
 
+    func testRowPlacesReadBackAndADumpWithoutThemStillReads() throws {
+        var placed = table
+        placed.rowPlaces = [RowPlace(page: 2, bbox: Rect(x0: 1, y0: 2, x1: 3, y1: 3)), RowPlace(page: 3, bbox: Rect(x0: 1, y0: 0, x1: 3, y1: 1))]
+        let written = ContentJSON.table(placed).serialized
+        XCTAssertEqual(try ContentJSON.read(Data(("{\"tables\":[" + written + "]}").utf8)), ContentJSON.Content(tables: [placed]))
+        var markup = table
+        markup.rowPlaces = [RowPlace(page: 1, source: "/html/body/table/tr[1]"), RowPlace(page: 1, source: "/html/body/table/tr[2]")]
+        XCTAssertEqual(try ContentJSON.read(Data(("{\"tables\":[" + ContentJSON.table(markup).serialized + "]}").utf8)).tables, [markup])
+        XCTAssertFalse(ContentJSON.table(table).serialized.contains("row_places"), "a table without places writes none")
+        let older = try ContentJSON.read(Data(#"{"tables":[{"page":2,"page_end":3,"bbox":[1,2,3,4],"method":"lattice","rows":[["a",""],["1","2"]]}]}"#.utf8))
+        XCTAssertEqual(older.tables, [table])
+    }
+
     func testAHandWrittenTableNeedsOnlyItsRows() throws {
         let content = try ContentJSON.read(Data(#"{"tables":[{"rows":[["Capitolo","Descrizione"],["440","RIMBORSO"]]}]}"#.utf8))
         XCTAssertEqual(content.tables.first?.rows, [["Capitolo", "Descrizione"], ["440", "RIMBORSO"]])
@@ -27,6 +40,9 @@ final class ContentJSONTests: XCTestCase {
             (#"{"tabels":[]}"#, "unknown key \"tabels\" (expected \"blocks\" and/or \"tables\")"),
             (#"{"tables":[{"rows":[[1]]}]}"#, "tables[0].rows[0] must hold strings"),
             (#"{"tables":[{"page":"x","rows":[]}]}"#, "tables[0].page must be an integer"),
+            (#"{"tables":[{"rows":[["a"],["b"]],"row_places":[{"page":1}]}]}"#,
+             "tables[0].row_places has 1 places for 2 rows (keep one per row, or leave row_places out)"),
+            (#"{"tables":[{"rows":[["a"]],"row_places":[{"page":1,"bbox":[1]}]}]}"#, "tables[0].row_places[0].bbox must be [x0, y0, x1, y1]"),
             ("{\"kind\":\"heading\",\"text\":\"A\"}\nnot json\n", "line 2: not JSON"),
             (#"{"kind":"title","text":"A"}"#, "block.kind must be heading, paragraph, list_item or label_value"),
         ]

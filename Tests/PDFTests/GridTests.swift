@@ -71,6 +71,46 @@ final class GridTests: XCTestCase {
         XCTAssertEqual(grid?.rows, [["440", "RIMBORSO", "5.880,86"], ["450", "RIMBORSO PER", "3.824,97"], ["455", "RIMBORSO", "1.724,01"]])
     }
 
+    /// Each row has its band across the region: a wrapped line widens its row's band, and the bands follow one
+    /// another down the region without overlapping.
+    func testEveryRowHasItsOwnBandInsideTheRegion() throws {
+        var words: [Word] = []
+        let lines: [[(String, Double)]] = [
+            [("440", 50), ("RIMBORSO", 100), ("5.880,86", 300)],
+            [("450", 50), ("RIMBORSO", 100), ("3.824,97", 300)],
+            [("PER", 100)],
+            [("455", 50), ("RIMBORSO", 100), ("1.724,01", 300)],
+        ]
+        for (r, cells) in lines.enumerated() { words += cells.map { Make.word($0.0, $0.1, 100 + Double(r) * 12) } }
+        let region = TableRegion(kind: .stream, box: Rect.enclosing(words.map(\.box))!, rulings: [])
+        let grid = try XCTUnwrap(GridExtractor(settings: settings).extract(region: region, words: words))
+        XCTAssertEqual(grid.rowBoxes.count, grid.rows.count)
+        for box in grid.rowBoxes {
+            XCTAssertTrue(region.box.contains(x: box.x0, y: box.y0) && region.box.contains(x: box.x1, y: box.y1), "\(box) in \(region.box)")
+        }
+        for (upper, lower) in zip(grid.rowBoxes, grid.rowBoxes.dropFirst()) { XCTAssertLessThanOrEqual(upper.y1, lower.y0) }
+        let wrapped = words.first { $0.text == "PER" }!.box
+        XCTAssertTrue(grid.rowBoxes[1].contains(x: wrapped.midX, y: wrapped.midY), "the wrapped line is in the band of its row")
+    }
+
+    /// The continuation of a table on the next page brings its rows' places, its repeated header's dropped with it.
+    func testJoinedTableKeepsEachRowsPlace() throws {
+        func part(page: Int, top: Double, rows: [[String]]) -> PageTable {
+            let places = rows.indices.map { RowPlace(page: page, bbox: Rect(x0: 50, y0: top + Double($0) * 20, x1: 350, y1: top + Double($0 + 1) * 20)) }
+            let table = Table(page: page, bbox: Rect(x0: 50, y0: top, x1: 350, y1: top + Double(rows.count) * 20), rows: rows,
+                              method: "lattice", rowPlaces: places)
+            return PageTable(table: table, columnEdges: [50, 150, 350])
+        }
+        let head = part(page: 1, top: 700, rows: [["Area", "Rischio"], ["A", "1"], ["B", "2"]])
+        let tail = part(page: 2, top: 60, rows: [["Area", "Rischio"], ["C", "3"]])
+        var joiner = TableJoiner(settings: settings)
+        XCTAssertEqual(joiner.add([head], pageHeight: 842), [])
+        XCTAssertEqual(joiner.add([tail], pageHeight: 842), [])
+        let joined = try XCTUnwrap(joiner.finish().first)
+        XCTAssertEqual(joined.rows, [["Area", "Rischio"], ["A", "1"], ["B", "2"], ["C", "3"]])
+        XCTAssertEqual(joined.rowPlaces, head.table.rowPlaces + [tail.table.rowPlaces[1]])
+    }
+
     func testHyphenatedLineEndsAreJoined() {
         XCTAssertEqual(TextJoin.joinLines(["della pubblica ammini-", "strazione"]), "della pubblica amministrazione")
         XCTAssertEqual(TextJoin.joinLines(["periodo 2021-", "2023"]), "periodo 2021-2023")

@@ -22,6 +22,20 @@ final class SampleTableTests: XCTestCase {
     }
 
     func testRiskMapBrokenAcrossPagesWithRepeatedHeader() throws { try check("pisogne_rischi-corruttivi_2025__p1__t1") }
+
+    /// The risk map's rows (header and rows 1-4 on page 1, rows 5-11 on page 2 under a repeated header that is
+    /// dropped; Tests/Fixtures/expected/README.md) each keep their page and their own box.
+    func testRowsOfTheRiskMapKeepTheirPagesAndBoxes() throws {
+        let table = try XCTUnwrap(try PDFFile(path: Paths.sample("pisogne_rischi-corruttivi_2025.pdf")).tables().first)
+        XCTAssertEqual(table.rowPlaces.count, table.rows.count)
+        XCTAssertEqual(table.rowPlaces.map(\.page), Array(repeating: 1, count: 5) + Array(repeating: 2, count: 7))
+        let boxes = table.rowPlaces.compactMap(\.bbox)
+        XCTAssertEqual(Set(boxes).count, boxes.count, "every row has a box of its own")
+        for (place, box) in zip(table.rowPlaces, boxes) where place.page == table.page {
+            XCTAssertTrue(table.bbox.expanded(by: 0.01).contains(x: box.x0, y: box.y0) && table.bbox.expanded(by: 0.01).contains(x: box.x1, y: box.y1),
+                          "\(box) lies in the table's box \(table.bbox)")
+        }
+    }
     func testRotatedPageWithTwoLevelHeader() throws { try check("pisogne_rischi-corruttivi_2025__p3__t1") }
     func testCronoprogrammaMonthGrid() throws { try check("casorate-primo_piao_2024-2026__p19__t1") }
     func testDotazioneOrganicaTwoLevelHeader() throws { try check("casorate-primo_piao_2024-2026__p50__t3") }

@@ -256,6 +256,36 @@ final class DatasetTests: IngestHarness {
         XCTAssertEqual(Dictionary(uniqueKeysWithValues: statuses), [renamed: "ingested", b: "skipped"])
     }
 
+    /// input_path of every record of the sample, from the top-level JSONL files.
+    private func inputPaths(ofSample index: Int) throws -> Set<String> {
+        let sha256 = try sha256(ofSample: index)
+        var found = Set<String>()
+        for type in RecordType.allCases {
+            for record in try jsonl("\(type.plural).jsonl") {
+                let document = try XCTUnwrap(record["document"] as? [String: Any])
+                if document["sha256"] as? String == sha256 { found.insert(document["input_path"] as? String ?? "(none)") }
+            }
+        }
+        return found
+    }
+
+    func testRecordsNameTheirInputBelowTheFolderAndAMovedInputIsReadAgain() throws {
+        let a = try place(0, as: "a.pdf")
+        XCTAssertEqual(try ingest([inputs.path]).status, 0)
+        XCTAssertEqual(try inputPaths(ofSample: 0), ["a.pdf"], "relative to the input folder, not the machine's path")
+        let moved = inputs.appendingPathComponent("2025/a.pdf").path
+        try FileManager.default.createDirectory(atPath: (moved as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: a, toPath: moved)
+
+        let run = try ingest([inputs.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(try inputPaths(ofSample: 0), ["2025/a.pdf"], "same file name, new place: its records name it")
+        let statuses = try XCTUnwrap(try manifest()["inputs"] as? [[String: Any]]).map { ($0["path"] as! String, $0["status"] as! String) }
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: statuses), [moved: "ingested"])
+        XCTAssertEqual(try ingest([inputs.path]).status, 0)
+        XCTAssertEqual((try manifest()["totals"] as? [String: Int])?["skipped"], 1, "read once at its new place, then skipped")
+    }
+
     func testPruneRemovesWhatIsNotAmongTheInputsAndSaysSo() throws {
         let a = try place(0, as: "a.pdf"), b = try place(1, as: "b.pdf")
         XCTAssertEqual(try ingest([a, b]).status, 0)

@@ -103,7 +103,7 @@ final class IngestEndToEndTests: XCTestCase {
             }
             XCTAssertEqual(names, names.sorted(), "rows ordered by document file name")
             let csv = try String(contentsOf: out.appendingPathComponent("\(type.plural).csv"), encoding: .utf8)
-            XCTAssertTrue(csv.hasPrefix("schema_version,record_type,record_id,document_sha256,"))
+            XCTAssertTrue(csv.hasPrefix("schema_version,record_type,record_id,record_key,document_sha256,"))
         }
 
         // Second run: the good documents are skipped, their outputs still complete; --full reads them again.
@@ -201,6 +201,18 @@ final class MarkupIngestTests: XCTestCase {
         XCTAssertEqual(found.files.map(\.fileName).sorted(), ["bilancio.xml", "piano"])
         XCTAssertEqual(found.skipped.map { ($0.path as NSString).lastPathComponent }, ["notes.txt"])
         XCTAssertEqual(found.skipped.map(\.reason), ["not a supported format: a text file that is neither HTML nor XML"])
+    }
+
+    func testInputPathIsBelowTheFolderThePatternOrTheFile() throws {
+        let inner = folder.appendingPathComponent("in/2025")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("in/piano"), to: inner.appendingPathComponent("piano.html"))
+        let inputs = folder.appendingPathComponent("in").path
+        func inputPaths(_ given: String) -> [String] { InputResolver.resolve([given]).files.map(\.inputPath) }
+        XCTAssertEqual(inputPaths(inputs), ["2025/piano.html", "bilancio.xml"])
+        XCTAssertEqual(inputPaths(inputs + "/"), ["2025/piano.html", "bilancio.xml"])
+        XCTAssertEqual(inputPaths(inputs + "/*/*.html"), ["2025/piano.html"])
+        XCTAssertEqual(inputPaths(inputs + "/2025/piano.html"), ["piano.html"])
     }
 
     func testIngestReadsHTMLAndReportsSkippedFiles() throws {

@@ -30,15 +30,15 @@ final class RunReportTests: XCTestCase {
 
     /// A budget total that does not add up (page 3), an objective with a warning (page 5) and one without.
     private func budgetRecords(_ sha: String, _ name: String) -> [Record] {
-        var total = Record(type: .budgetLine, id: "b1", document: info(sha, name), source: Provenance(page: 3))
+        var total = Record(type: .budgetLine, naturalKey: "b1", document: info(sha, name), source: Provenance(page: 3))
         total["description"] = .text("TOTALE TITOLO 3")
         total["amounts"] = .object([("initial_forecast", .number(500)), ("committed", .number(ExactDecimal("219.6")!)), ("available", .number(ExactDecimal("280.4")!))])
         total.warnings.append(.checkFailed("amounts.initial_forecast", "500,00 ≠ 480,00, the sum of the 2 rows it closes"))
-        var objective = Record(type: .objective, id: "o1", document: info(sha, name), source: Provenance(page: 5))
+        var objective = Record(type: .objective, naturalKey: "o1", document: info(sha, name), source: Provenance(page: 5))
         objective["code"] = .text("1.2")
         objective["title"] = .text(Self.hostileTitle)
         objective.warn("weight", "not a number: <dieci>")
-        var quiet = Record(type: .objective, id: "o2", document: info(sha, name), source: Provenance(page: 6))
+        var quiet = Record(type: .objective, naturalKey: "o2", document: info(sha, name), source: Provenance(page: 6))
         quiet["title"] = .text("Senza avvisi")
         return [total, objective, quiet]
     }
@@ -49,7 +49,7 @@ final class RunReportTests: XCTestCase {
         let shaA = String(repeating: "a", count: 64), shaB = String(repeating: "b", count: 64)
         try DocumentPartition(folder: documents.appendingPathComponent(shaA)).write(budgetRecords(shaA, Self.hostileName))
         try DocumentPartition(folder: documents.appendingPathComponent(shaB))
-            .write([Record(type: .table, id: "t1", document: info(shaB, "gone.pdf"), source: Provenance(page: 1))])
+            .write([Record(type: .table, naturalKey: "t1", document: info(shaB, "gone.pdf"), source: Provenance(page: 1))])
 
         var manifest = Manifest(settings: Manifest.Settings(inputs: ["in put"], output: "out", formats: ["jsonl"], workers: 1, timeLimit: 60,
                                                             labels: nil, maxPages: nil, full: false, prune: false, allowEmpty: false,
@@ -109,7 +109,7 @@ final class RunReportTests: XCTestCase {
     /// shown digit for digit from the partition's JSON.
     func testFailedCheckAmountsAreShownFromTheirDigits() throws {
         let sha = String(repeating: "c", count: 64)
-        var total = Record(type: .budgetLine, id: "b9", document: info(sha, "rendiconto.pdf"), source: Provenance(page: 4))
+        var total = Record(type: .budgetLine, naturalKey: "b9", document: info(sha, "rendiconto.pdf"), source: Provenance(page: 4))
         total["description"] = .text("TOTALE GENERALE DELLE SPESE")
         total["amounts"] = .object([("initial_forecast", .number(ExactDecimal("9999999999999999.99")!)),
                                     ("current_forecast", .number(ExactDecimal("17185418.38")!)),
@@ -171,7 +171,7 @@ final class RunReportTests: XCTestCase {
 
     func testLongWarningListsAreCutWithTheirCount() throws {
         let sha = String(repeating: "c", count: 64)
-        var record = Record(type: .objective, id: "o", document: info(sha, "many.pdf"), source: Provenance(page: 1))
+        var record = Record(type: .objective, naturalKey: "o", document: info(sha, "many.pdf"), source: Provenance(page: 1))
         for index in 0..<(RunReport.warningLimit + 5) { record.warn("title", "warning \(index)") }
         try DocumentPartition(folder: documents.appendingPathComponent(sha)).write([record])
         var detail = RunReport.DocumentDetail(document: DatasetDocument(path: "many.pdf", sha256: sha, pages: 1, records: 1,

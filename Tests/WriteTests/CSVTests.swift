@@ -28,7 +28,8 @@ final class CSVTests: XCTestCase {
 final class FlatteningTests: XCTestCase {
     func testHeaderFollowsSchemaOrderWithUnderscores() {
         let names = FlatSchema.columns(of: .indicator).map(\.name)
-        XCTAssertEqual(Array(names.prefix(5)), ["schema_version", "record_type", "record_id", "document_sha256", "document_file_name"])
+        XCTAssertEqual(Array(names.prefix(7)), ["schema_version", "record_type", "record_id", "record_key", "document_sha256", "document_file_name",
+                                                "document_input_path"])
         let target = names.firstIndex(of: "target_raw")!
         XCTAssertEqual(Array(names[target..<target + 7]),
                        ["target_raw", "target_kind", "target_number", "target_unit", "target_date", "target_date_end", "target_comparator"])

@@ -8,8 +8,7 @@ enum SampleRecords {
     }
 
     static func indicator(page: Int = 3, row: Int = 1, document: DocumentInfo = document()) -> Record {
-        var record = Record(type: .indicator, id: Hashing.recordID(document: document.sha256, type: .indicator, key: "\(page)-\(row)"),
-                            document: document,
+        var record = Record(type: .indicator, naturalKey: "\(page)-\(row)", document: document,
                             source: Provenance(page: page, tableIndex: 0, rowIndex: row, bbox: Rect(x0: 10, y0: 20, x1: 300, y1: 40),
                                                sectionPath: ["SEZIONE 2", "Obiettivi, area 1"]))
         record["name"] = .text("Pratiche evase\nentro 30 giorni")
@@ -25,8 +24,7 @@ enum SampleRecords {
 
     /// An XBRL fact with an exact decimal value, a unit, a period, an entity and dimensions.
     static func fact(_ ordinal: Int = 0, document: DocumentInfo = document("bilancio.xbrl")) -> Record {
-        var record = Record(type: .fact, id: Hashing.recordID(document: document.sha256, type: .fact, key: "\(ordinal)"),
-                            document: document, source: Provenance(xpath: "/xbrli:xbrl/bdap:SpeseCorrenti[\(ordinal + 1)]"))
+        var record = Record(type: .fact, naturalKey: "\(ordinal)", document: document, source: Provenance(xpath: "/xbrli:xbrl/bdap:SpeseCorrenti[\(ordinal + 1)]"))
         record["concept"] = .text("{http://www.rgs.mef.gov.it/xbrl/bdap/sdb/prev/2019-09-23}SpeseCorrenti")
         record["concept_name"] = .text("SpeseCorrenti")
         record["value"] = .value(Value(raw: "1234567890123456.10", kind: .currency, number: ExactDecimal("1234567890123456.10"), unit: "EUR"))
@@ -42,8 +40,7 @@ enum SampleRecords {
     }
 
     static func budgetLine(document: DocumentInfo = document()) -> Record {
-        var record = Record(type: .budgetLine, id: Hashing.recordID(document: document.sha256, type: .budgetLine, key: "cap-100"),
-                            document: document, source: Provenance(page: 9, tableIndex: 2, rowIndex: 4))
+        var record = Record(type: .budgetLine, naturalKey: "cap-100", document: document, source: Provenance(page: 9, tableIndex: 2, rowIndex: 4))
         record["direction"] = .text("expenditure")
         record["chapter"] = .text("100")
         record["description"] = .text("")
@@ -53,7 +50,7 @@ enum SampleRecords {
     }
 
     static func table(page: Int?, top: Double?, document: DocumentInfo = document(), key: String) -> Record {
-        Record(type: .table, id: Hashing.recordID(document: document.sha256, type: .table, key: key), document: document,
+        Record(type: .table, naturalKey: key, document: document,
                source: Provenance(page: page, bbox: top.map { Rect(x0: 0, y0: $0, x1: 100, y1: $0 + 10) }))
     }
 }

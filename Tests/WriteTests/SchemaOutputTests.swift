@@ -39,9 +39,33 @@ final class SchemaOutputTests: XCTestCase {
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM indicators WHERE baseline_raw IS NULL"), 2)
         }
         XCTAssertThrowsError(try DatabaseQueue(path: file.path).write { db in
-            try db.execute(sql: "INSERT INTO budget_lines (schema_version, record_type, record_id, document_sha256, document_file_name) "
-                           + "VALUES ('1', 'budget_line', 'total', 'x', 'y')")
+            try db.execute(sql: "INSERT INTO budget_lines (schema_version, record_type, record_id, record_key, document_sha256, document_file_name) "
+                           + "VALUES ('1', 'budget_line', 'total', 'k', 'x', 'y')")
         }, "record_id is the primary key")
+    }
+
+    func testRecordKeyIsRequiredAndIndexedInEveryTable() throws {
+        for dialect in SQLSchema.Dialect.allCases {
+            let ddl = SQLSchema.ddl(dialect)
+            XCTAssertTrue(ddl.contains("  record_key TEXT NOT NULL,"), "\(dialect)")
+            for type in RecordType.allCases {
+                XCTAssertTrue(ddl.contains("CREATE INDEX IF NOT EXISTS \(type.plural)_record_key ON \(type.plural) (record_key);"), "\(dialect) \(type)")
+            }
+        }
+        let folder = try temporaryFolder()
+        let partition = DocumentPartition(folder: folder.appendingPathComponent("documents/a"))
+        let record = SampleRecords.indicator()
+        try partition.write([record])
+        let file = folder.appendingPathComponent(SQLiteDatabaseWriter.fileName)
+        try SQLiteDatabaseWriter(destination: file).write([partition])
+        let database = try DatabaseQueue(path: file.path)
+        defer { try? database.close() }
+        try database.read { db in
+            XCTAssertEqual(try String.fetchOne(db, sql: "SELECT record_key FROM indicators"), record.key)
+            let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM indicators WHERE record_key = ?", arguments: [record.key])
+                .compactMap { $0["detail"] as String? }
+            XCTAssertTrue(plan.contains { $0.contains("indicators_record_key") }, "\(plan)")
+        }
     }
 
     func testPostgresDDLHasOneTablePerTypeWithExactTypedColumns() {
@@ -83,6 +107,10 @@ final class SchemaOutputTests: XCTestCase {
         XCTAssertEqual(schema["$schema"] as? String, "https://json-schema.org/draft/2020-12/schema")
         let definitions = try XCTUnwrap(schema["$defs"] as? [String: Any])
         XCTAssertEqual(Set(definitions.keys), Set(RecordType.allCases.map(\.rawValue) + ["value"]))
+        let properties = (definitions["risk"] as? [String: Any])?["properties"] as? [String: Any]
+        XCTAssertEqual((properties?["record_key"] as? [String: Any])?["type"] as? String, "string", "record_key is never null")
+        let document = (properties?["document"] as? [String: Any])?["properties"] as? [String: Any]
+        XCTAssertEqual((document?["input_path"] as? [String: Any])?["type"] as? [String], ["string", "null"], "standard input has no path")
         let validator = StructuralValidator(definitions: definitions)
         for record in [SampleRecords.indicator(), SampleRecords.budgetLine(), SampleRecords.table(page: 1, top: 3, key: "t"), SampleRecords.fact()] {
             let line = try JSONSerialization.jsonObject(with: Data(record.json.serialized.utf8))

@@ -38,6 +38,7 @@ final class DocxTests: XCTestCase {
             ["", "2025", "25"],
         ])
         XCTAssertEqual(table.source, "word/document.xml#/w:document/w:body/w:tbl")
+        XCTAssertEqual(table.rowPlaces, (1...3).map { RowPlace(page: 2, source: "word/document.xml#/w:document/w:body/w:tbl/w:tr[\($0)]") })
     }
 
     func testExplicitPageBreaksNumberPages() throws {

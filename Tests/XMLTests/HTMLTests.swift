@@ -33,6 +33,11 @@ final class HTMLTests: XCTestCase {
         XCTAssertEqual(table.page, 1)
     }
 
+    func testEachTableRowNamesItsElement() throws {
+        let table = try XCTUnwrap(try MarkupDocument.content(path: XMLFixtures.path("soup.html")).tables.first)
+        XCTAssertEqual(table.rowPlaces, (1...3).map { RowPlace(page: 1, source: "/html/body/table/tr[\($0)]") })
+    }
+
     func testTableComesBetweenTheBlocksAroundIt() throws {
         let content = try MarkupDocument.content(path: XMLFixtures.path("soup.html"))
         guard case .table = content.items.last else { return XCTFail("the table is the last item: \(content.items.last!)") }

@@ -41,6 +41,9 @@ final class OdtTests: XCTestCase {
             ["", "2025", "120"],
         ])
         XCTAssertEqual(table.source, "content.xml#/office:document-content/office:body/office:text/table:table")
+        let path = "content.xml#/office:document-content/office:body/office:text/table:table/"
+        XCTAssertEqual(table.rowPlaces.map(\.source), [path + "table:table-header-rows/table:table-row",
+                                                       path + "table:table-row[1]", path + "table:table-row[2]"])
     }
 
     func testPageBreakingParagraphStyleStartsPageTwo() throws {

@@ -81,7 +81,7 @@ public struct DocumentNormalizer {
             }
         }
         let found = classifier.classify(text)
-        return DocumentInfo(sha256: file.sha256, fileName: file.fileName, format: file.format, ente: found.ente,
+        return DocumentInfo(sha256: file.sha256, fileName: file.fileName, inputPath: file.inputPath, format: file.format, ente: found.ente,
                             docType: found.docType.rawValue, periodStart: found.periodStart, periodEnd: found.periodEnd,
                             referenceDate: found.referenceDate, approvalAct: found.approvalAct?.text)
     }
@@ -112,11 +112,14 @@ public struct LabelOverrideError: Error, CustomStringConvertible {
 public struct FileFacts: Hashable, Sendable {
     public var sha256: String
     public var fileName: String
+    /// The records' `document.input_path` (see `DocumentInfo.inputPath`).
+    public var inputPath: String?
     public var format: String
 
-    public init(sha256: String, fileName: String, format: String) {
+    public init(sha256: String, fileName: String, inputPath: String? = nil, format: String) {
         self.sha256 = sha256
         self.fileName = fileName
+        self.inputPath = inputPath
         self.format = format
     }
 }

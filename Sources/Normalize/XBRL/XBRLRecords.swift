@@ -56,8 +56,8 @@ public final class XBRLDocumentMapper {
             case .forever: return []
             }
         }
-        document = DocumentInfo(sha256: file.sha256, fileName: file.fileName, format: file.format, docType: "other",
-                                periodStart: years.min(), periodEnd: years.max())
+        document = DocumentInfo(sha256: file.sha256, fileName: file.fileName, inputPath: file.inputPath, format: file.format,
+                                docType: "other", periodStart: years.min(), periodEnd: years.max())
     }
 
     /// The fact's record, and its budget line when it is a budget amount.
@@ -75,8 +75,7 @@ public final class XBRLDocumentMapper {
     // MARK: fact
 
     private func factRecord(_ fact: XBRLFact, key: String, context: XBRLContext?, unit: XBRLUnit?) -> Record {
-        var record = Record(type: .fact, id: Hashing.recordID(document: document.sha256, type: .fact, key: key), document: document,
-                            source: Provenance(xpath: fact.xpath))
+        var record = Record(type: .fact, naturalKey: key, document: document, source: Provenance(xpath: fact.xpath))
         record["concept"] = .text(fact.concept.description)
         record["concept_name"] = .text(fact.concept.localName)
         record["concept_namespace"] = fact.concept.namespace.map(FieldValue.text)
@@ -199,8 +198,7 @@ public final class XBRLDocumentMapper {
             factRecord.warn("budget_line", "\(fact.concept.localName) matches \(match.rule.pattern.source) but gives no amount column: \(why)")
             return nil
         }
-        var line = Record(type: .budgetLine, id: Hashing.recordID(document: document.sha256, type: .budgetLine, key: key),
-                          document: document, source: Provenance(xpath: fact.xpath))
+        var line = Record(type: .budgetLine, naturalKey: key, document: document, source: Provenance(xpath: fact.xpath))
         line["direction"] = .text(match.rule.direction)
         for field in ["title_code", "mission_code", "program_code", "macroaggregate", "chart_code", "chapter", "article"] {
             line[field] = fields[field].map(FieldValue.text)

@@ -10,6 +10,8 @@ struct Grid {
     var rows: [[String]]
     /// Rows bounded by rulings (a frame, or a rule under every row), not by text lines: cells may hold paragraphs.
     var rowsFromRules = false
+    /// Each row's band across the region, in step with `rows`.
+    var rowBoxes: [Rect] = []
 }
 
 /// Region + words + rulings → grid of cell strings. Columns come from vertical rulings and from gaps that
@@ -45,7 +47,7 @@ struct GridExtractor {
             : lineRowEdges(lines, region: region.box)
         Diagnostics.log("\(region.kind) region \(region.box): \(lines.count) lines, rows from \(rowsFromRules ? "rules" : "text"), columns from \(columnsFromRules ? "rules" : "text") \(columnEdges.map { Int($0) })")
 
-        var slots = SlotGrid(rows: rowEdges.count - 1, columns: columnEdges.count - 1)
+        var slots = SlotGrid(rowEdges: rowEdges, columns: columnEdges.count - 1)
         place(chunkLines, into: &slots, columnEdges: columnEdges, rowEdges: rowEdges, ruleColumns: columnsFromRules ? ruleColumns : [])
         if rowsFromRules {
             slots.mergeSpans(columnEdges: columnEdges, rowEdges: rowEdges, verticals: columnsFromRules ? verticals : [],
@@ -60,7 +62,7 @@ struct GridExtractor {
         slots.dropEmptyRowsAndColumns()
         guard slots.columnCount >= settings.minColumns, slots.rowCount >= 2 else { return nil }
         return Grid(columnEdges: slots.keptColumnEdges(columnEdges), columnGaps: slots.keptColumnGaps(columnEdges), rows: slots.strings(),
-                    rowsFromRules: rowsFromRules)
+                    rowsFromRules: rowsFromRules, rowBoxes: slots.rowBoxes(x0: region.box.x0, x1: region.box.x1))
     }
 
     /// Splits a chunk before a word that starts where a cell of another line starts, when the gap before it is

@@ -6,13 +6,17 @@ struct SlotGrid {
     private(set) var columnCount: Int
     private var words: [[[Word]]]
     private var keptColumns: [Int]
+    /// Top and bottom of each row, in step with the rows as they are merged and dropped.
+    private var rowBands: [(top: Double, bottom: Double)]
 
     struct Slot: Hashable { var row: Int; var column: Int }
 
-    init(rows: Int, columns: Int) {
-        rowCount = rows
+    /// A grid of `rowEdges.count - 1` rows between the edges (top to bottom) and `columns` columns.
+    init(rowEdges: [Double], columns: Int) {
+        rowBands = zip(rowEdges, rowEdges.dropFirst()).map { ($0, $1) }
+        rowCount = rowBands.count
         columnCount = columns
-        words = Array(repeating: Array(repeating: [], count: columns), count: rows)
+        words = Array(repeating: Array(repeating: [], count: columns), count: rowCount)
         keptColumns = Array(0..<columns)
     }
 
@@ -72,6 +76,7 @@ struct SlotGrid {
                 for c in 0..<columnCount { words[r - 1][c].append(contentsOf: words[r][c]) }
                 words.remove(at: r)
                 ruled.remove(at: r)
+                rowBands[r - 1].bottom = rowBands.remove(at: r).bottom
                 rowCount -= 1
             } else {
                 r += 1
@@ -114,6 +119,7 @@ struct SlotGrid {
         let keptRows = (0..<rowCount).filter { r in (0..<columnCount).contains { !words[r][$0].isEmpty } }
         let kept = (0..<columnCount).filter { c in (0..<rowCount).contains { !words[$0][c].isEmpty } }
         words = keptRows.map { r in kept.map { words[r][$0] } }
+        rowBands = keptRows.map { rowBands[$0] }
         keptColumns = kept.map { keptColumns[$0] }
         rowCount = keptRows.count
         columnCount = kept.count
@@ -140,6 +146,11 @@ struct SlotGrid {
 
     func strings() -> [[String]] {
         words.map { row in row.map(TextJoin.join) }
+    }
+
+    /// Each row's band from `x0` to `x1`.
+    func rowBoxes(x0: Double, x1: Double) -> [Rect] {
+        rowBands.map { Rect(x0: x0, y0: $0.top, x1: x1, y1: $0.bottom) }
     }
 }
 

@@ -5,7 +5,7 @@ struct PageTable {
     var table: Table
     var columnEdges: [Double]
     /// For each column edge, where it may lie (see `Grid.columnGaps`).
-    var columnGaps: [ClosedRange<Double>]
+    var columnGaps: [ClosedRange<Double>] = []
 }
 
 /// Page → tables: ruled regions, then text-aligned regions among the words left over.
@@ -42,7 +42,8 @@ public struct TableExtractor: Sendable {
         // A full frame of rulings, or a rule under every row, is evidence enough; tables found from a few rules or
         // from alignment must also hold short cells.
         guard region.kind == .lattice || grid.rowsFromRules || looksTabular(grid) else { return nil }
-        let table = Table(page: page.number, bbox: region.box, rows: grid.rows, method: region.kind.rawValue)
+        let table = Table(page: page.number, bbox: region.box, rows: grid.rows, method: region.kind.rawValue,
+                          rowPlaces: grid.rowBoxes.map { RowPlace(page: page.number, bbox: $0) })
         return PageTable(table: table, columnEdges: grid.columnEdges, columnGaps: grid.columnGaps)
     }
 

@@ -38,14 +38,17 @@ struct TableJoiner {
     private func merged(_ head: PageTable, _ tail: PageTable) -> PageTable {
         var result = head
         let columns = columnMap(from: tail, onto: head) ?? []
-        var rows = droppingRepeatedHeader(tail.table.rows.map { Self.regrouped($0, columns: columns, width: head.columnEdges.count - 1) },
-                                          header: head.table.rows)
-        if let first = rows.first, let last = result.table.rows.last, isRestOfCutRow(first, above: result.table.rows) {
-            result.table.rows[result.table.rows.count - 1] = zip(last, first).map { [$0, $1].filter { !$0.isEmpty }.joined(separator: " ") }
-            rows.removeFirst()
+        var continuation = tail.table
+        continuation.rows = tail.table.rows.map { Self.regrouped($0, columns: columns, width: head.columnEdges.count - 1) }
+        var skipped = continuation.rows.count - droppingRepeatedHeader(continuation.rows, header: head.table.rows).count
+        // The rest of a cut row joins the row's text; the row keeps its place where it starts.
+        if skipped < continuation.rows.count, let last = result.table.rows.last,
+           isRestOfCutRow(continuation.rows[skipped], above: result.table.rows) {
+            let rest = continuation.rows[skipped]
+            result.table.rows[result.table.rows.count - 1] = zip(last, rest).map { [$0, $1].filter { !$0.isEmpty }.joined(separator: " ") }
+            skipped += 1
         }
-        result.table.rows.append(contentsOf: rows)
-        result.table.pageEnd = tail.table.pageEnd
+        result.table.append(continuation: continuation, skipping: skipped)
         return result
     }
 

@@ -112,8 +112,8 @@ struct DocxWalk {
     private mutating func table(_ table: XElement, path: String) {
         let startPage = page
         var grid = GridBuilder()
-        for row in table.elements where WordML.isW(row, "tr") {
-            grid.startRow()
+        for (row, step) in table.elementSteps() where WordML.isW(row, "tr") {
+            grid.startRow(at: RowPlace(page: page, source: source(path + "/" + step)))
             if let before = WordML.value(WordML.child(row, "trPr"), "gridBefore").flatMap({ Int($0) }) { grid.skip(before) }
             for cell in cells(of: row) {
                 let properties = WordML.child(cell, "tcPr")
@@ -123,9 +123,10 @@ struct DocxWalk {
                 grid.addCell(continues ? "" : cellText(cell), columns: span)
             }
         }
-        let rows = grid.grid()
+        let (rows, places) = grid.placedGrid()
         guard !rows.isEmpty else { return }
-        items.append(.table(Table(page: startPage, pageEnd: page, bbox: .zeroBox, rows: rows, method: markupTableMethod, source: source(path))))
+        items.append(.table(Table(page: startPage, pageEnd: page, bbox: .zeroBox, rows: rows, method: markupTableMethod, source: source(path),
+                                  rowPlaces: places)))
     }
 
     /// A row's cells, content controls around them unwrapped.

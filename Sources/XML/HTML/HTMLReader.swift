@@ -171,18 +171,20 @@ struct HTMLWalk {
             if name == "caption" {
                 items += maker.paragraph(inline(of: child, context: context), source: path + "/" + step, page: 1).map(ContentItem.block)
             } else if name == "tr" {
-                row(child, into: &grid, context: context)
+                row(child, path: path + "/" + step, into: &grid, context: context)
             } else if ["thead", "tbody", "tfoot"].contains(name) {
-                for row in child.elements where row.name.lowercased() == "tr" { self.row(row, into: &grid, context: context) }
+                for (row, rowStep) in child.elementSteps() where row.name.lowercased() == "tr" {
+                    self.row(row, path: path + "/" + step + "/" + rowStep, into: &grid, context: context)
+                }
             }
         }
-        let rows = grid.grid()
+        let (rows, places) = grid.placedGrid()
         guard !rows.isEmpty else { return }
-        items.append(.table(Table(page: 1, bbox: .zeroBox, rows: rows, method: markupTableMethod, source: path)))
+        items.append(.table(Table(page: 1, bbox: .zeroBox, rows: rows, method: markupTableMethod, source: path, rowPlaces: places)))
     }
 
-    private func row(_ row: XElement, into grid: inout GridBuilder, context: Context) {
-        grid.startRow()
+    private func row(_ row: XElement, path: String, into grid: inout GridBuilder, context: Context) {
+        grid.startRow(at: RowPlace(page: 1, source: path))
         for cell in row.elements where ["td", "th"].contains(cell.name.lowercased()) {
             let span = { (name: String) in Int(cell.attribute(name)?.trimmingCharacters(in: .whitespaces) ?? "") ?? 1 }
             grid.addCell(inline(of: cell, context: context).text(), columns: span("colspan"), rows: span("rowspan"))

@@ -158,10 +158,13 @@ struct GridBuilder {
 
     private(set) var rows: [[String?]] = []
     private var current = -1
+    /// Where each started row's element is, when the reader says.
+    private var places: [RowPlace?] = []
 
-    mutating func startRow() {
+    mutating func startRow(at place: RowPlace? = nil) {
         current += 1
         if rows.count <= current { rows.append([]) }
+        places.append(place)
     }
 
     /// Adds a cell at the first free slot of the current row.
@@ -186,11 +189,16 @@ struct GridBuilder {
         for _ in 0..<min(max(columns, 0), Self.maxSpan) { addCell("") }
     }
 
-    /// The rectangular grid: rows padded with "", rows that spans only reached kept, empty rows dropped.
-    func grid() -> [[String]] {
+    /// The rectangular grid: rows padded with "", rows that spans only reached left out, empty rows dropped.
+    func grid() -> [[String]] { placedGrid().rows }
+
+    /// The grid and the place of each of its rows (none when a row was started without one).
+    func placedGrid() -> (rows: [[String]], places: [RowPlace]) {
         let used = rows.prefix(max(current + 1, 0))
         let width = used.map(\.count).max() ?? 0
-        return used.map { row in row.map { $0 ?? "" } + Array(repeating: "", count: width - row.count) }
-            .filter { row in row.contains { !$0.isEmpty } }
+        let padded = used.map { row in row.map { $0 ?? "" } + Array(repeating: "", count: width - row.count) }
+        let kept = padded.indices.filter { padded[$0].contains { !$0.isEmpty } }
+        let keptPlaces = kept.compactMap { places[$0] }
+        return (kept.map { padded[$0] }, keptPlaces.count == kept.count ? keptPlaces : [])
     }
 }

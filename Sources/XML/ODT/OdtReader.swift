@@ -178,19 +178,22 @@ struct OdtWalk {
 
     private mutating func table(_ table: XElement, path: String) {
         var grid = GridBuilder()
-        rows(of: table, into: &grid)
-        let rows = Self.trimmingEmptyTrailingColumns(grid.grid())
+        rows(of: table, path: path, into: &grid)
+        let (cells, places) = grid.placedGrid()
+        let rows = Self.trimmingEmptyTrailingColumns(cells)
         guard !rows.isEmpty else { return }
-        items.append(.table(Table(page: page, bbox: .zeroBox, rows: rows, method: markupTableMethod, source: source(path))))
+        items.append(.table(Table(page: page, bbox: .zeroBox, rows: rows, method: markupTableMethod, source: source(path),
+                                  rowPlaces: places)))
     }
 
-    private func rows(of element: XElement, into grid: inout GridBuilder) {
-        for child in element.elements where child.namespace == ODF.table {
+    private func rows(of element: XElement, path: String, into grid: inout GridBuilder) {
+        for (child, step) in element.elementSteps() where child.namespace == ODF.table {
             switch child.name {
-            case "table-header-rows", "table-rows", "table-row-group": rows(of: child, into: &grid)
+            case "table-header-rows", "table-rows", "table-row-group": rows(of: child, path: path + "/" + step, into: &grid)
             case "table-row":
                 let repeated = child.attribute("number-rows-repeated", namespace: ODF.table).flatMap { Int($0) } ?? 1
-                for _ in 0..<min(max(repeated, 1), Self.maxRepeat) { row(child, into: &grid) }
+                // Repeated rows are one element: they share its location.
+                for _ in 0..<min(max(repeated, 1), Self.maxRepeat) { row(child, path: path + "/" + step, into: &grid) }
             default: continue
             }
         }
@@ -198,8 +201,8 @@ struct OdtWalk {
 
     /// A spanned cell is followed in the markup by the `table:covered-table-cell`s it covers: each element is one
     /// slot, its text in the first, "" in the covered ones.
-    private func row(_ row: XElement, into grid: inout GridBuilder) {
-        grid.startRow()
+    private func row(_ row: XElement, path: String, into grid: inout GridBuilder) {
+        grid.startRow(at: RowPlace(page: page, source: source(path)))
         for cell in row.elements where ODF.is(cell, ODF.table, "table-cell") || ODF.is(cell, ODF.table, "covered-table-cell") {
             let repeated = cell.attribute("number-columns-repeated", namespace: ODF.table).flatMap { Int($0) } ?? 1
             let text = cell.name == "covered-table-cell" ? "" : cellText(cell)

@@ -59,7 +59,7 @@ struct RiskBuilder: RecordBuilder {
         let key = identity.joined(separator: "|")
         let seen = keys[key, default: 0]
         keys[key] = seen + 1
-        var record = context.newRecord(.risk, key: key.isEmpty ? nil : (seen == 0 ? key : key + "|\(seen + 1)"), at: index, rowIndex: row)
+        var record = context.newRecord(.risk, key: key.isEmpty ? nil : (seen == 0 ? key : key + "|\(seen + 1)"), at: index, rows: .row(row))
         for (label, text) in raw { record.keepRaw(label, text) }
         for field in order { set(field, parts[field] ?? [], on: &record, values: context.values) }
         return record

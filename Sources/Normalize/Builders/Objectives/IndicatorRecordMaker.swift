@@ -10,7 +10,7 @@ struct IndicatorRecordMaker {
     static let ratioPlaces = 6
 
     func record(for draft: IndicatorDraft, objective: Record, key: String, in context: inout DocumentContext) -> Record {
-        var record = context.newRecord(.indicator, key: key, at: draft.item, rowIndex: draft.row, endPage: draft.page)
+        var record = context.newRecord(.indicator, key: key, at: draft.item, rows: draft.row.map(RowExtent.row), endPage: draft.page)
         record["objective_id"] = .text(objective.id)
         record["name"] = .text(TextCleaner.clean(draft.name))
         record.keepRaw("name", draft.name)
@@ -85,7 +85,7 @@ struct IndicatorRecordMaker {
 /// A `staff` record for one person of an objective's staff list.
 struct StaffRecordMaker {
     func record(for draft: StaffDraft, objective: Record, key: String, in context: inout DocumentContext) -> Record {
-        var record = context.newRecord(.staff, key: key, at: draft.item, rowIndex: draft.row)
+        var record = context.newRecord(.staff, key: key, at: draft.item, rows: draft.row.map(RowExtent.row))
         record["objective_id"] = .text(objective.id)
         if case .text(let unit)? = objective["org_unit"] { record["org_unit"] = .text(unit) }
         for cell in draft.cells {

@@ -11,6 +11,8 @@ struct ObjectiveDraft {
 
     var startItem: Int
     var startRow: Int?
+    /// Read from one row of a listing of objectives, not from a sheet that runs on from `startRow`.
+    var isOneRow = false
     var endPage: Int
     var entries: [Entry] = []
     /// The label or heading that announced the objective ("OBIETTIVO DI PERFORMANCE TRASVERSALE").

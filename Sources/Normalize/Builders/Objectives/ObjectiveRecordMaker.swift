@@ -18,7 +18,8 @@ struct ObjectiveRecordMaker {
     mutating func records(for draft: ObjectiveDraft, in context: inout DocumentContext) -> [Record] {
         guard let title = draft.text(of: "title").map(TextCleaner.clean), !title.isEmpty else { return [] }
         let key = naturalKey(draft, title: title)
-        var record = context.newRecord(.objective, key: key, at: draft.startItem, rowIndex: draft.startRow, endPage: draft.endPage)
+        let rows = draft.startRow.map { draft.isOneRow ? RowExtent.row($0) : .from($0) }
+        var record = context.newRecord(.objective, key: key, at: draft.startItem, rows: rows, endPage: draft.endPage)
         for entry in draft.entries { record.keepRaw(entry.label, entry.text) }
         setTextFields(of: draft, on: &record)
         setKind(of: draft, on: &record)

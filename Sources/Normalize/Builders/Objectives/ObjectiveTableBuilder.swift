@@ -274,6 +274,7 @@ private struct RowReader {
 
     private mutating func startObjective(_ row: Row) {
         var draft = ObjectiveDraft(startItem: item, startRow: row.index, page: table.page)
+        draft.isOneRow = true
         draft.endPage = table.pageEnd
         draft.orgUnit = orgUnit
         for column in layout.roles.keys.sorted() {

@@ -58,7 +58,8 @@ struct SheetLine {
                 lines.append(SheetLine(item: index, row: nil, page: block.page, cells: [block.text], block: block))
             case .table(_, let table):
                 for (rowIndex, row) in table.rows.enumerated() {
-                    lines.append(SheetLine(item: index, row: rowIndex, page: table.page, cells: row, block: nil))
+                    let page = table.place(ofRow: rowIndex)?.page ?? table.page
+                    lines.append(SheetLine(item: index, row: rowIndex, page: page, cells: row, block: nil))
                 }
             }
         }

@@ -142,7 +142,7 @@ struct BudgetLineBuilder: RecordBuilder {
         if total == nil { reader.readKey(&line) }
         let direction = state.direction(of: line, layout: layout, vocabulary: vocabulary)
         var record = context.newRecord(.budgetLine, key: state.naturalKey(line, total: total, direction: direction.value),
-                                       at: index, rowIndex: row)
+                                       at: index, rows: .row(row))
         fill(&record, line: line, direction: direction, state: state, context: context)
         for (field, cue) in line.cues { record.source.note(field, cue: cue) }
         if let total {

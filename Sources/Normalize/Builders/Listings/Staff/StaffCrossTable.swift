@@ -80,8 +80,10 @@ struct StaffCrossTable {
         }
         guard numbers > 0, count > 0 else { return nil }
         let category = rowFacets.category ?? columnFacets.category
-        let key = "cross|\(index)|\(rowFacets.groupKey)|\(columnFacets.groupKey)"
-        var record = context.newRecord(.staff, key: key, at: index, rowIndex: cells.first.map { $0.row + header.rowCount })
+        let key = ["cross", place.orgUnit ?? "", place.asOf ?? "", rowFacets.groupKey, columnFacets.groupKey].joined(separator: "|")
+        var tableRows: [Int] = []
+        for (row, _) in cells where !tableRows.contains(row + header.rowCount) { tableRows.append(row + header.rowCount) }
+        var record = context.newRecord(.staff, key: context.numbered(key, for: .staff), at: index, rows: .rows(tableRows))
         for (label, text) in raw { record.keepRaw(label, text) }
         record["org_unit"] = (columnFacets.unit ?? rowFacets.unit ?? place.orgUnit).map(FieldValue.text)
         record["category"] = category.map(FieldValue.text)

@@ -37,7 +37,7 @@ struct StaffRowReader {
         if texts["count"] != nil, count.value == nil, texts["person_name"] == nil { return nil }
         let orgUnit = texts["org_unit"] ?? groupUnit ?? place.orgUnit
         let key = [orgUnit, texts["person_name"], texts["role"], category?.code].map { $0 ?? "" }.joined(separator: "|")
-        var record = context.newRecord(.staff, key: "list|" + key + "|\(index)|\(rowIndex)", at: index, rowIndex: rowIndex)
+        var record = context.newRecord(.staff, key: context.numbered("list|" + key, for: .staff), at: index, rows: .row(rowIndex))
         for (label, text) in raw { record.keepRaw(label, text) }
         record["org_unit"] = orgUnit.map(FieldValue.text)
         record["person_name"] = texts["person_name"].map(FieldValue.text)
