@@ -13,13 +13,31 @@ struct LetterSpacing {
     /// A gap wider than the run's letter gap by this fraction of the font size is a word break.
     var wordBreakExcess = 0.2
 
+    /// Fewest one-letter words in a run that goes on a letter-spaced heading already read on the same line, in
+    /// its font: the reading order may cut a heading into pieces ("O B I E T T I V I  A R E A" … "D E L").
+    var minimumContinuingRun = 2
+
+    /// A letter-spaced run read on a line: where and in what font shorter runs continue it.
+    struct SpacedRun: Equatable {
+        var font: FontInfo
+        var box: Rect
+    }
+
     /// The line's words with letter-spaced runs joined, in the same order.
-    func join(_ words: [Word]) -> [Word] {
+    func join(_ words: [Word]) -> [Word] { join(words, after: nil).words }
+
+    /// `join`, told the letter-spaced run read last (on an earlier piece of the same line, perhaps); gives the
+    /// last run it joined, or the one it was told.
+    func join(_ words: [Word], after spaced: SpacedRun?) -> (words: [Word], spaced: SpacedRun?) {
         var result: [Word] = []
         var run: [Word] = []
+        var spaced = spaced
         func flush() {
             let singles = run.filter { $0.text.count == 1 }.count
-            result += singles >= minimumRun && singles * 4 >= run.count * 3 ? joinedRun(run) : run
+            let minimum = run.first.map { continues(spaced, with: $0) } == true ? minimumContinuingRun : minimumRun
+            let joined = singles >= minimum && singles * 4 >= run.count * 3 ? joinedRun(run) : run
+            if joined.count < run.count, let box = Rect.enclosing(run.map(\.box)) { spaced = SpacedRun(font: run[0].font, box: box) }
+            result += joined
             run.removeAll()
         }
         for word in words {
@@ -27,7 +45,13 @@ struct LetterSpacing {
             if isLetter(word) { run.append(word) } else { flush(); result.append(word) }
         }
         flush()
-        return result
+        return (result, spaced)
+    }
+
+    /// Same font, and on the same line as the run read before.
+    private func continues(_ spaced: SpacedRun?, with word: Word) -> Bool {
+        guard let spaced, spaced.font == word.font else { return false }
+        return word.box.verticalOverlap(spaced.box) > 0.5 * min(word.box.height, spaced.box.height)
     }
 
     /// One letter, or two that kerning set closer than the tracking ("AT" in "A M M I N I S T R AT I VA").

@@ -22,6 +22,7 @@ struct WordBuilder {
         var lines: [TextLine] = []
         var lineWords: [Word] = []
         var current: [Glyph] = []
+        var spaced: LetterSpacing.SpacedRun?
 
         func closeWord() {
             if let word = makeWord(current, order: words.count) {
@@ -32,7 +33,8 @@ struct WordBuilder {
         }
         func closeLine() {
             closeWord()
-            let joined = LetterSpacing().join(lineWords)
+            let joined: [Word]
+            (joined, spaced) = LetterSpacing().join(lineWords, after: spaced)
             if joined.count != lineWords.count {
                 words.removeLast(lineWords.count)
                 for var word in joined {

@@ -43,4 +43,22 @@ final class LetterSpacingTests: XCTestCase {
         let digits = ["1", "1", "1", "1", "1"].enumerated().map { Make.word($1, 10 + Double($0) * 8, 0, width: 5) }
         XCTAssertEqual(LetterSpacing().join(digits).map(\.text), ["1", "1", "1", "1", "1"])
     }
+
+    private func shifted(_ box: Rect, dx: Double, dy: Double) -> Rect {
+        Rect(x0: box.x0 + dx, y0: box.y0 + dy, x1: box.x1 + dx, y1: box.y1 + dy)
+    }
+
+    /// The reading order may cut a heading into pieces; a short piece in its font on its line goes on with it,
+    /// elsewhere a short run of letters is prose.
+    func testAShortPieceOfAHeadingAlreadyReadOnItsLineIsJoined() {
+        let first = LetterSpacing().join(spaced(["GESTIONE"], letterGap: 3, wordGap: 9), after: nil)
+        XCTAssertEqual(first.words.map(\.text), ["GESTIONE"])
+        var piece = spaced(["DEL"], letterGap: 3, wordGap: 9)
+        for index in piece.indices { piece[index].box = shifted(piece[index].box, dx: 120, dy: 0) }
+        XCTAssertEqual(LetterSpacing().join(piece, after: first.spaced).words.map(\.text), ["DEL"])
+        XCTAssertEqual(LetterSpacing().join(piece, after: nil).words.map(\.text), ["D", "E", "L"])
+        var below = piece
+        for index in below.indices { below[index].box = shifted(below[index].box, dx: 0, dy: 40) }
+        XCTAssertEqual(LetterSpacing().join(below, after: first.spaced).words.map(\.text), ["D", "E", "L"], "another line")
+    }
 }
