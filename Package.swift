@@ -10,7 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"4.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
@@ -31,6 +30,13 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev", "libglib2.0-dev", "libcairo2-dev"])]
         ),
+        // GLib alone, for its SHA-256 (GChecksum): poppler-glib brings it in any case.
+        .systemLibrary(
+            name: "CGLib",
+            path: "Sources/CGLib",
+            pkgConfig: "glib-2.0",
+            providers: [.apt(["libglib2.0-dev"])]
+        ),
         .systemLibrary(
             name: "CLibXML2",
             path: "Sources/CLibXML2",
@@ -48,7 +54,7 @@ let package = Package(
         ),
         // prctl(PR_SET_PDEATHSIG) for the ingest workers (a variadic C call Swift cannot make).
         .target(name: "CProcessControl", path: "Sources/CProcessControl"),
-        .target(name: "Core", dependencies: [.product(name: "Crypto", package: "swift-crypto")], path: "Sources/Core"),
+        .target(name: "Core", dependencies: ["CGLib"], path: "Sources/Core"),
         .target(name: "PDF", dependencies: ["Core", "PopplerPaths"], path: "Sources/PDF"),
         // XHTML/HTML, DOCX, ODT and XBRL inputs read into the same blocks and tables as the PDF stage.
         .target(
@@ -67,7 +73,6 @@ let package = Package(
             name: "Pipeline",
             dependencies: [
                 "Core", "PDF", "XML", "Normalize", "Write", "CProcessControl",
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// SHA-256 of files and of record keys, as lowercase hex.
@@ -9,16 +8,16 @@ public enum Hashing {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
         }
         defer { try? handle.close() }
-        var hasher = SHA256()
+        let digest = SHA256Digest()
         var size = 0
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            hasher.update(data: chunk)
+            digest.update(chunk)
             size += chunk.count
         }
-        return (hex(hasher.finalize()), size)
+        return (digest.hexDigest(), size)
     }
 
-    public static func sha256(_ text: String) -> String { hex(SHA256.hash(data: Data(text.utf8))) }
+    public static func sha256(_ text: String) -> String { SHA256Digest.hex(of: Array(text.utf8)) }
 
     /// A record's stable id: the same document, type and natural key (or ordinal) give the same id, run after run.
     public static func recordID(document sha256: String, type: RecordType, key: String) -> String {
@@ -37,9 +36,5 @@ public enum Hashing {
     /// Lowercase, white space collapsed: "Comune di  PISOGNE" and "Comune di Pisogne" are one administration.
     private static func folded(_ text: String) -> String {
         text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-
-    private static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        digest.map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -1,4 +1,4 @@
-import Crypto
+import Core
 import Foundation
 
 /// SHA-256 of an input file, read with POSIX calls so a failure names its real cause (permission denied, is a
@@ -23,7 +23,7 @@ public enum FileDigest {
         case S_IFDIR: throw Failure(path: path, reason: reason(EISDIR))
         default: throw Failure(path: path, reason: "not a regular file (a pipe, socket or device)")
         }
-        var hasher = SHA256()
+        let digest = SHA256Digest()
         var size = 0
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
@@ -33,10 +33,10 @@ public enum FileDigest {
                 throw Failure(path: path, reason: reason(errno))
             }
             if count == 0 { break }
-            hasher.update(data: buffer[..<count])
+            buffer.withUnsafeBytes { digest.update(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
             size += count
         }
-        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), size)
+        return (digest.hexDigest(), size)
     }
 
     /// "cannot be read (permission denied)", "no such file", …
