@@ -72,6 +72,29 @@ final class RuledStackTests: XCTestCase {
         XCTAssertTrue(tables.first?.rows.contains { $0.contains("tema del volontariato") } ?? false, "\(tables.first?.rows ?? [])")
     }
 
+    func testAWordCrossingAGapThatOnlyItsHeaderFillsIsOneCell() {
+        // "%" over "partecipazione", wider than the right-aligned figures under its end: no column beside them.
+        var words = [Make.word("Nome", 60, 104, width: 25), Make.word("%", 150, 104, width: 7),
+                     Make.word("partecipazione", 150, 114, width: 60), Make.word("Ore", 260, 104, width: 20)]
+        for (index, name) in ["Rossi", "Verdi", "Neri"].enumerated() {
+            let y = 129 + Double(index) * 15
+            words += [Make.word(name, 60, y, width: 25), Make.word("30", 200, y, width: 10), Make.word("12", 260, y, width: 10)]
+        }
+        let tables = TableExtractor().tables(on: Make.page(words: words, rulings: rules([100, 125, 140, 155, 170], 50, 300)))
+        XCTAssertEqual(tables.first?.rows, [["Nome", "% partecipazione", "Ore"], ["Rossi", "30", "12"], ["Verdi", "30", "12"], ["Neri", "30", "12"]])
+    }
+
+    func testAGroupHeaderOverTwoColumnsOfFiguresKeepsThemApart() {
+        var words = [Make.word("Voce", 60, 104, width: 25), Make.word("Previsione", 160, 104, width: 50),
+                     Make.word("iniziale", 150, 114, width: 30), Make.word("attuale", 200, 114, width: 30)]
+        for (index, name) in ["Spese", "Entrate", "Fondi"].enumerated() {
+            let y = 129 + Double(index) * 15
+            words += [Make.word(name, 60, y, width: 30), Make.word("1.000", 155, y, width: 25), Make.word("2.000", 205, y, width: 25)]
+        }
+        let tables = TableExtractor().tables(on: Make.page(words: words, rulings: rules([100, 125, 140, 155, 170], 50, 300)))
+        XCTAssertEqual(tables.first?.rows.last, ["Fondi", "1.000", "2.000"])
+    }
+
     func testAGroupHeadingInsideATableIsNoCaption() {
         // "Effectiveness" over data rows: the rows after it are figures, not the header of another table.
         let words = [Make.word("Indicators", 60, 104, width: 50), Make.word("Weight", 280, 104, width: 35),

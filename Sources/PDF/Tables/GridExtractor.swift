@@ -198,7 +198,27 @@ struct GridExtractor {
         if let end = (firstText...lastText).first(where: { coverage[$0] > allowed }), end > firstText { runs.append(firstText..<end) }
         if let start = gapStart { runs.append(start..<(lastText + 1)) }
         for run in runs { edges += emptyGaps(coverage, in: run).map { Double(x0) + $0 } }
-        return edges.sorted()
+        return droppingEdgesOnlyCrossingLinesFill(edges.sorted(), chunkLines, region: region, ruleEdges: ruleEdges)
+    }
+
+    /// An edge that a word crosses (a header over several columns, "Previsione" over "iniziale | attuale", a
+    /// total's label) stands only where, on each side of it up to the next edges, lines that do not cross it
+    /// have text (`minLinesBesideCrossedEdge`). Otherwise the crossing words are one cell ("%" over
+    /// "partecipazione", wider than the right-aligned figures under it), and the stretch beside the figures is
+    /// no column of its own.
+    func droppingEdgesOnlyCrossingLinesFill(_ edges: [Double], _ chunkLines: [[Chunk]], region: Rect, ruleEdges: [Double]) -> [Double] {
+        var kept = edges
+        for edge in edges {
+            let crosses = { (line: [Chunk]) in line.contains { $0.words.contains { $0.box.x0 < edge && $0.box.x1 > edge } } }
+            guard chunkLines.contains(where: crosses) else { continue }
+            let bounds = (ruleEdges + kept + [region.x0, region.x1]).sorted()
+            let left = bounds.last { $0 < edge } ?? region.x0, right = bounds.first { $0 > edge } ?? region.x1
+            let others = chunkLines.filter { !crosses($0) }
+            let leftLines = others.filter { $0.contains { $0.box.midX > left && $0.box.midX < edge } }.count
+            let rightLines = others.filter { $0.contains { $0.box.midX > edge && $0.box.midX < right } }.count
+            if min(leftLines, rightLines) < settings.minLinesBesideCrossedEdge { kept.removeAll { $0 == edge } }
+        }
+        return kept
     }
 
     /// Middles of the stretches of `run`, at least `minColumnGap` wide and with text on both sides, that no

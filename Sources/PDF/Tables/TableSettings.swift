@@ -37,6 +37,8 @@ public struct TableSettings: Sendable {
     /// A ruled band of at least this many lines, most of which fill the same columns, holds one record per line.
     public var minRecordsInBand = 3
     public var recordShareInBand = 0.8
+    /// Lines of their own (not crossing it) each side of a column edge that some word crosses needs.
+    public var minLinesBesideCrossedEdge = 2
     /// A table ruled by horizontal rules alone takes its rows from its rules (cells of several lines) when
     /// this many rules at least lie inside it, one under each row; with fewer (a rule under the header,
     /// one above the total) its rows are its text lines.
