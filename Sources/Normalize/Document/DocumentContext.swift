@@ -65,20 +65,25 @@ public struct DocumentContext {
         return source
     }
 
-    /// Headings open a section at their level and close every deeper one.
+    /// Headings open a section at their level and close every deeper one, and every one of their level not set
+    /// larger: a heading set visibly smaller than one of its level above it ("Responsabile Cairo Micaela" under
+    /// "SETTORE AFFARI GENERALI", both in the same size band) opens a section inside it.
     static func sectionPaths(of items: [DocumentItem]) -> [[String]] {
-        var stack: [(level: Int, title: String)] = []
+        var stack: [(level: Int, size: Double, title: String)] = []
         var paths: [[String]] = []
         for item in items {
             paths.append(stack.map(\.title))
             if case .block(let block) = item, block.kind == .heading {
                 let level = block.level ?? 3
-                stack.removeAll { $0.level >= level }
-                stack.append((level, block.text))
+                stack.removeAll { $0.level > level || ($0.level == level && $0.size < block.fontSize + smallerHeadingStep) }
+                stack.append((level, block.fontSize, block.text))
             }
         }
         return paths
     }
+
+    /// Points by which a heading is set smaller than one of its level to open a section inside it.
+    static let smallerHeadingStep = 1.0
 }
 
 /// The rows of its table a record is read from.
