@@ -95,6 +95,20 @@ final class RuledStackTests: XCTestCase {
         XCTAssertEqual(tables.first?.rows.last, ["Fondi", "1.000", "2.000"])
     }
 
+    func testANarrowNumberColumnSetCloseToTheNextIsKeptApart() {
+        // "N." over right-aligned numbers 5 points (more than a word space, less than a chunk gap) from the next
+        // column, whose header line starts there ("INDIRIZZO" over "N. STRATEGICO").
+        var words = [Make.word("INDIRIZZO", 80, 104, width: 45), Make.word("PROGETTO", 180, 104, width: 45),
+                     Make.word("N.", 65, 113, width: 9), Make.word("STRATEGICO", 80, 113, width: 55), Make.word("STRATEGICO", 180, 113, width: 55)]
+        for (index, (area, project)) in [("Sicurezza", "Vigilanza"), ("Cultura", "Biblioteca"), ("Sport", "Palestre")].enumerated() {
+            let y = 129 + Double(index) * 15
+            words += [Make.word("\(index + 1)", 70, y, width: 5), Make.word(area, 80, y, width: 40), Make.word(project, 180, y, width: 40)]
+        }
+        let tables = TableExtractor().tables(on: Make.page(words: words, rulings: rules([100, 125, 140, 155, 170], 55, 300)))
+        XCTAssertEqual(tables.first?.rows.last, ["3", "Sport", "Palestre"])
+        XCTAssertEqual(tables.first?.rows.first, ["N.", "INDIRIZZO STRATEGICO", "PROGETTO STRATEGICO"])
+    }
+
     func testAGroupHeadingInsideATableIsNoCaption() {
         // "Effectiveness" over data rows: the rows after it are figures, not the header of another table.
         let words = [Make.word("Indicators", 60, 104, width: 50), Make.word("Weight", 280, 104, width: 35),

@@ -69,7 +69,12 @@ struct GridExtractor {
     /// wider than a word space: two short cells set close together ("Amministrativo Deborah Ariboni" under
     /// "Settore | Dirigente"), which the chunk gap alone joins.
     func splitAtAlignedStarts(_ chunkLines: [[Chunk]]) -> [[Chunk]] {
-        let starts = chunkLines.enumerated().flatMap { line, chunks in chunks.dropFirst().map { (line: line, x: $0.box.x0) } }
+        // Where cells start: every chunk but one at the table's left edge (a line may begin in a later column:
+        // a header cell over a narrow first column, a cell's wrapped text).
+        let leftEdge = chunkLines.compactMap { $0.first?.box.x0 }.min() ?? 0
+        let starts = chunkLines.enumerated().flatMap { line, chunks in
+            chunks.filter { $0.box.x0 > leftEdge + settings.columnTolerance }.map { (line: line, x: $0.box.x0) }
+        }
         guard !starts.isEmpty else { return chunkLines }
         return chunkLines.enumerated().map { line, chunks in
             chunks.flatMap { chunk -> [Chunk] in
