@@ -109,6 +109,22 @@ final class RuledStackTests: XCTestCase {
         XCTAssertEqual(tables.first?.rows.first, ["N.", "INDIRIZZO STRATEGICO", "PROGETTO STRATEGICO"])
     }
 
+    func testListingsAlikeUnderTheirCaptionsInOneStackOfRulesAreApart() {
+        // "TITOLO 6 …" over a listing, "TITOLO 7 …" over another with the same header ("Piano Fin. 118/11" names a
+        // law: a header may hold a figure), all between rules of one width, the captions set only a little larger.
+        func listing(_ title: String, top: Double, code: String) -> [Word] {
+            [Make.word("TITOLO", 60, top + 4, width: 35, size: 9.4), Make.word(title, 98, top + 4, width: 120, size: 9.4),
+             Make.word("Piano", 60, top + 19, width: 22), Make.word("Fin.", 84, top + 19, width: 15), Make.word("118/11", 102, top + 19, width: 25),
+             Make.word("Descrizione", 150, top + 19, width: 45), Make.word("Previsione", 300, top + 19, width: 45),
+             Make.word(code, 60, top + 34, width: 50), Make.word("MUTUI", 150, top + 34, width: 30), Make.word("700.000,00", 300, top + 34, width: 45)]
+        }
+        let words = listing("6 - ACCENSIONE PRESTITI", top: 100, code: "E.6.03.01") + listing("7 - ANTICIPAZIONI", top: 145, code: "E.7.01.01")
+        let tables = TableExtractor().tables(on: Make.page(words: words, rulings: rules([100, 115, 130, 145, 160, 175, 190], 50, 400)))
+        XCTAssertEqual(tables.count, 2, "\(tables.map(\.rows))")
+        XCTAssertEqual(tables.last?.rows.last?.first, "E.7.01.01")
+        XCTAssertFalse(tables.contains { $0.rows.joined().contains { $0.contains("TITOLO") } }, "the captions belong to neither")
+    }
+
     func testAGroupHeadingInsideATableIsNoCaption() {
         // "Effectiveness" over data rows: the rows after it are figures, not the header of another table.
         let words = [Make.word("Indicators", 60, 104, width: 50), Make.word("Weight", 280, 104, width: 35),

@@ -89,7 +89,11 @@ struct RegionFinder {
             // A cell alone in its row (the rest of a row cut by a page break, a note under one column) starts
             // where one of the columns starts, not at the table's left edge as a caption does.
             let loneCells = !displayed && (index..<after).allSatisfy { isLoneCell(bands[$0], starts: upper) || isLoneCell(bands[$0], starts: lower) }
-            if !loneCells, startsDisagree(upper, lower) || displayed, isHeaderLike(bands[after]) {
+            // Listings alike stacked, each under its caption ("TITOLO 7 …"): the header after the caption recurs,
+            // and figures follow it.
+            let repeatsHeader = bands.filter { folded($0) == folded(bands[after]) }.count >= 2
+                && next.contains { !isHeaderLike(bands[$0]) }
+            if !loneCells, startsDisagree(upper, lower) || displayed || repeatsHeader, isHeaderLike(bands[after]) {
                 var end = index - 1, start = after
                 while end + 1 < start, !isDisplayed[end + 1], fitsColumns(bands[end + 1], starts: upper) { end += 1 }
                 while start - 1 > end, !isDisplayed[start - 1], fitsColumns(bands[start - 1], starts: lower) { start -= 1 }
@@ -118,13 +122,17 @@ struct RegionFinder {
         }
     }
 
-    /// A band of labels: no cell is a figure (an amount, a count, a year: more digits than letters); a "%" or
-    /// "€" header cell is a label.
+    /// A band of labels: at most a third of its cells are figures (an amount, a count, a year: more digits than
+    /// letters), as a header may name a law or a year ("Piano Fin. 118/11"); a "%" or "€" header cell is a label.
     func isHeaderLike(_ lines: [VisualLine]) -> Bool {
         let cells = lines.flatMap { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio) }.map(\.text)
-        return !cells.isEmpty && cells.allSatisfy { cell in
-            cell.filter(\.isNumber).count <= cell.filter(\.isLetter).count
-        }
+        let figures = cells.filter { cell in cell.filter(\.isNumber).count > cell.filter(\.isLetter).count }
+        return !cells.isEmpty && figures.count * 3 <= cells.count
+    }
+
+    /// A band's letters and digits, lower case: two bands alike whatever their spacing.
+    private func folded(_ lines: [VisualLine]) -> String {
+        lines.flatMap(\.words).map(\.text).joined().lowercased().filter { $0.isLetter || $0.isNumber }
     }
 
     /// Column starts of two tables that have none in common but the leftmost (each with two columns or more).
