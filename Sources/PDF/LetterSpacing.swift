@@ -14,7 +14,7 @@ struct LetterSpacing {
     var wordBreakExcess = 0.2
 
     /// Fewest one-letter words in a run that goes on a letter-spaced heading already read on the same line, in
-    /// its font: the reading order may cut a heading into pieces ("O B I E T T I V I  A R E A" … "D E L").
+    /// its font: the reading order may cut a heading into pieces ("P A R T E  S P E S A" … "D E L").
     var minimumContinuingRun = 2
 
     /// A letter-spaced run read on a line: where and in what font shorter runs continue it.

@@ -13,12 +13,12 @@ final class SectionPathTests: XCTestCase {
                                                       fontSize: 10, isBold: false))
 
     func testASmallerHeadingOfTheSameLevelOpensASectionInside() {
-        let items = [heading("SETTORE AFFARI GENERALI", level: 2, size: 14), heading("Responsabile Cairo Micaela", level: 2, size: 12),
+        let items = [heading("SETTORE TECNICO", level: 2, size: 14), heading("Responsabile Mario Rossi", level: 2, size: 12),
                      heading("RISORSE UMANE", level: 3, size: 11), paragraph,
-                     heading("SETTORE POLIZIA LOCALE", level: 2, size: 14), paragraph]
+                     heading("SETTORE CULTURA", level: 2, size: 14), paragraph]
         let paths = DocumentContext.sectionPaths(of: items)
-        XCTAssertEqual(paths[3], ["SETTORE AFFARI GENERALI", "Responsabile Cairo Micaela", "RISORSE UMANE"])
-        XCTAssertEqual(paths[5], ["SETTORE POLIZIA LOCALE"], "a heading as large closes its level's sections, and the smaller ones in them")
+        XCTAssertEqual(paths[3], ["SETTORE TECNICO", "Responsabile Mario Rossi", "RISORSE UMANE"])
+        XCTAssertEqual(paths[5], ["SETTORE CULTURA"], "a heading as large closes its level's sections, and the smaller ones in them")
     }
 
     func testHeadingsOfOneLevelAndSizeFollowEachOther() {

@@ -64,12 +64,12 @@ final class RuledStackTests: XCTestCase {
         // The top of a continuation page: the header, the rest of a row cut by the page break (one cell, in the
         // third column), then a row of text. The header's centred words start elsewhere than the body's cells.
         let words = [Make.word("AREA", 70, 104, width: 25), Make.word("AZIONE", 160, 104, width: 35), Make.word("OBIETTIVO", 262, 104, width: 50),
-                     Make.word("tema", 250, 119, width: 20), Make.word("del", 273, 119, width: 15), Make.word("volontariato", 291, 119, width: 45),
+                     Make.word("tema", 250, 119, width: 20), Make.word("del", 273, 119, width: 15), Make.word("riciclo", 291, 119, width: 45),
                      Make.word("Sociale", 60, 134, width: 35), Make.word("Sostegno", 150, 134, width: 40), Make.word("Gestione", 250, 134, width: 40)]
         let tables = TableExtractor().tables(on: Make.page(words: words, rulings: rules([100, 115, 130, 145])))
         XCTAssertEqual(tables.count, 1, "the lone cell sits in a column: it is a row, not a caption between two tables")
         XCTAssertEqual(tables.first?.rows.last, ["Sociale", "Sostegno", "Gestione"])
-        XCTAssertTrue(tables.first?.rows.contains { $0.contains("tema del volontariato") } ?? false, "\(tables.first?.rows ?? [])")
+        XCTAssertTrue(tables.first?.rows.contains { $0.contains("tema del riciclo") } ?? false, "\(tables.first?.rows ?? [])")
     }
 
     func testAWordCrossingAGapThatOnlyItsHeaderFillsIsOneCell() {

@@ -7,7 +7,7 @@ import XCTest
 final class TableJoinerTests: XCTestCase {
     let header = ["AREA", "AZIONE", "OBIETTIVO", "REFERENTE"]
     let body = [["Cultura", "Eventi", "Organizzare la stagione", "Rossi"], ["", "Biblioteca", "Prestiti digitali", "Verdi"],
-                ["Sociale", "Volontariato", "Coinvolgere le associazioni sul", "Bianchi"]]
+                ["Sociale", "Riciclo", "Coinvolgere le associazioni sul", "Bianchi"]]
     /// The page above: many rows, so its column edges sit close to where each column's text starts.
     var above: PageTable {
         PageTable(table: Table(page: 1, bbox: Rect(x0: 50, y0: 400, x1: 450, y1: 800), rows: [header] + body, method: "rules"),
@@ -29,13 +29,13 @@ final class TableJoinerTests: XCTestCase {
     }
 
     func testAHeaderRepeatedOnOtherLinesContinuesTheTableAndTheCutRowIsMended() {
-        let rows = [["AR", "EA", "AZIONE", "OBIETTIVO", "REFERENTE"], ["", "", "", "tema del volontariato", ""],
+        let rows = [["AR", "EA", "AZIONE", "OBIETTIVO", "REFERENTE"], ["", "", "", "tema del riciclo", ""],
                     ["", "", "Sostegno", "Amministrazione di sostegno", "Neri"]]
         let tables = joined(overleaf(rows))
         XCTAssertEqual(tables.count, 1)
         XCTAssertEqual(tables.first?.pageEnd, 2)
         XCTAssertEqual(tables.first?.rows.count, 5, "the repeated header dropped, the cut row's rest joined to it")
-        XCTAssertEqual(tables.first?.rows[3], ["Sociale", "Volontariato", "Coinvolgere le associazioni sul tema del volontariato", "Bianchi"])
+        XCTAssertEqual(tables.first?.rows[3], ["Sociale", "Riciclo", "Coinvolgere le associazioni sul tema del riciclo", "Bianchi"])
         XCTAssertEqual(tables.first?.rows.last, ["", "Sostegno", "Amministrazione di sostegno", "Neri"])
     }
 
@@ -54,7 +54,7 @@ final class TableJoinerTests: XCTestCase {
 
     func testOtherColumnsWithoutTheHeaderAreAnotherTable() {
         // A staff list at the top of the next page: two rows, wide gaps, no repeated header.
-        let rows = [["1", "", "Ferri Raffaella", "Istruttore", "D2"], ["2", "", "Donadoni Nives", "Istruttore", "C5"]]
+        let rows = [["1", "", "Gialli Paolo", "Istruttore", "D2"], ["2", "", "Neri Anna", "Istruttore", "C5"]]
         XCTAssertEqual(joined(overleaf(rows)).count, 2)
     }
 }

@@ -66,8 +66,8 @@ public struct DocumentContext {
     }
 
     /// Headings open a section at their level and close every deeper one, and every one of their level not set
-    /// larger: a heading set visibly smaller than one of its level above it ("Responsabile Cairo Micaela" under
-    /// "SETTORE AFFARI GENERALI", both in the same size band) opens a section inside it.
+    /// larger: a heading set visibly smaller than one of its level above it (a unit's "Responsabile …" under the
+    /// unit's name, both in the same size band) opens a section inside it.
     static func sectionPaths(of items: [DocumentItem]) -> [[String]] {
         var stack: [(level: Int, size: Double, title: String)] = []
         var paths: [[String]] = []

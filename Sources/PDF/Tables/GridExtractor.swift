@@ -66,7 +66,7 @@ struct GridExtractor {
     }
 
     /// Splits a chunk before a word that starts where a cell of another line starts, when the gap before it is
-    /// wider than a word space: two short cells set close together ("Amministrativo Deborah Ariboni" under
+    /// wider than a word space: two short cells set close together ("Amministrativo Mario Rossi" under
     /// "Settore | Dirigente"), which the chunk gap alone joins.
     func splitAtAlignedStarts(_ chunkLines: [[Chunk]]) -> [[Chunk]] {
         // Where cells start: every chunk but one at the table's left edge (a line may begin in a later column:

@@ -152,7 +152,7 @@ struct RegionFinder {
 
     /// A band whose words fall into two or more of the table's columns, never straddle a column's start, and
     /// stand further apart than a word space where a column begins: a row of short cells set close together
-    /// ("Amministrativo Deborah Ariboni" under "Settore | Dirigente"), not a note running across the columns.
+    /// ("Amministrativo Mario Rossi" under "Settore | Dirigente"), not a note running across the columns.
     func fitsColumns(_ lines: [VisualLine], starts: [Double]) -> Bool {
         guard starts.count >= 2, !lines.isEmpty else { return false }
         let tolerance = settings.columnTolerance

@@ -121,7 +121,7 @@ struct TableJoiner {
     }
 
     /// Drops the header the new page repeats, also when it is set over another number of lines than above
-    /// ("AREE STRATEGICHE DI INTERVENTO" on one line above, on two overleaf): the rows are compared column by
+    /// ("AREA DI INTERVENTO" on one line above, on two overleaf): the rows are compared column by
     /// column, joined.
     private func droppingRepeatedHeader(_ rows: [[String]], header: [[String]]) -> [[String]] {
         let limit = settings.maxRepeatedHeaderRows
