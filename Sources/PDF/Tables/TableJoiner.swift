@@ -95,7 +95,7 @@ struct TableJoiner {
 
     /// A row's cells joined into the columns `columns` maps them to.
     static func regrouped(_ row: [String], columns: [Int], width: Int) -> [String] {
-        guard columns.count == row.count, row.count != width else { return row }
+        guard columns.count == row.count, columns != Array(0..<width) else { return row }
         var cells = Array(repeating: [String](), count: width)
         for (cell, column) in zip(row, columns) where !cell.isEmpty { cells[column].append(cell) }
         return cells.map { $0.joined(separator: " ") }
