@@ -85,12 +85,19 @@ struct WordBuilder {
         return Word(text: text, box: box, font: first.font, order: order, isVertical: isVertical)
     }
 
-    /// Text rotated by 90°: the next glyph sits above or below the last one, in the same column.
+    /// Text rotated by 90°: the next glyph sits above or below the last one, in the same column, and touches it
+    /// as letters of a word do; upright glyphs of two lines, one under the other (the "1" and "2" of a narrow
+    /// column's cells), stand a line gap apart.
     static func isVerticalStep(_ glyph: Glyph, after last: Glyph) -> Bool {
         let dx = abs(glyph.box.midX - last.box.midX), dy = abs(glyph.box.midY - last.box.midY)
+        let gap = max(glyph.box.y0 - last.box.y1, last.box.y0 - glyph.box.y1)
         return dy > dx && dy < 2 * max(glyph.box.height, last.box.height, 1)
             && glyph.box.horizontalOverlap(last.box) >= 0.5 * min(glyph.box.width, last.box.width)
+            && gap <= maximumVerticalLetterGap * max(glyph.font.size, 1)
     }
+
+    /// Widest gap between two letters of a word set at 90°, as a fraction of the font size.
+    static let maximumVerticalLetterGap = 0.25
 
     /// poppler sometimes puts words of two baselines on one line (superscripts aside); keep lines flat.
     private func splitIntoVisualLines(_ words: [Word]) -> [TextLine] {

@@ -39,4 +39,15 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(words.map(\.text), ["Totale"])
         XCTAssertTrue(words[0].isVertical)
     }
+
+    /// Upright figures of two cells one under the other in a narrow column, which poppler reads one after the
+    /// other, are two words: a line gap stands between them, not the touch of letters set at 90°.
+    func testUprightFiguresOfTwoLinesInOneColumnAreTwoWords() {
+        let font = FontInfo(name: "ArialMT", size: 7)
+        let one = Glyph(scalar: "1", box: Rect(x0: 37.5, y0: 270.3, x1: 40.7, y1: 277.4), font: font)
+        let two = Glyph(scalar: "2", box: Rect(x0: 37.5, y0: 282.3, x1: 40.7, y1: 289.4), font: font)
+        let words = WordBuilder().build([one, two]).words
+        XCTAssertEqual(words.map(\.text), ["1", "2"])
+        XCTAssertFalse(words.contains(where: \.isVertical))
+    }
 }
