@@ -133,4 +133,25 @@ final class GridTests: XCTestCase {
                               box: Rect(x0: 60, y0: 100, x1: 150, y1: 110))
         XCTAssertEqual(VisualLines.chunks(of: line, gapRatio: 0.75).count, 1)
     }
+
+    /// A listing ruled as a grid, and under it its total ruled as a frame of one row whose label spans the key
+    /// columns: the total is the listing's last row, in the listing's columns; a frame elsewhere is no row.
+    func testATotalRuledApartEndsTheGridAboveIt() {
+        let columns: [Double] = [50, 100, 150, 300], rows: [Double] = [100, 115, 130, 145]
+        var rulings = rows.map { Make.horizontal($0, 50, 300) } + columns.map { Make.vertical($0, 100, 145) }
+        var words = [Make.word("Cap.", 55, 103, width: 20), Make.word("Art.", 105, 103, width: 20), Make.word("Importo", 155, 103, width: 40)]
+        for (index, chapter) in ["101", "102"].enumerated() {
+            let y = 118 + Double(index) * 15
+            words += [Make.word(chapter, 55, y, width: 15), Make.word("1", 105, y, width: 5), Make.word("1.000,00", 250, y, width: 40)]
+        }
+        let frame = { (top: Double) in [Make.horizontal(top, 50, 300), Make.horizontal(top + 14, 50, 300), Make.vertical(50, top, top + 14),
+                                        Make.vertical(150, top, top + 14), Make.vertical(300, top, top + 14)] }
+        let total = { (top: Double) in [Make.word("TOTALE", 55, top + 3, width: 35), Make.word("2.000,00", 250, top + 3, width: 40)] }
+        let near = TableExtractor().tables(on: Make.page(words: words + total(152), rulings: rulings + frame(152)))
+        XCTAssertEqual(near.count, 1)
+        XCTAssertEqual(near.first?.rows.last, ["TOTALE", "", "2.000,00"])
+        rulings += frame(400)
+        let far = TableExtractor().tables(on: Make.page(words: words + total(400), rulings: rulings))
+        XCTAssertEqual(far.first?.rows.count, 3, "a frame far below is not the grid's row")
+    }
 }

@@ -23,7 +23,7 @@ struct GridExtractor {
 
     func extract(region: TableRegion, words: [Word]) -> Grid? {
         let lines = VisualLines.lines(of: words)
-        guard lines.count >= 2 else { return nil }
+        guard lines.count >= (region.kind == .lattice ? 1 : 2) else { return nil }
         let chunked = lines.map { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio) }
         // Rules already say a table is here; in a text-only region the chunk gaps are the only evidence of one.
         let chunkLines = region.kind == .stream ? chunked : splitAtAlignedStarts(chunked)
@@ -60,7 +60,8 @@ struct GridExtractor {
             slots.mergeContinuationLines(ruledTops: Set(ruledTops))
         }
         slots.dropEmptyRowsAndColumns()
-        guard slots.columnCount >= settings.minColumns, slots.rowCount >= 2 else { return nil }
+        // A ruled frame of one row may be the detached last row of the table above it (a total ruled apart).
+        guard slots.columnCount >= settings.minColumns, slots.rowCount >= (region.kind == .lattice ? 1 : 2) else { return nil }
         return Grid(columnEdges: slots.keptColumnEdges(columnEdges), columnGaps: slots.keptColumnGaps(columnEdges), rows: slots.strings(),
                     rowsFromRules: rowsFromRules, rowBoxes: slots.rowBoxes(x0: region.box.x0, x1: region.box.x1))
     }

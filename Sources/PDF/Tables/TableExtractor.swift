@@ -24,7 +24,13 @@ public struct TableExtractor: Sendable {
         for region in finder.ruledRegions(rulings: rulings, words: page.words) {
             let inside = remaining.filter { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 1) }
             guard let table = makeTable(region, words: inside, page: page, grids: grids) else { continue }
-            tables.append(table)
+            if table.table.rows.count == 1 {
+                // A frame of one row is no table; it may end the table right above it.
+                guard let above = tables.indices.last(where: { endsWithRow(tables[$0], table) }) else { continue }
+                tables[above] = appending(table, to: tables[above])
+            } else {
+                tables.append(table)
+            }
             remaining.removeAll { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 1) }
         }
         for region in finder.streamRegions(words: remaining.filter { !$0.isVertical }) where !isChart(region.box, page) {
@@ -45,6 +51,31 @@ public struct TableExtractor: Sendable {
         let table = Table(page: page.number, bbox: region.box, rows: grid.rows, method: region.kind.rawValue,
                           rowPlaces: grid.rowBoxes.map { RowPlace(page: page.number, bbox: $0) })
         return PageTable(table: table, columnEdges: grid.columnEdges, columnGaps: grid.columnGaps)
+    }
+
+    /// A ruled row of its own (a total ruled apart) ends the table right above it: as wide, a small gap under it,
+    /// and every edge of the row an edge of the table.
+    private func endsWithRow(_ table: PageTable, _ row: PageTable) -> Bool {
+        let tolerance = settings.snapTolerance, box = table.table.bbox, rowBox = row.table.bbox
+        let gap = rowBox.y0 - box.y1
+        guard gap >= -tolerance, gap <= settings.detachedRowGapRatio * rowBox.height,
+              abs(box.x0 - rowBox.x0) <= tolerance, abs(box.x1 - rowBox.x1) <= tolerance else { return false }
+        return row.columnEdges.allSatisfy { edge in table.columnEdges.contains { abs($0 - edge) <= tolerance } }
+    }
+
+    /// The row's cells in the table's columns: each in the column its left edge opens.
+    private func appending(_ row: PageTable, to table: PageTable) -> PageTable {
+        var result = table
+        var cells = Array(repeating: "", count: table.columnEdges.count - 1)
+        for (cell, left) in zip(row.table.rows[0], row.columnEdges) where !cell.isEmpty {
+            let column = table.columnEdges.indices.dropLast().min { abs(table.columnEdges[$0] - left) < abs(table.columnEdges[$1] - left) } ?? 0
+            cells[column] = cell
+        }
+        let placed = result.table.hasRowPlaces
+        result.table.rows.append(cells)
+        result.table.rowPlaces = placed ? result.table.rowPlaces + [RowPlace(page: row.table.page, bbox: row.table.bbox)] : []
+        result.table.bbox = Rect.enclosing([result.table.bbox, row.table.bbox])!
+        return result
     }
 
     /// Text among drawn curves and slanted lines is a chart's labels, not a table.

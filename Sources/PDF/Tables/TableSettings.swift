@@ -37,6 +37,9 @@ public struct TableSettings: Sendable {
     /// A ruled band of at least this many lines, most of which fill the same columns, holds one record per line.
     public var minRecordsInBand = 3
     public var recordShareInBand = 0.8
+    /// A ruled row of its own ends the table above it when the gap between them is at most this many times
+    /// the row's height.
+    public var detachedRowGapRatio = 1.5
     /// Lines of their own (not crossing it) each side of a column edge that some word crosses needs.
     public var minLinesBesideCrossedEdge = 2
     /// A table ruled by horizontal rules alone takes its rows from its rules (cells of several lines) when
