@@ -125,6 +125,23 @@ final class RuledStackTests: XCTestCase {
         XCTAssertFalse(tables.contains { $0.rows.joined().contains { $0.contains("TITOLO") } }, "the captions belong to neither")
     }
 
+    func testCellsOfTwoColumnsWrappedInOneRuledRowAreOneRow() {
+        // Between two rules, lines that fill the same two columns but read on, line after line, in both: one row
+        // of wrapped cells, not one record a line.
+        let left = ["Adeguamento strumenti", "bancari per il passaggio", "di tesoreria a", "Banca Nuova"]
+        let right = ["Espletamento delle operazioni", "di collegamento delle", "applicazioni di riscossione e", "pagamento"]
+        var words = [Make.word("Azione", 60, 104, width: 30), Make.word("Obiettivo", 200, 104, width: 40),
+                     Make.word("Prima", 60, 119, width: 25), Make.word("Verifica", 200, 119, width: 35)]
+        for (index, (a, b)) in zip(left, right).enumerated() {
+            let y = 134 + Double(index) * 11
+            words += [Make.word(a, 60, y, width: 110), Make.word(b, 200, y, width: 120)]
+        }
+        words += [Make.word("Seconda", 60, 184, width: 35), Make.word("Controllo", 200, 184, width: 40)]
+        let tables = TableExtractor().tables(on: Make.page(words: words, rulings: rules([100, 115, 130, 180, 195], 50, 350)))
+        XCTAssertEqual(tables.first?.rows.count, 4, "\(tables.first?.rows ?? [])")
+        XCTAssertEqual(tables.first?.rows[2], [left.joined(separator: " "), right.joined(separator: " ")])
+    }
+
     func testAGroupHeadingInsideATableIsNoCaption() {
         // "Effectiveness" over data rows: the rows after it are figures, not the header of another table.
         let words = [Make.word("Indicators", 60, 104, width: 50), Make.word("Weight", 280, 104, width: 35),

@@ -136,7 +136,8 @@ struct GridExtractor {
             var counts: [Set<Int>: Int] = [:]
             for set in columnSets { counts[set, default: 0] += 1 }
             if band.count >= settings.minRecordsInBand, let common = counts.max(by: { $0.value < $1.value }),
-               common.key.count >= 2, Double(common.value) >= settings.recordShareInBand * Double(band.count) {
+               common.key.count >= 2, Double(common.value) >= settings.recordShareInBand * Double(band.count),
+               !isWrappedText(band, chunkLines: chunkLines, columnEdges: columnEdges) {
                 for (upper, lower) in zip(band, band.dropFirst()) {
                     result.append((lines[upper].box.y1 + lines[lower].box.y0) / 2)
                 }
@@ -144,6 +145,21 @@ struct GridExtractor {
             result.append(bottom)
         }
         return result
+    }
+
+    /// Cells of several columns wrapped over the lines of one ruled row look like records, line for line; but
+    /// their lines read on from the line above in every column they share with it (lower case, or after a
+    /// joining word), for most of the band's lines.
+    private func isWrappedText(_ band: [Int], chunkLines: [[Chunk]], columnEdges: [Double]) -> Bool {
+        func cells(_ line: Int) -> [Int: String] {
+            Dictionary(chunkLines[line].map { (index(of: $0.box.midX, in: columnEdges), $0.text) }, uniquingKeysWith: { $0 + " " + $1 })
+        }
+        let readingOn = zip(band, band.dropFirst()).filter { upper, lower in
+            let above = cells(upper), below = cells(lower)
+            let shared = below.keys.filter { above[$0] != nil }
+            return !shared.isEmpty && shared.allSatisfy { TextJoin.continues(below[$0]!, after: above[$0]!) }
+        }
+        return Double(readingOn.count) >= settings.wrappedLineShareInBand * Double(band.count - 1)
     }
 
     private func lineRowEdges(_ lines: [VisualLine], region: Rect) -> [Double] {

@@ -37,6 +37,8 @@ public struct TableSettings: Sendable {
     /// A ruled band of at least this many lines, most of which fill the same columns, holds one record per line.
     public var minRecordsInBand = 3
     public var recordShareInBand = 0.8
+    /// ... unless this share of its lines read on from the line above in every column (wrapped cells).
+    public var wrappedLineShareInBand = 0.5
     /// A ruled row of its own ends the table above it when the gap between them is at most this many times
     /// the row's height.
     public var detachedRowGapRatio = 1.5
