@@ -142,6 +142,26 @@ final class RuledStackTests: XCTestCase {
         XCTAssertEqual(tables.first?.rows[2], [left.joined(separator: " "), right.joined(separator: " ")])
     }
 
+    func testAParagraphBetweenTwoRulesOfAStackBelongsToNoTable() {
+        // A sheet framed by rules: a small table, then a paragraph of running text across the frame, then another
+        // table whose columns differ: the paragraph cuts the stack, so neither table takes it or its columns.
+        let paragraph = "La struttura ha proseguito il lavoro di coordinamento e di aggiornamento delle procedure"
+        var words = tableA()
+        var x = 60.0
+        for word in paragraph.split(separator: " ") {
+            let width = Double(word.count) * 4.5
+            words.append(Make.word(String(word), x, 149, width: width))
+            x += width + 2.5
+        }
+        // The table below starts its columns where the one above does: only the paragraph tells them apart.
+        words += [Make.word("Nome", 60, 169, width: 25), Make.word("Ore", 300, 169, width: 20),
+                  Make.word("Rossi", 60, 184, width: 25), Make.word("10", 300, 184, width: 10),
+                  Make.word("Verdi", 60, 199, width: 25), Make.word("12", 300, 199, width: 10)]
+        let tables = TableExtractor().tables(on: Make.page(words: words, rulings: rules([100, 115, 130, 145, 165, 180, 195, 210])))
+        XCTAssertEqual(tables.map(\.rows.count), [3, 3], "\(tables.map(\.rows))")
+        XCTAssertFalse(tables.contains { $0.rows.joined().contains { $0.contains("coordinamento") } })
+    }
+
     func testAGroupHeadingInsideATableIsNoCaption() {
         // "Effectiveness" over data rows: the rows after it are figures, not the header of another table.
         let words = [Make.word("Indicators", 60, 104, width: 50), Make.word("Weight", 280, 104, width: 35),

@@ -40,7 +40,11 @@ struct RegionFinder {
         }
         var parts: [[Ruling]] = [[stack[0]]]
         for (upper, lower) in zip(stack, stack.dropFirst()) {
-            if band(upper, lower).isEmpty && lower.position - upper.position > settings.minCellSize {
+            let lines = band(upper, lower)
+            if lines.isEmpty && lower.position - upper.position > settings.minCellSize {
+                parts.append([lower])
+            } else if isProse(lines, width: right - left) {
+                // Running text between two rules (a paragraph set in a ruled frame) belongs to no table.
                 parts.append([lower])
             } else {
                 parts[parts.count - 1].append(lower)
@@ -111,6 +115,17 @@ struct RegionFinder {
         }
         pieces.append(Array(part[first...]))
         return pieces
+    }
+
+    /// Running text: lines of one chunk each, one of them across most of the stack, and more words a line than a
+    /// table's cells hold.
+    func isProse(_ lines: [VisualLine], width: Double) -> Bool {
+        guard !lines.isEmpty, width > 0 else { return false }
+        let chunked = lines.map { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio) }
+        guard chunked.allSatisfy({ $0.count == 1 }) else { return false }
+        let words = lines.map(\.words.count).reduce(0, +)
+        return lines.contains { $0.box.width >= settings.proseWidthShare * width }
+            && Double(words) / Double(lines.count) > settings.maxMeanWordsPerCell
     }
 
     /// A band whose every line is one cell starting at the start of a column other than the first.
