@@ -162,6 +162,19 @@ final class RuledStackTests: XCTestCase {
         XCTAssertFalse(tables.contains { $0.rows.joined().contains { $0.contains("coordinamento") } })
     }
 
+    func testAFigureRightAlignedAWordSpaceFromTheNextColumnIsACellOfItsOwn() {
+        // "VACANTI" over figures that end 2.8 points before the names of an unlabelled column, row after row; the
+        // same profile in every row ("ISTRUTT. AMM.", words, not a figure) stays one cell.
+        var words = [Make.word("CAT.", 60, 104, width: 20), Make.word("PROFILO", 110, 104, width: 40), Make.word("VACANTI", 230, 104, width: 40)]
+        for (index, name) in ["PORTA", "MANFREDINI", "ARCHETTI", "MARTINELLI"].enumerated() {
+            let y = 119 + Double(index) * 15
+            words += [Make.word("C\(index + 1)", 60, y, width: 10), Make.word("ISTRUTT.", 110, y, width: 35), Make.word("AMM.", 147.5, y, width: 20),
+                      Make.word("0", 275, y, width: 5), Make.word(name, 282.8, y, width: 45)]
+        }
+        let tables = TableExtractor().tables(on: Make.page(words: words, rulings: rules([100, 115, 130, 145, 160, 175], 50, 350)))
+        XCTAssertEqual(tables.first?.rows.last, ["C4", "ISTRUTT. AMM.", "0", "MARTINELLI"], "\(tables.first?.rows ?? [])")
+    }
+
     func testAGroupHeadingInsideATableIsNoCaption() {
         // "Effectiveness" over data rows: the rows after it are figures, not the header of another table.
         let words = [Make.word("Indicators", 60, 104, width: 50), Make.word("Weight", 280, 104, width: 35),

@@ -39,7 +39,10 @@ struct GridExtractor {
         // as records of their own are split below.
         let rowsFromRules = region.kind == .lattice || (region.kind == .ruledStack && ruleRows.count >= settings.minInteriorRowRules)
 
-        let textColumns = columnsFromRules ? [] : textColumnEdges(chunkLines, region: region.box, ruleEdges: ruleColumns)
+        // A figure right-aligned a word space from the next column's text leaves too narrow a gap to be found
+        // by coverage; where rows agree on it, it is an edge all the same.
+        let figureEdges = columnsFromRules || region.kind == .stream ? [] : alignedFigureGaps(chunked).map { ($0.end + $0.start) / 2 }
+        let textColumns = columnsFromRules ? [] : textColumnEdges(chunkLines, region: region.box, ruleEdges: ruleColumns) + figureEdges
         let columnEdges = snapped([region.box.x0] + ruleColumns + textColumns + [region.box.x1])
         let rowEdges = rowsFromRules
             ? splittingBandsOfRecords(snapped([region.box.y0] + ruleRows + [region.box.y1]), lines: lines, chunkLines: chunkLines,
@@ -76,14 +79,16 @@ struct GridExtractor {
         let starts = chunkLines.enumerated().flatMap { line, chunks in
             chunks.filter { $0.box.x0 > leftEdge + settings.columnTolerance }.map { (line: line, x: $0.box.x0) }
         }
-        guard !starts.isEmpty else { return chunkLines }
+        let figureGaps = alignedFigureGaps(chunkLines)
+        guard !starts.isEmpty || !figureGaps.isEmpty else { return chunkLines }
         return chunkLines.enumerated().map { line, chunks in
             chunks.flatMap { chunk -> [Chunk] in
                 var pieces: [[Word]] = [[]]
                 for word in chunk.words {
                     if let previous = pieces[pieces.count - 1].last,
-                       settings.isCellGap(from: previous, to: word),
-                       starts.contains(where: { $0.line != line && abs($0.x - word.box.x0) <= settings.columnTolerance }) {
+                       (settings.isCellGap(from: previous, to: word)
+                           && starts.contains(where: { $0.line != line && abs($0.x - word.box.x0) <= settings.columnTolerance }))
+                       || figureGaps.contains(where: { isSameGap($0, previous, word) }) {
                         pieces.append([])
                     }
                     pieces[pieces.count - 1].append(word)
@@ -92,6 +97,36 @@ struct GridExtractor {
                 return pieces.map { Chunk(words: $0, box: Rect.enclosing($0.map(\.box))!) }
             }
         }
+    }
+
+    /// A figure right-aligned against the next column's text, a word space apart ("0 PORTA", "2 Istruzione"):
+    /// where a figure ends and a word starts at the same places in `minAlignedFigureRows` lines or more, the two
+    /// are cells of two columns, however narrow the gap.
+    func alignedFigureGaps(_ chunkLines: [[Chunk]]) -> [(end: Double, start: Double)] {
+        var gaps: [(end: Double, start: Double)] = []
+        for chunks in chunkLines {
+            for chunk in chunks {
+                for (left, right) in zip(chunk.words, chunk.words.dropFirst())
+                where Self.isFigure(left.text) && right.text.first?.isLetter == true {
+                    gaps.append((left.box.x1, right.box.x0))
+                }
+            }
+        }
+        let tolerance = settings.columnTolerance
+        return gaps.filter { gap in
+            gaps.filter { abs($0.end - gap.end) <= tolerance && abs($0.start - gap.start) <= tolerance }.count
+                >= settings.minAlignedFigureRows
+        }
+    }
+
+    private func isSameGap(_ gap: (end: Double, start: Double), _ left: Word, _ right: Word) -> Bool {
+        Self.isFigure(left.text) && abs(gap.end - left.box.x1) <= settings.columnTolerance
+            && abs(gap.start - right.box.x0) <= settings.columnTolerance
+    }
+
+    /// Digits with the marks of numbers ("12", "0,5", "1.000", "30%").
+    static func isFigure(_ text: String) -> Bool {
+        text.contains(where: \.isNumber) && text.allSatisfy { $0.isNumber || ".,%-".contains($0) }
     }
 
     /// Positions of rulings that lie strictly inside [from, to], clustered.

@@ -42,6 +42,8 @@ public struct TableSettings: Sendable {
     /// A ruled row of its own ends the table above it when the gap between them is at most this many times
     /// the row's height.
     public var detachedRowGapRatio = 1.5
+    /// Lines in which a figure ends and a word starts at the same places, for the two to be cells of two columns.
+    public var minAlignedFigureRows = 3
     /// A band of running text inside a stack of rules has a line across this share of the stack's width.
     public var proseWidthShare = 0.6
     /// Lines of their own (not crossing it) each side of a column edge that some word crosses needs.
