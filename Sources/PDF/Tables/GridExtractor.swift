@@ -26,7 +26,8 @@ struct GridExtractor {
         guard lines.count >= (region.kind == .lattice ? 1 : 2) else { return nil }
         let chunked = lines.map { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio) }
         // Rules already say a table is here; in a text-only region the chunk gaps are the only evidence of one.
-        let chunkLines = region.kind == .stream ? chunked : splitAtAlignedStarts(chunked)
+        let figureGaps = region.kind == .stream ? [] : alignedFigureGaps(chunked)
+        let chunkLines = region.kind == .stream ? chunked : splitAtAlignedStarts(chunked, figureGaps: figureGaps)
         let verticals = region.rulings.filter { $0.orientation == .vertical }
         let horizontals = region.rulings.filter { $0.orientation == .horizontal && $0.length >= settings.minRulingLength }
 
@@ -41,7 +42,7 @@ struct GridExtractor {
 
         // A figure right-aligned a word space from the next column's text leaves too narrow a gap to be found
         // by coverage; where rows agree on it, it is an edge all the same.
-        let figureEdges = columnsFromRules || region.kind == .stream ? [] : alignedFigureGaps(chunked).map { ($0.end + $0.start) / 2 }
+        let figureEdges = columnsFromRules ? [] : figureGaps.map { ($0.end + $0.start) / 2 }
         let textColumns = columnsFromRules ? [] : textColumnEdges(chunkLines, region: region.box, ruleEdges: ruleColumns) + figureEdges
         let columnEdges = snapped([region.box.x0] + ruleColumns + textColumns + [region.box.x1])
         let rowEdges = rowsFromRules
@@ -72,14 +73,13 @@ struct GridExtractor {
     /// Splits a chunk before a word that starts where a cell of another line starts, when the gap before it is
     /// wider than a word space: two short cells set close together ("Amministrativo Mario Rossi" under
     /// "Settore | Dirigente"), which the chunk gap alone joins.
-    func splitAtAlignedStarts(_ chunkLines: [[Chunk]]) -> [[Chunk]] {
+    func splitAtAlignedStarts(_ chunkLines: [[Chunk]], figureGaps: [(end: Double, start: Double)] = []) -> [[Chunk]] {
         // Where cells start: every chunk but one at the table's left edge (a line may begin in a later column:
         // a header cell over a narrow first column, a cell's wrapped text).
         let leftEdge = chunkLines.compactMap { $0.first?.box.x0 }.min() ?? 0
         let starts = chunkLines.enumerated().flatMap { line, chunks in
             chunks.filter { $0.box.x0 > leftEdge + settings.columnTolerance }.map { (line: line, x: $0.box.x0) }
         }
-        let figureGaps = alignedFigureGaps(chunkLines)
         guard !starts.isEmpty || !figureGaps.isEmpty else { return chunkLines }
         return chunkLines.enumerated().map { line, chunks in
             chunks.flatMap { chunk -> [Chunk] in
@@ -112,11 +112,17 @@ struct GridExtractor {
                 }
             }
         }
+        // One gap per place: the figures of a column end at one place, however many rows there are.
         let tolerance = settings.columnTolerance
-        return gaps.filter { gap in
-            gaps.filter { abs($0.end - gap.end) <= tolerance && abs($0.start - gap.start) <= tolerance }.count
-                >= settings.minAlignedFigureRows
+        var places: [(end: Double, start: Double, count: Int)] = []
+        for gap in gaps {
+            if let index = places.firstIndex(where: { abs($0.end - gap.end) <= tolerance && abs($0.start - gap.start) <= tolerance }) {
+                places[index].count += 1
+            } else {
+                places.append((gap.end, gap.start, 1))
+            }
         }
+        return places.filter { $0.count >= settings.minAlignedFigureRows }.map { ($0.end, $0.start) }
     }
 
     private func isSameGap(_ gap: (end: Double, start: Double), _ left: Word, _ right: Word) -> Bool {
