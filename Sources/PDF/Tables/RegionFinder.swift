@@ -76,6 +76,7 @@ struct RegionFinder {
         let bodySize = sizes.isEmpty ? 0 : sizes[sizes.count / 2]
         let isDisplayed = bands.map { band in !band.isEmpty && band.allSatisfy { $0.fontSize >= settings.captionSizeRatio * bodySize } }
         let isTabular = bands.indices.map { tabular(bands[$0]) && !isDisplayed[$0] }
+        let foldedBands = bands.map(folded)
         var cuts: [(end: Int, start: Int)] = []  // band indices: the table above ends with band `end`, the next starts at `start`
         var above = 0
         var index = 0
@@ -95,7 +96,7 @@ struct RegionFinder {
             let loneCells = !displayed && (index..<after).allSatisfy { isLoneCell(bands[$0], starts: upper) || isLoneCell(bands[$0], starts: lower) }
             // Listings alike stacked, each under its caption ("TITOLO 7 …"): the header after the caption recurs,
             // and figures follow it.
-            let repeatsHeader = bands.filter { folded($0) == folded(bands[after]) }.count >= 2
+            let repeatsHeader = foldedBands.filter { $0 == foldedBands[after] }.count >= 2
                 && next.contains { !isHeaderLike(bands[$0]) }
             if !loneCells, startsDisagree(upper, lower) || displayed || repeatsHeader, isHeaderLike(bands[after]) {
                 var end = index - 1, start = after

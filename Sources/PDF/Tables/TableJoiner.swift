@@ -16,8 +16,9 @@ struct TableJoiner {
         var finished: [Table] = []
         var incoming = pageTables
         if let previous = open {
-            if let first = incoming.first, continues(previous, with: first, pageHeight: pageHeight, textAbove: textAboveFirst) {
-                incoming[0] = merged(previous, first)
+            if let first = incoming.first,
+               let columns = continuationColumns(of: previous, in: first, pageHeight: pageHeight, textAbove: textAboveFirst) {
+                incoming[0] = merged(previous, first, columns: columns)
             } else {
                 finished.append(previous.table)
             }
@@ -35,9 +36,9 @@ struct TableJoiner {
         return open.map { [$0.table] } ?? []
     }
 
-    private func merged(_ head: PageTable, _ tail: PageTable) -> PageTable {
+    /// `tail` joined to `head`, its columns mapped onto head's by `columns` (`columnMap`).
+    private func merged(_ head: PageTable, _ tail: PageTable, columns: [Int]) -> PageTable {
         var result = head
-        let columns = columnMap(from: tail, onto: head) ?? []
         var continuation = tail.table
         continuation.rows = tail.table.rows.map { Self.regrouped($0, columns: columns, width: head.columnEdges.count - 1) }
         var skipped = continuation.rows.count - droppingRepeatedHeader(continuation.rows, header: head.table.rows).count
@@ -52,10 +53,11 @@ struct TableJoiner {
         return result
     }
 
-    private func continues(_ table: PageTable, with next: PageTable, pageHeight: Double, textAbove: Bool) -> Bool {
+    /// How `next` continues `table` (its columns mapped onto the table's), or nil when it does not.
+    private func continuationColumns(of table: PageTable, in next: PageTable, pageHeight: Double, textAbove: Bool) -> [Int]? {
         guard next.table.page == table.table.pageEnd + 1,
-              next.table.bbox.y0 <= pageHeight * settings.continuationZone else { return false }
-        return columnMap(from: next, onto: table, textAbove: textAbove) != nil
+              next.table.bbox.y0 <= pageHeight * settings.continuationZone else { return nil }
+        return columnMap(from: next, onto: table, textAbove: textAbove)
     }
 
     /// For each column of a continuation, the column of the table above it falls in; nil when it is no
