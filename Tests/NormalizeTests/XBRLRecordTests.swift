@@ -135,6 +135,26 @@ final class XBRLRecordTests: XCTestCase {
         XCTAssertEqual(Set(first.map(\.id)).count, 4)
     }
 
+    func testKeysFollowTheFactNotItsPlaceOrContextIDs() throws {
+        let competenza = member("TipoPrevisioneAxis", "Competenza"), missione = member("MissioneAxis", "M01")
+        let before = instance([context("c1", members: [competenza, missione]), context("c2", .instant("2025-12-31"))])
+        let after = instance([context("ctx_9", members: [missione, competenza]), context("ctx_1", .instant("2025-12-31"))])
+        let first = try records([fact("SpeseCorrenti", "10", context: "c1"), fact("FondoCassa", "5", context: "c2")], before)
+        let second = try records([fact("Avanzo", "1", context: "ctx_1"), fact("FondoCassa", "6", context: "ctx_1"),
+                                  fact("SpeseCorrenti", "12", context: "ctx_9")], after)
+        func key(_ records: [Record], _ concept: String) -> String? {
+            records.first { $0.type == .fact && $0["concept_name"] == .text(concept) }?.key
+        }
+        XCTAssertEqual(key(first, "SpeseCorrenti"), key(second, "SpeseCorrenti"), "the member order and context id do not matter")
+        XCTAssertEqual(key(first, "FondoCassa"), key(second, "FondoCassa"), "nor the place in the file")
+        let otherPeriod = try records([fact("FondoCassa", "5", context: "c")], instance([context("c", .instant("2024-12-31"))]))
+        XCTAssertNotEqual(key(first, "FondoCassa"), key(otherPeriod, "FondoCassa"), "the period does")
+        let otherUnit = try records([fact("FondoCassa", "5", context: "c2", unit: "USD")],
+                                    instance([context("c2", .instant("2025-12-31"))],
+                                             units: [XBRLUnit(id: "USD", numerator: [XBRLQName(namespace: iso, localName: "USD")])]))
+        XCTAssertNotEqual(key(first, "FondoCassa"), key(otherUnit, "FondoCassa"), "and the unit does")
+    }
+
     // MARK: budget_line
 
     func testConceptGivesTitleAndDimensionsGiveCodesAndAmountColumn() throws {

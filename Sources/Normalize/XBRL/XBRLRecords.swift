@@ -37,7 +37,9 @@ public final class XBRLDocumentMapper {
     public let document: DocumentInfo
     private let header: XBRLInstance
     private let budget: BudgetConceptMapping
-    private var ordinal = 0
+    /// How often each aspect key was seen, by its hash (a streamed instance may hold millions of facts: the
+    /// keys themselves are not kept). A collision only numbers a fact as a repeat, it never merges two records.
+    private var keyOccurrences: [Int: Int] = [:]
     private var conceptMatches: [String: ConceptMatch?] = [:]
     private var memberMatches: [String: String?] = [:]
 
@@ -62,14 +64,20 @@ public final class XBRLDocumentMapper {
 
     /// The fact's record, and its budget line when it is a budget amount.
     public func records(for fact: XBRLFact) -> [Record] {
-        defer { ordinal += 1 }
-        let key = "\(ordinal)|\(fact.concept)|\(fact.contextRef)"
         let context = header.context(of: fact)
         let unit = header.unit(of: fact)
+        let key = numberedKey(XBRLFactKey.aspects(of: fact, context: context, unit: unit))
         var record = factRecord(fact, key: key, context: context, unit: unit)
         var records: [Record] = []
         if let line = budgetLine(fact, key: key, context: context, unit: unit, factRecord: &record) { records = [record, line] } else { records = [record] }
         return records
+    }
+
+    /// The aspect key, with `#n` from the second fact of the same aspects on (a duplicate fact, which XBRL allows).
+    private func numberedKey(_ aspects: String) -> String {
+        let seen = keyOccurrences[aspects.hashValue, default: 0]
+        keyOccurrences[aspects.hashValue] = seen + 1
+        return seen == 0 ? aspects : aspects + "#\(seen + 1)"
     }
 
     // MARK: fact
@@ -245,6 +253,44 @@ public final class XBRLDocumentMapper {
 }
 
 /// How names of an instance are written in records.
+/// A fact's natural key: what XBRL says identifies a fact (concept, entity, period, dimensions, unit), not its
+/// place in the file nor the ids of its context and unit, which instance generators renumber from one filing to the
+/// next. The same amount of the same budget item keeps its `record_key` across versions of the plan.
+enum XBRLFactKey {
+    static func aspects(of fact: XBRLFact, context: XBRLContext?, unit: XBRLUnit?) -> String {
+        var parts = [fact.concept.description]
+        if let context {
+            parts.append(context.entityScheme + "#" + context.entityIdentifier)
+            parts.append(period(context.period))
+            parts.append(context.members.map(member).sorted().joined(separator: ","))
+        } else {
+            parts.append("context:" + fact.contextRef)
+        }
+        if let unit {
+            let measures = unit.numerator.map(\.description).sorted().joined(separator: "*")
+            parts.append(unit.isDivide ? measures + "/" + unit.denominator.map(\.description).sorted().joined(separator: "*") : measures)
+        } else if let unitRef = fact.unitRef {
+            parts.append("unit:" + unitRef)
+        }
+        return parts.joined(separator: "|")
+    }
+
+    private static func period(_ period: XBRLPeriod) -> String {
+        switch period {
+        case .instant(let day): return day
+        case .duration(let start, let end): return start + "/" + end
+        case .forever: return "forever"
+        }
+    }
+
+    private static func member(_ member: XBRLMember) -> String {
+        switch member.value {
+        case .explicit(let name): return "\(member.dimension)=\(name)"
+        case .typed(let element, let value): return "\(member.dimension)=\(element):\(value)"
+        }
+    }
+}
+
 enum XBRLNames {
     static let iso4217 = "http://www.xbrl.org/2003/iso4217"
     static let instance = "http://www.xbrl.org/2003/instance"
