@@ -23,8 +23,8 @@ final class OdtTests: XCTestCase {
             BlockSummary(.heading, "Referto del controllo di gestione", level: 1, source: text + "text:h[1]"),
             BlockSummary(.heading, "Servizio tributi", level: 2, source: text + "text:h[2]"),
             BlockSummary(.labelValue, "Dirigente: Luca Verdi", label: "Dirigente", value: "Luca Verdi", source: text + "text:p[1]"),
-            BlockSummary(.labelValue, "Obiettivo: incassi", label: "Obiettivo", value: "incassi", source: text + "text:p[2]"),
-            BlockSummary(.paragraph, "secondo rigo", source: text + "text:p[2]"),
+            // the line after a line break continues the value, as a wrapped value does in a PDF
+            BlockSummary(.labelValue, "Obiettivo: incassi secondo rigo", label: "Obiettivo", value: "incassi secondo rigo", source: text + "text:p[2]"),
             BlockSummary(.listItem, "Accertamenti", source: text + "text:list/text:list-item[1]"),
             BlockSummary(.listItem, "IMU", source: text + "text:list/text:list-item[1]/text:list/text:list-item"),
             BlockSummary(.listItem, "Riscossione", source: text + "text:list/text:list-item[2]"),

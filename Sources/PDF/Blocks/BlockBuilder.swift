@@ -45,19 +45,9 @@ public struct BlockBuilder: Sendable {
         return .text
     }
 
-    /// The words of the label when the line starts "Label: value": a bold run ending with a colon, or a short
-    /// capitalised phrase ending with a colon.
     func labelWordCount(_ line: TextLine) -> Int? {
-        guard let colon = line.words.prefix(settings.maxLabelWords).firstIndex(where: { $0.text.hasSuffix(":") }) else { return nil }
-        let label = line.words[...colon]
-        let boldLabel = label.allSatisfy(\.font.isBold)
-        let startsCapital = label.first?.text.first?.isUppercase ?? false
-        // "Re.Gis) Torrente …:" is a sentence running on from the line above, not a label.
-        let labelText = label.map(\.text).joined()
-        guard labelText.filter({ $0 == "(" }).count == labelText.filter({ $0 == ")" }).count else { return nil }
-        let hasValue = colon < line.words.count - 1 || boldLabel
-        guard hasValue, boldLabel || (startsCapital && colon < 6) else { return nil }
-        return colon + 1
+        let words = line.words.prefix(settings.labels.maxLabelWords + 1).map { LabelLine.Word($0.text, isBold: $0.font.isBold) }
+        return LabelLine.labelWordCount(words, settings: settings.labels)
     }
 
     static func startsWithListMarker(_ text: String) -> Bool {

@@ -1,11 +1,13 @@
+import Core
+
 /// Tolerances for reading headings, paragraphs, list items and "Label: value" lines.
 public struct BlockSettings: Sendable {
     /// A line set this much larger than the body text is a heading.
     public var headingSizeRatio = 1.15
     /// Headings are short: longer bold lines are bold paragraphs.
     public var maxHeadingCharacters = 160
-    /// A label before a colon has at most this many words.
-    public var maxLabelWords = 10
+    /// How "Label: value" lines are told (shared with the markup readers).
+    public var labels = LabelLine.Settings()
     /// Lines closer than this fraction of their height belong to one paragraph.
     public var paragraphGapRatio = 0.8
     /// A heading line at least this share of the page's text width may wrap onto the next line.

@@ -61,7 +61,7 @@ struct DocxWalk {
         runs(of: paragraph, bold: styles.isBold(style), into: &text)
         let source = source(path)
         if let level = headingLevel(properties, style: style) {
-            if let block = maker.heading(text, level: level, source: source, page: startPage) { items.append(.block(block)) }
+            items += maker.heading(text, level: level, source: source, page: startPage).map(ContentItem.block)
         } else if isNumbered(properties, style: style) {
             if let block = maker.listItem(text, source: source, page: startPage) { items.append(.block(block)) }
         } else {

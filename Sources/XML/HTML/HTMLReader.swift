@@ -76,7 +76,7 @@ struct HTMLWalk {
 
         if let level = HTMLVocabulary.headingLevel(name) {
             flush()
-            if let block = maker.heading(inline(of: element, context: context), level: level, source: path, page: 1) { items.append(.block(block)) }
+            items += maker.heading(inline(of: element, context: context), level: level, source: path, page: 1).map(ContentItem.block)
         } else if name == "p" {
             flush()
             items += maker.paragraph(inline(of: element, context: context), source: path, page: 1).map(ContentItem.block)

@@ -71,15 +71,26 @@ enum TextNormal {
     }
 }
 
-/// Turns paragraphs, headings and list items into `Block`s: a line that starts with a bold label ending in a
-/// colon ("**Responsabile:** Mario Rossi") is a `label_value` block, as in the PDF stage.
+/// Turns paragraphs, headings and list items into `Block`s. A line that starts "Label: value" is a `label_value`
+/// block, told by the rule the PDF stage uses (`LabelLine`): a bold label ending in a colon ("**Responsabile:**
+/// Mario Rossi", "**Responsabile**: Mario Rossi"), or a short capitalised one followed by its value ("Obiettivo
+/// strategico: 8.8 …"). A heading element is no exception: in a PDF the same line is a label line too.
 struct BlockMaker {
-    var maxLabelWords = 10
+    var labels = LabelLine.Settings()
+    /// A bold paragraph this short is a heading, as a bold line is in the PDF stage ("TRANSITABILITÀ STRADE NEL
+    /// PERIODO INVERNALE" set in bold body text).
+    var maxHeadingCharacters = 160
+    /// Its level: below every heading element (HTML's h1–h6), as a bold line of body size is the PDF stage's lowest.
+    var boldParagraphLevel = 6
 
-    func heading(_ inline: InlineText, level: Int, source: String, page: Int) -> Block? {
+    /// A heading, or its label lines and paragraphs when a line of it is "Label: value".
+    func heading(_ inline: InlineText, level: Int, source: String, page: Int) -> [Block] {
+        if inline.lines.contains(where: { labelValue($0, source: source, page: page) != nil }) {
+            return paragraph(inline, source: source, page: page)
+        }
         let text = inline.text()
-        guard !text.isEmpty else { return nil }
-        return block(.heading, text: text, level: level, source: source, page: page, bold: isBold(inline.lines.flatMap { $0 }))
+        guard !text.isEmpty else { return [] }
+        return [block(.heading, text: text, level: level, source: source, page: page, bold: isBold(inline.lines.flatMap { $0 }))]
     }
 
     func listItem(_ inline: InlineText, source: String, page: Int) -> Block? {
@@ -88,20 +99,30 @@ struct BlockMaker {
         return block(.listItem, text: text, source: source, page: page, bold: isBold(inline.lines.flatMap { $0 }))
     }
 
-    /// A paragraph: each line with a bold label is a `label_value` block of its own, the other lines one paragraph
-    /// each run of them.
+    /// A paragraph: each label line is a `label_value` block of its own and the lines after it, up to the next label
+    /// line, continue its value (a value wrapped at a line break, as the PDF stage reads it); the lines before the
+    /// first label line are one paragraph.
     func paragraph(_ inline: InlineText, source: String, page: Int) -> [Block] {
         var blocks: [Block] = []
         var plain: [TextRun] = []
         func flushPlain() {
             let text = TextNormal.collapse(plain.map(\.text).joined(separator: " "))
-            if !text.isEmpty { blocks.append(block(.paragraph, text: text, source: source, page: page, bold: isBold(plain))) }
+            if !text.isEmpty {
+                let bold = isBold(plain)
+                if bold && isHeadingText(text) {
+                    blocks.append(block(.heading, text: text, level: boldParagraphLevel, source: source, page: page, bold: true))
+                } else {
+                    blocks.append(block(.paragraph, text: text, source: source, page: page, bold: bold))
+                }
+            }
             plain = []
         }
         for line in inline.lines {
             if let labelled = labelValue(line, source: source, page: page) {
                 flushPlain()
                 blocks.append(labelled)
+            } else if let last = blocks.last, last.kind == .labelValue {
+                blocks[blocks.count - 1] = continuing(last, with: line)
             } else {
                 if !plain.isEmpty { plain.append(TextRun(text: " ", bold: true)) }
                 plain += line
@@ -111,28 +132,55 @@ struct BlockMaker {
         return blocks
     }
 
-    /// "**Label:** value" or "**Label**: value" at the start of a line.
     func labelValue(_ line: [TextRun], source: String, page: Int) -> Block? {
-        let runs = line.drop { $0.text.allSatisfy(\.isWhitespace) }
-        let boldRuns = runs.prefix { $0.bold || $0.text.allSatisfy(\.isWhitespace) }
-        let boldText = TextNormal.collapse(boldRuns.map(\.text).joined())
-        var rest = TextNormal.collapse(runs.dropFirst(boldRuns.count).map(\.text).joined())
-        var label: String
-        if boldText.hasSuffix(":") {
-            label = String(boldText.dropLast())
-        } else if rest.hasPrefix(":"), !boldText.isEmpty {
-            label = boldText
-            rest = TextNormal.collapse(String(rest.dropFirst()))
-        } else {
-            return nil
-        }
-        label = TextNormal.collapse(label)
-        guard !label.isEmpty, !label.contains(":"), label.split(separator: " ").count <= maxLabelWords else { return nil }
-        let text = TextNormal.collapse(line.map(\.text).joined())
-        var made = block(.labelValue, text: text, source: source, page: page, bold: isBold(Array(runs)))
+        let words = Self.words(line)
+        guard let count = LabelLine.labelWordCount(words, settings: labels) else { return nil }
+        let label = TextNormal.collapse(String(words[..<count].map(\.text).joined(separator: " ").dropLast()))
+        guard !label.isEmpty else { return nil }
+        var made = block(.labelValue, text: words.map(\.text).joined(separator: " "), source: source, page: page,
+                         bold: isBold(line))
         made.label = label
-        made.value = rest
+        made.value = words[count...].map(\.text).joined(separator: " ")
         return made
+    }
+
+    private func continuing(_ labelled: Block, with line: [TextRun]) -> Block {
+        let more = TextNormal.collapse(line.map(\.text).joined())
+        guard !more.isEmpty else { return labelled }
+        var block = labelled
+        block.text += " " + more
+        block.value = [block.value ?? "", more].filter { !$0.isEmpty }.joined(separator: " ")
+        return block
+    }
+
+    /// The line's words, each bold when its letters and digits are ("**Label**:" is a bold word: its colon may be
+    /// set in the body font).
+    static func words(_ line: [TextRun]) -> [LabelLine.Word] {
+        var words: [LabelLine.Word] = []
+        var text = "", bold = true, hasSignificant = false
+        func flush() {
+            if !text.isEmpty { words.append(LabelLine.Word(text, isBold: hasSignificant ? bold : false)) }
+            text = ""; bold = true; hasSignificant = false
+        }
+        for run in line {
+            for character in run.text {
+                if character.isWhitespace {
+                    flush()
+                    continue
+                }
+                text.append(character)
+                if character.isLetter || character.isNumber {
+                    hasSignificant = true
+                    bold = bold && run.bold
+                }
+            }
+        }
+        flush()
+        return words
+    }
+
+    private func isHeadingText(_ text: String) -> Bool {
+        text.count <= maxHeadingCharacters && text.contains { $0.isLetter }
     }
 
     private func isBold(_ runs: [TextRun]) -> Bool {

@@ -104,7 +104,7 @@ struct OdtWalk {
             if ODF.is(child, ODF.text, "h") {
                 startPage(child)
                 let level = child.attribute("outline-level", namespace: ODF.text).flatMap { Int($0) } ?? 1
-                if let block = maker.heading(inline(child), level: level, source: source(childPath), page: page) { items.append(.block(block)) }
+                items += maker.heading(inline(child), level: level, source: source(childPath), page: page).map(ContentItem.block)
             } else if ODF.is(child, ODF.text, "p") {
                 startPage(child)
                 items += maker.paragraph(inline(child), source: source(childPath), page: page).map(ContentItem.block)
