@@ -51,6 +51,15 @@ final class LabelLineTests: XCTestCase {
         ])
     }
 
+    func testLabelLinesAfterALineBreakInAListItemAreLabelLines() throws {
+        XCTAssertEqual(try blocks("<ul><li><b>Misurazione:</b> turni serali<br/>in base al programma<br/><b>Base di partenza:</b> anno precedente<br/><b>Traguardo:</b> sicurezza</li><li>Secondo<br/>punto</li></ul>"), [
+            BlockSummary(.listItem, "Misurazione: turni serali in base al programma"),
+            BlockSummary(.labelValue, "Base di partenza: anno precedente", label: "Base di partenza", value: "anno precedente"),
+            BlockSummary(.labelValue, "Traguardo: sicurezza", label: "Traguardo", value: "sicurezza"),
+            BlockSummary(.listItem, "Secondo punto"),
+        ])
+    }
+
     func testLinesAfterALabelLineContinueItsValue() throws {
         XCTAssertEqual(try blocks("<p>Indirizzo: Via Roma n. 1, 27022 Casorate<br/>(PV)<br/>Sindaco: Anna Neri</p>"), [
             BlockSummary(.labelValue, "Indirizzo: Via Roma n. 1, 27022 Casorate (PV)", label: "Indirizzo", value: "Via Roma n. 1, 27022 Casorate (PV)"),

@@ -63,7 +63,7 @@ struct DocxWalk {
         if let level = headingLevel(properties, style: style) {
             items += maker.heading(text, level: level, source: source, page: startPage).map(ContentItem.block)
         } else if isNumbered(properties, style: style) {
-            if let block = maker.listItem(text, source: source, page: startPage) { items.append(.block(block)) }
+            items += maker.listItem(text, source: source, page: startPage).map(ContentItem.block)
         } else {
             items += maker.paragraph(text, source: source, page: startPage).map(ContentItem.block)
         }

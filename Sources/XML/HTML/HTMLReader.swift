@@ -136,7 +136,7 @@ struct HTMLWalk {
         flush()
         var nested: [(XElement, String)] = []
         let text = inline(of: element, context: context, path: path, deferring: HTMLVocabulary.lists.union(["table"]), into: &nested)
-        if let block = maker.listItem(text, source: path, page: 1) { items.append(.block(block)) }
+        items += maker.listItem(text, source: path, page: 1).map(ContentItem.block)
         for (child, childPath) in nested { self.element(child, path: childPath, context: context) }
     }
 

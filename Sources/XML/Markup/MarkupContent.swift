@@ -37,6 +37,12 @@ struct TextRun: Hashable {
 struct InlineText {
     private(set) var lines: [[TextRun]] = [[]]
 
+    init() {}
+
+    init(lines: [[TextRun]]) {
+        self.lines = lines.isEmpty ? [[]] : lines
+    }
+
     mutating func append(_ text: String, bold: Bool) {
         guard !text.isEmpty else { return }
         lines[lines.count - 1].append(TextRun(text: text, bold: bold))
@@ -93,10 +99,22 @@ struct BlockMaker {
         return [block(.heading, text: text, level: level, source: source, page: page, bold: isBold(inline.lines.flatMap { $0 }))]
     }
 
-    func listItem(_ inline: InlineText, source: String, page: Int) -> Block? {
-        let text = inline.text()
+    /// A list item, and the label lines after a line break inside it with the lines that continue their values
+    /// (a Word list paragraph that runs on with "**Base di partenza:** …" lines is read as the PDF shows it).
+    func listItem(_ inline: InlineText, source: String, page: Int) -> [Block] {
+        let lines = inline.lines.drop { $0.allSatisfy { $0.text.allSatisfy(\.isWhitespace) } }
+        guard let labelLine = lines.dropFirst().firstIndex(where: { labelValue($0, source: source, page: page) != nil }) else {
+            return listItemBlock(Array(lines), source: source, page: page).map { [$0] } ?? []
+        }
+        let rest = InlineText(lines: Array(lines[labelLine...]))
+        return (listItemBlock(Array(lines[..<labelLine]), source: source, page: page).map { [$0] } ?? [])
+            + paragraph(rest, source: source, page: page)
+    }
+
+    private func listItemBlock(_ lines: [[TextRun]], source: String, page: Int) -> Block? {
+        let text = InlineText(lines: lines).text()
         guard !text.isEmpty else { return nil }
-        return block(.listItem, text: text, source: source, page: page, bold: isBold(inline.lines.flatMap { $0 }))
+        return block(.listItem, text: text, source: source, page: page, bold: isBold(lines.flatMap { $0 }))
     }
 
     /// A paragraph: each label line is a `label_value` block of its own and the lines after it, up to the next label

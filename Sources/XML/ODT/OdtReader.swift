@@ -137,7 +137,7 @@ struct OdtWalk {
                     nested.append((child, itemPath + "/" + childStep))
                 }
             }
-            if let block = maker.listItem(text, source: source(itemPath), page: page) { items.append(.block(block)) }
+            items += maker.listItem(text, source: source(itemPath), page: page).map(ContentItem.block)
             for (child, childPath) in nested { self.list(child, path: childPath) }
         }
     }
