@@ -197,4 +197,71 @@ final class SheetPassesTests: XCTestCase {
         XCTAssertEqual(objective.text(of: "owner"), "Mario Rossi")
         XCTAssertEqual(objective.endPage, 2)
     }
+
+    // MARK: announcements of any kind, indicator tables the layout cut
+
+    func testAnUpperCaseAnnouncementOfAKindNoStemKnowsOpensASheetAndNamesItsCategory() {
+        let vocabulary = settings.vocabulary
+        XCTAssertNotNil(classifier.announcement(in: block("OBIETTIVO DI EQUILIBRIO DI GENERE")))
+        XCTAssertEqual(vocabulary.namedCategory(in: "OBIETTIVO DI EQUILIBRIO DI GENERE"), "equilibrio di genere")
+        XCTAssertNil(classifier.announcement(in: block("Obiettivo di questo piano")), "mixed case is running text")
+        XCTAssertNil(vocabulary.namedCategory(in: "OBIETTIVO STRATEGICO DELL'ENTE PER IL TRIENNIO 2024 2026"), "no preposition after the objective word, and figures")
+        XCTAssertNil(vocabulary.namedCategory(in: "OBIETTIVO DI UNA CITTA PIU SICURA E PULITA"), "too long for a kind")
+    }
+
+    func testAKindSpeltWithASingleOrDoubleLetterIsStillKnown() {
+        let vocabulary = settings.vocabulary
+        XCTAssertEqual(vocabulary.categories(in: "OBIETTIVO DI EFICIENZA"), ["efficienza"])
+        XCTAssertTrue(vocabulary.announcesObjective("OBBIETTIVO DI MIGLIORAMENTO"))
+        XCTAssertEqual(TextFolding.singlingDoubledLetters("obbiettivo"), TextFolding.singlingDoubledLetters("obiettivo"))
+        XCTAssertEqual(TextFolding.singlingDoubledLetters("l'attività 2023"), "l'atività 2023", "letters only: digits and marks stay")
+    }
+
+    private func indicators(_ lines: [SheetLine]) -> [(name: String, target: String?, actual: String?)] {
+        let objective = draft([block("1. OBIETTIVO DI EFFICIENZA"), block("Titolo obiettivo: Sportello", kind: .labelValue, label: "Titolo obiettivo", value: "Sportello")] + lines)
+        return objective.indicators.map { indicator in
+            (indicator.name, indicator.cells.first { $0.field == "target" }?.text, indicator.cells.first { $0.field == "actual" }?.text)
+        }
+    }
+
+    func testAHeaderOfValueColumnsOverAnEmptyNameColumn() {
+        let found = indicators([row(["Indicatori di risultato", ""], item: 2, row: 0), row(["", "target"], item: 2, row: 1),
+                                row(["Pratiche evase", "40"], item: 2, row: 2), row(["Utenti serviti", "50"], item: 2, row: 3)])
+        XCTAssertEqual(found.map(\.name), ["Pratiche evase", "Utenti serviti"])
+        XCTAssertEqual(found.map(\.target), ["40", "50"])
+    }
+
+    func testAValueColumnSetUnderItsTableGivesItsValuesInOrder() {
+        let found = indicators([row(["Indicatori di risultato", ""], item: 2, row: 0), row(["", "target"], item: 2, row: 1),
+                                row(["Pratiche evase", "40"], item: 2, row: 2), row(["Utenti serviti", "50"], item: 2, row: 3),
+                                row(["", "raggiunto"], item: 2, row: 4), row(["", "38"], item: 2, row: 5), row(["", "52"], item: 2, row: 6)])
+        XCTAssertEqual(found.map(\.name), ["Pratiche evase", "Utenti serviti"])
+        XCTAssertEqual(found.map(\.actual), ["38", "52"])
+        // Indicators that already have the column's values: the header starts a table of its own.
+        let twice = indicators([row(["Indicatore", "raggiunto"], item: 2, row: 0), row(["Pratiche evase", "40"], item: 2, row: 1),
+                                row(["", "raggiunto"], item: 2, row: 2), row(["Utenti serviti", "50"], item: 2, row: 3)])
+        XCTAssertEqual(twice.map(\.name), ["Pratiche evase", "Utenti serviti"])
+    }
+
+    func testTextInLowerCaseUnderTheLastIndicatorIsTheRestOfItsName() {
+        let cutRow = indicators([row(["Indicatore", "", "target", "raggiunto"], item: 2, row: 0),
+                                 row(["Punti luce riposizionati", "", "10%", "4%"], item: 2, row: 1),
+                                 row(["o sostituiti sul totale", "", "", ""], item: 2, row: 2),
+                                 row(["Percorsi pedonali", "", "2", "1"], item: 2, row: 3)])
+        XCTAssertEqual(cutRow.map(\.name), ["Punti luce riposizionati o sostituiti sul totale", "Percorsi pedonali"])
+        let overleaf = indicators([row(["Indicatore", "target"], item: 2, row: 0), row(["Progetti con le risorse", "1"], item: 2, row: 1),
+                                   block("finanziarie dei bandi regionali", item: 3, page: 2)])
+        XCTAssertEqual(overleaf.map(\.name), ["Progetti con le risorse finanziarie dei bandi regionali"])
+        let capitalised = indicators([row(["Indicatore", "target"], item: 2, row: 0), row(["Progetti", "1"], item: 2, row: 1),
+                                      row(["Utenti", ""], item: 2, row: 2)])
+        XCTAssertEqual(capitalised.map(\.name), ["Progetti", "Utenti"], "a capitalised name is an indicator of its own")
+    }
+
+    func testATableContinuedWithFewerColumnsMapsItsValuesFromTheRight() {
+        let found = indicators([row(["Indicatori di risultato", "", "", "target", "raggiunto"], item: 2, row: 0),
+                                row(["Pratiche evase", "", "", "100%", "100%"], item: 2, row: 1),
+                                row(["Aggiornamenti del canale", "52", "47"], item: 3, row: 0, page: 2)])
+        XCTAssertEqual(found.map(\.target), ["100%", "52"])
+        XCTAssertEqual(found.map(\.actual), ["100%", "47"])
+    }
 }

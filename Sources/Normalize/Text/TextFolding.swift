@@ -54,6 +54,20 @@ public enum TextFolding {
         return table
     }()
 
+    /// A run of one letter written once: "efficienza" and "eficienza" both read "eficienza", "obbiettivo" and
+    /// "obiettivo" "obietivo". Words compared this way survive a doubled or single consonant, the commonest
+    /// misspelling of Italian.
+    public static func singlingDoubledLetters<S: StringProtocol>(_ word: S) -> String {
+        var out = ""
+        out.reserveCapacity(word.utf8.count)
+        var previous: Character?
+        for character in word where character != previous || !character.isLetter {
+            out.append(character)
+            previous = character
+        }
+        return out
+    }
+
     /// `fold`, then every character that is not a letter, a digit or `%` becomes a space, and
     /// spaces are collapsed: "A chi è rivolto l’obiettivo (stakeholder):" → "a chi e rivolto l obiettivo stakeholder".
     public static func words(_ text: String) -> String {

@@ -21,7 +21,8 @@ public struct BlockBuilder: Sendable {
         var blocks: [Block] = []
         for line in lines {
             let kind = classify(line, bodySize: bodySize)
-            if let last = blocks.last, continues(last, with: line, kind: kind, textWidth: textWidth) {
+            if let last = blocks.last, band(of: last.bbox, on: page) == band(of: line.box, on: page),
+               continues(last, with: line, kind: kind, textWidth: textWidth) {
                 blocks[blocks.count - 1] = extend(last, with: line)
             } else {
                 blocks.append(start(kind, line: line, page: page.number, bodySize: bodySize))
@@ -107,6 +108,17 @@ public struct BlockBuilder: Sendable {
         let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
         guard !parts.isEmpty, parts.count <= 4, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) && $0.count <= 2 }) else { return nil }
         return parts.count
+    }
+
+    enum PageBand { case top, body, bottom }
+
+    /// The margin zone a box lies in, or the body: a running header does not run on into the first line of the
+    /// page's body (a cell cut from the page before, set just under it), nor the body into the footer.
+    func band(of box: Rect, on page: Page) -> PageBand {
+        let zone = settings.marginZone * page.height
+        if box.y1 <= zone { return .top }
+        if box.y0 >= page.height - zone { return .bottom }
+        return .body
     }
 
     /// A line continues the block above when it is text, sits close under it and, for headings, looks the same.

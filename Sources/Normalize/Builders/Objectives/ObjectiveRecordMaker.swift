@@ -84,6 +84,9 @@ struct ObjectiveRecordMaker {
         let categories = (stated + announcing).flatMap { vocabulary.categories(in: $0) }
         var unique: [String] = []
         for category in categories where !unique.contains(category) { unique.append(category) }
+        if unique.isEmpty, let named = (stated + announcing).lazy.compactMap({ vocabulary.namedCategory(in: $0) }).first {
+            unique = [named]
+        }
         if !unique.isEmpty { record["category"] = .text(unique.joined(separator: ", ")) }
     }
 

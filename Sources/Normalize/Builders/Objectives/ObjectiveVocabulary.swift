@@ -12,6 +12,11 @@ struct ObjectiveVocabulary: Sendable {
     var orgUnitHeadings: [(opening: String, dropped: String)] = []
     /// Words of a heading or title row that announce an objective ("1. OBIETTIVO DI MIGLIORAMENTO 2024").
     var objectiveWords: Set<String> = []
+    /// Words between an objective word and the kind it names in an upper-case announcement ("OBIETTIVO DI
+    /// EQUILIBRIO DI GENERE"): a kind no stem knows is still the sheet's category, as the document words it.
+    var categoryPrepositions: Set<String> = []
+    /// The longest such kind, in words.
+    var maximumNamedCategoryWords = 4
     /// Words in a weight's text that make it points rather than percent ("(MAX 20 PUNTI)").
     var pointWords: Set<String> = []
     /// Month names of a cronoprogramma header, in calendar order (index + 1 is the month number).
@@ -84,11 +89,31 @@ struct ObjectiveVocabulary: Sendable {
     func categories(in text: String) -> [String] {
         var found: [String] = []
         for word in TextFolding.words(text).split(separator: " ") {
-            if let hit = categoryStems.first(where: { word.hasPrefix($0.stem) }), !found.contains(hit.category) {
-                found.append(hit.category)
-            }
+            if let hit = categoryStem(of: word), !found.contains(hit) { found.append(hit) }
         }
         return found
+    }
+
+    /// The category of a word by its stem; a word spelt with a single letter for a double one or the reverse
+    /// ("EFICIENZA", the commonest typo of Italian) still finds its stem.
+    private func categoryStem(of word: Substring) -> String? {
+        if let hit = categoryStems.first(where: { word.hasPrefix($0.stem) }) { return hit.category }
+        let single = TextFolding.singlingDoubledLetters(word)
+        return categoryStems.first { single.hasPrefix(TextFolding.singlingDoubledLetters($0.stem)) }?.category
+    }
+
+    /// The kind an upper-case announcement names when no stem knows it: "OBIETTIVO DI EQUILIBRIO DI GENERE" →
+    /// "equilibrio di genere". A line in mixed case is running text, not a sheet's heading.
+    func namedCategory(in text: String) -> String? {
+        let letters = text.filter(\.isLetter)
+        guard !letters.isEmpty, letters.allSatisfy({ !$0.isLowercase }) else { return nil }
+        let words = TextFolding.words(text).split(separator: " ").drop { $0.allSatisfy(\.isNumber) }
+        guard let first = words.first, isObjectiveWord(first) else { return nil }
+        let rest = words.dropFirst()
+        guard let preposition = rest.first, categoryPrepositions.contains(String(preposition)) else { return nil }
+        let kind = rest.dropFirst()
+        guard !kind.isEmpty, kind.count <= maximumNamedCategoryWords, kind.allSatisfy({ $0.allSatisfy(\.isLetter) }) else { return nil }
+        return kind.joined(separator: " ")
     }
 
     /// The unit a heading names, or nil when it names none.
@@ -106,7 +131,13 @@ struct ObjectiveVocabulary: Sendable {
     func announcesObjective(_ text: String) -> Bool {
         let words = TextFolding.words(text).split(separator: " ").drop { $0.allSatisfy { $0.isNumber } }
         guard let first = words.first else { return false }
-        return objectiveWords.contains(String(first))
+        return isObjectiveWord(first)
+    }
+
+    /// An objective word, also misspelt with a doubled or a single letter ("OBBIETTIVO").
+    func isObjectiveWord(_ word: Substring) -> Bool {
+        objectiveWords.contains(String(word))
+            || objectiveWords.contains { TextFolding.singlingDoubledLetters($0) == TextFolding.singlingDoubledLetters(word) }
     }
 
     /// 1-based month of a column header, nil when it is none.
@@ -178,6 +209,7 @@ extension ObjectiveVocabulary: VocabularySection {
         try reader.update(&categoryStems, "category_stems") { try $0.pairs("stem", "category").map { ($0, $1) } }
         try reader.update(&orgUnitHeadings, "org_unit_headings") { try $0.pairs("opening", "dropped").map { ($0, $1) } }
         try reader.update(&objectiveWords, "objective_words")
+        try reader.update(&categoryPrepositions, "category_prepositions")
         try reader.update(&pointWords, "point_words")
     }
 

@@ -40,8 +40,16 @@ private struct SheetReading {
     var lastIndicatorBlock: Block?
     /// The indicator just read from a row without a name, which the next table may name.
     var namelessIndicator: Int?
-    /// Where the last indicator header row stands.
+    /// Where the last indicator header row stands, and how many cells it has.
     var indicatorHeaderRow: (item: Int, row: Int)?
+    var indicatorHeaderWidth = 0
+    /// The first indicator of the table being read (since its title or first header).
+    var tableIndicatorsStart = 0
+    /// A value column set under its table ("| raggiunto" and its values below the rows they belong to): the
+    /// column's fields and the next indicator of the table its next value goes to.
+    var columnBelow: (columns: ColumnFields, next: Int)?
+    /// The line read before this one.
+    var previousLine: SheetLine?
 
     init(segment: SheetSegment, vocabulary: ObjectiveVocabulary) {
         self.vocabulary = vocabulary
@@ -74,11 +82,16 @@ private struct SheetReading {
         case .staffTitle:
             enter(.staff(nil), at: line)
         case .indicatorHeader(let columns, let years):
+            let below = columnBelow(columns)
+            if !isReadingIndicators { tableIndicatorsStart = draft.indicators.count }
             enter(.indicators(columns, years: years), at: line)
             indicatorHeaderRow = line.row.map { (line.item, $0) }
+            indicatorHeaderWidth = line.cells.count
+            columnBelow = below
         case .indicatorTitle(let title):
             group = title
             enter(.indicators(nil, years: [:]), at: line)
+            tableIndicatorsStart = draft.indicators.count
         case .monthGrid(let phaseColumn, let months):
             enter(.phases(phaseColumn: phaseColumn, months: months), at: line)
         case .staffHeader(let columns):
@@ -87,6 +100,7 @@ private struct SheetReading {
             readPlain(line)
         }
         for covered in entry.covered.dropFirst() { draft.touch(item: covered.item, page: covered.page) }
+        previousLine = entry.covered.last ?? line
     }
 
     /// A repeated announcement of this sheet (its next page): it may give the number the first one lacked.
@@ -108,6 +122,7 @@ private struct SheetReading {
         self.mode = mode
         lastIndicatorBlock = nil
         namelessIndicator = nil
+        columnBelow = nil
         draft.touch(item: line.item, page: line.page)
     }
 
@@ -186,9 +201,9 @@ private struct SheetReading {
 
     // MARK: indicators
 
-    private mutating func readIndicator(_ line: SheetLine, columns: ColumnFields?, years: [Int: String]) {
+    private mutating func readIndicator(_ line: SheetLine, columns headerColumns: ColumnFields?, years: [Int: String]) {
         let filled = line.filled
-        guard let columns, !columns.isEmpty else {
+        guard let headerColumns, !headerColumns.isEmpty else {
             if filled.count == 1 { group = filled[0].text }
             return
         }
@@ -197,12 +212,15 @@ private struct SheetReading {
             draft.touch(item: line.item, page: line.page)
             return
         }
+        let columns = columnsOfContinuation(line, headerColumns)
         let nameColumn = columns.first { $0.value.field == "name" }?.key ?? 0
+        if continuesLastIndicatorName(line, nameColumn: nameColumn) { return }
         if let block = line.block, readBesideIndicatorBlock(block, text: line.text, columns: columns, nameColumn: nameColumn) {
             draft.touch(item: line.item, page: line.page)
             return
         }
         var name = nameColumn < line.cells.count ? TextCleaner.clean(line.cells[nameColumn]) : ""
+        if name.isEmpty, readColumnBelow(line) { return }
         let nameless = namelessIndicator
         namelessIndicator = nil
         if let nameless, line.item != draft.indicators[nameless].item, line.filled.count == 1, line.filled[0].column == nameColumn {
@@ -229,6 +247,65 @@ private struct SheetReading {
         draft.indicators.append(indicator)
         draft.touch(item: line.item, page: line.page)
         lastIndicatorBlock = line.block
+    }
+
+    private var isReadingIndicators: Bool {
+        if case .indicators = mode { return true }
+        return false
+    }
+
+    /// A header of value columns with no name cell, after indicators of this table that have none of its fields:
+    /// the values under it belong to those indicators, in order.
+    private func columnBelow(_ columns: ColumnFields) -> (columns: ColumnFields, next: Int)? {
+        guard isReadingIndicators, let name = columns.first(where: { $0.value.field == "name" }), name.value.label.isEmpty,
+              tableIndicatorsStart < draft.indicators.count else { return nil }
+        let fields = Set(columns.values.map(\.field)).subtracting(["name"])
+        let above = draft.indicators[tableIndicatorsStart...]
+        guard above.allSatisfy({ indicator in !indicator.cells.contains { fields.contains($0.field) && !TextCleaner.clean($0.text).isEmpty } })
+        else { return nil }
+        return (columns, tableIndicatorsStart)
+    }
+
+    /// The header's columns for a row of a later table with fewer columns than the header (the listing carried
+    /// over a page, where the extraction found no use for the empty columns between name and values): the name
+    /// stays first and the value columns are matched from the right, where the figures end.
+    private func columnsOfContinuation(_ line: SheetLine, _ columns: ColumnFields) -> ColumnFields {
+        guard line.isTableRow, let header = indicatorHeaderRow, header.item != line.item,
+              line.cells.count >= 2, line.cells.count < indicatorHeaderWidth,
+              let name = columns.first(where: { $0.value.field == "name" }), name.key == 0 else { return columns }
+        let shift = indicatorHeaderWidth - line.cells.count
+        var shifted: ColumnFields = [0: name.value]
+        for (column, field) in columns where column != 0 && column - shift >= 1 { shifted[column - shift] = field }
+        return shifted
+    }
+
+    /// Text in lower case, alone in the name column right under the last indicator's row, or at the top of the
+    /// next page under that row at the foot of a table: the rest of its name, which a page break cut off its row
+    /// ("… con l'indicazione delle risorse" / "finanziarie a valere su Bandi nazionali/regionali").
+    private mutating func continuesLastIndicatorName(_ line: SheetLine, nameColumn: Int) -> Bool {
+        guard let previous = previousLine, previous.isTableRow, let last = draft.indicators.last,
+              last.item == previous.item, last.row == previous.row else { return false }
+        if line.isTableRow {
+            guard line.item == previous.item, line.filled.count == 1, line.filled[0].column == nameColumn else { return false }
+        } else {
+            guard line.page == previous.page + 1 else { return false }
+        }
+        let text = TextCleaner.clean(line.text)
+        guard let start = text.first, start.isLetter, start.isLowercase else { return false }
+        draft.indicators[draft.indicators.count - 1].name = last.name + " " + text
+        draft.touch(item: line.item, page: line.page)
+        return true
+    }
+
+    /// A nameless row under a column set below its table: its values are the next indicator's.
+    private mutating func readColumnBelow(_ line: SheetLine) -> Bool {
+        guard let (columns, next) = columnBelow, next < draft.indicators.count else { return false }
+        for (column, (field, label)) in columns.sorted(by: { $0.key < $1.key }) where field != "name" && column < line.cells.count {
+            draft.indicators[next].cells.append((field, label, line.cells[column]))
+        }
+        columnBelow = (columns, next + 1)
+        draft.touch(item: line.item, page: line.page)
+        return true
     }
 
     /// The first row after the indicator header of a table, nil when the header is in another table.

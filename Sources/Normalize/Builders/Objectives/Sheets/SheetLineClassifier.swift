@@ -99,7 +99,8 @@ struct SheetLineClassifier {
         guard filled.count == 1, filled[0].text.count <= settings.maximumAnnouncementLength, !filled[0].text.contains(":") else { return nil }
         let text = filled[0].text
         guard vocabulary.announcesObjective(text),
-              !vocabulary.categories(in: text).isEmpty || vocabulary.level(in: text) != nil else { return nil }
+              !vocabulary.categories(in: text).isEmpty || vocabulary.level(in: text) != nil
+                || vocabulary.namedCategory(in: text) != nil else { return nil }
         let digits = text.prefix { $0.isASCIIDigit }
         return ObjectiveAnnouncement(code: digits.isEmpty ? nil : String(digits), text: text)
     }
@@ -317,7 +318,9 @@ struct SheetLineClassifier {
     }
 
     func indicatorHeader(_ line: SheetLine) -> (ColumnFields, [Int: String])? {
-        guard line.isTableRow, line.filled.count >= 2 else { return nil }
+        guard line.isTableRow else { return nil }
+        if let columns = valueColumnsHeader(line) { return (columns, [:]) }
+        guard line.filled.count >= 2 else { return nil }
         var columns = exactFields(of: line, in: .indicator)
         var years: [Int: String] = [:]
         for (column, text) in line.filled where text.count == 4 && text.allSatisfy(\.isASCIIDigit) {
@@ -331,6 +334,17 @@ struct SheetLineClassifier {
             columns[first.column] = ("name", first.text)
         }
         return (columns, years)
+    }
+
+    /// A header of value columns only, over an empty first column ("| target", "| raggiunto"): the names are in
+    /// the first column of the rows below, or, when the rows below have none, above (a column the layout set
+    /// under the table: `SheetReading.readColumnBelow`). The name column's label is empty: no cell names it.
+    func valueColumnsHeader(_ line: SheetLine) -> ColumnFields? {
+        let filled = line.filled
+        guard let first = filled.first, first.column > 0 else { return nil }
+        let columns = exactFields(of: line, in: .indicator)
+        guard columns.count == filled.count, columns.values.allSatisfy({ ["target", "actual"].contains($0.field) }) else { return nil }
+        return columns.merging([0: ("name", "")]) { kept, _ in kept }
     }
 
     func monthGrid(_ line: SheetLine) -> (Int, [Int: Int])? {
