@@ -28,6 +28,28 @@ final class BlockTests: XCTestCase {
         XCTAssertEqual(blocks[1].value, "Rispetto dei tempi medi di pagamento")
     }
 
+    func testAJustifiedLineSpreadOverTheWidthIsOneLine() {
+        // Each word its own line, as poppler gives a justified last line broken by hand: equal gaps of 40 pt.
+        let words = ["Indirizzo:", "Via", "Roma", "n.", "15,", "27022", "Casorate"]
+        var x = 50.0
+        let pieces = words.map { word -> TextLine in
+            defer { x += Double(word.count) * 5 + 40 }
+            return TextLine(words: [Make.word(word, x, 100, size: 10, bold: false)])
+        }
+        let blocks = BlockBuilder().blocks(on: page(pieces))
+        XCTAssertEqual(blocks.map(\.kind), [.labelValue])
+        XCTAssertEqual(blocks.first?.value, "Via Roma n. 15, 27022 Casorate")
+        // Unequal gaps (a label, a word, a date at the margin) are pieces of their own.
+        var apart = BlockSettings()
+        apart.minJustifiedGaps = words.count
+        let uneven = [TextLine(words: [Make.word("Oggetto", 50, 200, size: 10, bold: false)]),
+                      TextLine(words: [Make.word("Verbale", 150, 200, size: 10, bold: false)]),
+                      TextLine(words: [Make.word("seduta", 230, 200, size: 10, bold: false)]),
+                      TextLine(words: [Make.word("01/02/2024", 480, 200, size: 10, bold: false)])]
+        XCTAssertEqual(BlockBuilder().joiningJustifiedLines(uneven).count, 4)
+        XCTAssertEqual(BlockBuilder(settings: apart).joiningJustifiedLines(pieces).count, pieces.count, "needing more gaps than the line has, it stays apart")
+    }
+
     func testHeadingsParagraphsAndListItems() {
         let body = (0..<3).map { i in line([("Il", false), ("piano", false), ("della", false), ("performance", false), ("è", false), ("un", false),
                                             ("documento", false), ("programmatico", false), ("triennale", false)], y: 140 + Double(i) * 12) }

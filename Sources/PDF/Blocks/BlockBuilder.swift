@@ -15,7 +15,7 @@ public struct BlockBuilder: Sendable {
             let kept = line.words.filter { word in !tableAreas.contains { $0.contains(x: word.box.midX, y: word.box.midY, tolerance: 1) } }
             return kept.isEmpty ? nil : TextLine(words: kept)
         }.filter { !(runningText?.isRunning($0, on: page, zone: settings.marginZone) ?? false) }
-        let lines = joiningSameBaseline(outsideTables)
+        let lines = joiningSameBaseline(joiningJustifiedLines(outsideTables))
         let bodySize = runningText?.bodyFontSize(learning: lines) ?? BlockBuilder.bodyFontSize(lines)
         let textWidth = lines.map(\.box.width).max() ?? page.width
         var blocks: [Block] = []
@@ -165,6 +165,62 @@ public struct BlockBuilder: Sendable {
             }
         }
         return result
+    }
+
+    /// A justified line whose last line was broken by hand is spread over the width with wide, equal gaps
+    /// ("Indirizzo:  Via  Dall'Orto  n.  15,  27022 …"), too wide for poppler to keep it one line: pieces on one
+    /// baseline with at least `minJustifiedGaps` gaps of one width (within `justifiedGapTolerance`) are one line.
+    func joiningJustifiedLines(_ lines: [TextLine]) -> [TextLine] {
+        guard lines.count > settings.minJustifiedGaps else { return lines }
+        let boxes = lines.map(\.box), sizes = lines.map(\.fontSize)
+        let byTop = lines.indices.sorted { boxes[$0].y0 < boxes[$1].y0 }
+        var taken = Set<Int>()
+        var joined: [Int: TextLine] = [:]
+        for (position, index) in byTop.enumerated() where !taken.contains(index) {
+            // Lines on its baseline start before it ends: the next ones in top order.
+            var sameBaseline = [index]
+            for other in byTop[(position + 1)...] {
+                guard boxes[other].y0 < boxes[index].y1 else { break }
+                if !taken.contains(other), boxes[other].verticalOverlap(boxes[index]) >= 0.6 * min(boxes[other].height, boxes[index].height),
+                   abs(sizes[other] - sizes[index]) < 0.5 {
+                    sameBaseline.append(other)
+                }
+            }
+            guard sameBaseline.count > settings.minJustifiedGaps else { continue }
+            sameBaseline.sort { boxes[$0].x0 < boxes[$1].x0 }
+            for run in evenlySpacedRuns(sameBaseline.map { boxes[$0] }, sizes: sameBaseline.map { sizes[$0] }) {
+                let members = run.map { sameBaseline[$0] }
+                taken.formUnion(members)
+                joined[members.min()!] = TextLine(words: members.flatMap { lines[$0].words })
+            }
+        }
+        guard !joined.isEmpty else { return lines }
+        return lines.indices.compactMap { index in joined[index] ?? (taken.contains(index) ? nil : lines[index]) }
+    }
+
+    /// Runs (indices into `pieces`, left to right) whose gaps are all one width, each run at least
+    /// `minJustifiedGaps` gaps long.
+    private func evenlySpacedRuns(_ pieces: [Rect], sizes: [Double]) -> [[Int]] {
+        var runs: [[Int]] = []
+        var run = [0]
+        var width: Double?
+        func close() {
+            if run.count > settings.minJustifiedGaps { runs.append(run) }
+        }
+        for index in pieces.indices.dropFirst() {
+            let gap = pieces[index].x0 - pieces[index - 1].x1
+            let size = max(sizes[index], 4)
+            let fits = gap > 0 && gap <= settings.maxJustifiedGapRatio * size
+            if fits, let known = width, abs(gap - known) <= settings.justifiedGapTolerance * known {
+                run.append(index)
+                continue
+            }
+            close()
+            run = fits ? [index - 1, index] : [index]
+            width = fits ? gap : nil
+        }
+        close()
+        return runs
     }
 
     private func continuesOnItsBaseline(_ line: TextLine, _ earlier: TextLine) -> Bool {

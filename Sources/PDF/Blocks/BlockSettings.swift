@@ -8,6 +8,11 @@ public struct BlockSettings: Sendable {
     public var maxHeadingCharacters = 160
     /// How "Label: value" lines are told (shared with the markup readers).
     public var labels = LabelLine.Settings()
+    /// A justified line spread over the width: at least this many gaps of one width between pieces on one baseline,
+    /// within this share of each other, and none wider than this many times the font size.
+    public var minJustifiedGaps = 3
+    public var justifiedGapTolerance = 0.1
+    public var maxJustifiedGapRatio = 8.0
     /// Lines closer than this fraction of their height belong to one paragraph.
     public var paragraphGapRatio = 0.8
     /// A heading line at least this share of the page's text width may wrap onto the next line.
