@@ -88,6 +88,15 @@ final class ObjectiveBuilderTests: XCTestCase {
         XCTAssertEqual(text(records[0], "deadline"), "2025-12-31")
     }
 
+    func testATitleAloneTakesTheNextLabelLineAsTitleAndItsRunOnTextAsDescription() {
+        var items = pisogneObjective(title: "", timeframe: "Tutto l'anno")
+        items.insert(block(.labelValue, "Rinnovo delle convenzioni con il Tribunale: Convenzione per i lavori di pubblica utilità",
+                           label: "Rinnovo delle convenzioni con il Tribunale", value: "Convenzione per i lavori di pubblica utilità"), at: 1)
+        let (records, _) = records(LabeledObjectiveBuilder(), items)
+        XCTAssertEqual(text(records[0], "title"), "Rinnovo delle convenzioni con il Tribunale")
+        XCTAssertEqual(text(records[0], "description"), "Convenzione per i lavori di pubblica utilità")
+    }
+
     func testTextWithTooFewFieldsIsNoObjective() {
         let items = [block(.paragraph, "Obiettivo: migliorare i servizi"), labelValue("Responsabile", "Sindaco")]
         XCTAssertTrue(records(LabeledObjectiveBuilder(), items).records.isEmpty)

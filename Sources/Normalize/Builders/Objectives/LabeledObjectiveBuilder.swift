@@ -77,7 +77,15 @@ struct LabeledObjectiveBuilder: RecordBuilder {
         let text = TextCleaner.clean(block.text).trimmingTrailing { $0 == ":" || $0 == " " }
         guard let last = draft.entries.last else { return }
         if last.field == "title" && last.text.isEmpty {
-            draft.extendLast(with: text)
+            // A title set as a label line of its own ("Rinnovo delle convenzioni:") with the objective's text run
+            // into it (a list whose markers are drawn, not written): the label is the title, the rest describes it.
+            if block.kind == .labelValue, let label = block.label.map(TextCleaner.clean), !label.isEmpty,
+               let value = block.value.map(TextCleaner.clean), !value.isEmpty {
+                draft.extendLast(with: label)
+                draft.add("description", label: "", text: value)
+            } else {
+                draft.extendLast(with: text)
+            }
             state.titleFromNextBlock = true
         } else if (last.field == "title" && state.titleFromNextBlock) || last.field == "description" && state.titleFromNextBlock {
             if last.field == "description" { draft.extendLast(with: text) } else { draft.add("description", label: "", text: text) }
