@@ -60,6 +60,35 @@ final class RuledStackTests: XCTestCase {
         XCTAssertEqual(tables.map(\.rows.count), [3, 3])
     }
 
+    func testAHeadingBetweenRulesOfOtherExtentsCutsTheStack() {
+        // The table below is narrower and its first row has figures (no header), so only its rules say it is
+        // another table; the heading between them is set larger.
+        let heading = [Make.word("MISSIONE", 60, 148, width: 60, size: 13), Make.word("1", 130, 148, width: 8, size: 13),
+                       Make.word("SERVIZI", 150, 148, width: 55, size: 13)]
+        let below = [Make.word("102", 60, 169, width: 15), Make.word("Programma", 90, 169, width: 45), Make.word("2", 150, 169, width: 6),
+                     Make.word("Segreteria", 170, 169, width: 45),
+                     Make.word("103", 60, 184, width: 15), Make.word("Programma", 90, 184, width: 45), Make.word("3", 150, 184, width: 6),
+                     Make.word("Tributi", 170, 184, width: 35)]
+        let rulings = rules([100, 115, 130, 145]) + rules([165, 180, 195], 50, 250)
+        let tables = TableExtractor().tables(on: Make.page(words: tableA() + heading + below, rulings: rulings))
+        XCTAssertEqual(tables.map(\.rows.count), [3, 2], "\(tables.map(\.rows))")
+        XCTAssertFalse(tables.flatMap(\.rows).joined().contains { $0.contains("MISSIONE") }, "the heading is in no table")
+    }
+
+    func testAHeadingSetLargerOverTheRuleOfAnotherTableIsNoRowHoweverItsWordsLineUp() {
+        // Spread over the width (justified), the heading's words stand apart like cells; the rule under it is the
+        // top rule of a narrower table whose first row is no row of this one.
+        let heading = [Make.word("MISSIONE", 60, 150, width: 60, size: 13), Make.word("1", 150, 150, width: 8, size: 13),
+                       Make.word("SERVIZI", 300, 150, width: 55, size: 13)]
+        let next = [Make.word("102", 60, 169, width: 15), Make.word("Programma", 80, 169, width: 45)]
+        let withNarrowerRule = rules([100, 115, 130, 145]) + rules([165, 180], 50, 250)
+        let tables = TableExtractor().tables(on: Make.page(words: tableA() + heading + next, rulings: withNarrowerRule))
+        XCTAssertEqual(tables.map(\.rows.count), [3], "\(tables.map(\.rows))")
+        // Over a rule like the table's own, a row set larger (a card under a cronoprogramma in small type) stays.
+        let sameRules = TableExtractor().tables(on: Make.page(words: tableA() + heading, rulings: rules([100, 115, 130, 145, 165])))
+        XCTAssertEqual(sameRules.map(\.rows.count), [4])
+    }
+
     func testACellAloneInItsRowUnderTheHeaderIsNoCaption() {
         // The top of a continuation page: the header, the rest of a row cut by the page break (one cell, in the
         // third column), then a row of text. The header's centred words start elsewhere than the body's cells.

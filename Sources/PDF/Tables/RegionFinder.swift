@@ -56,10 +56,20 @@ struct RegionFinder {
         return parts.flatMap { cutAtCaptions($0, band: band, tabular: tabular) }.map { part -> [Ruling] in
             let bands = zip(part, part.dropFirst()).map { band($0, $1) }
             let starts = columnStarts(of: bands.filter(tabular))
+            let bodySize = medianFontSize(bands.joined())
             let keeps = { (lines: [VisualLine]) in tabular(lines) || fitsColumns(lines, starts: starts) }
+            // A heading set larger than the table's text over the rule of another table (the next section's,
+            // spaced out over the width) is no row of this one, however its words line up.
+            let isHeadingOverOtherRule = { (lines: [VisualLine], lower: Ruling, above: ArraySlice<Ruling>) in
+                !lines.isEmpty && lines.allSatisfy { $0.fontSize >= settings.captionSizeRatio * bodySize }
+                    && rulesDiffer(Array(above), [lower])
+            }
             var part = part
             while part.count >= 2, !keeps(band(part[0], part[1])) { part.removeFirst() }
-            while part.count >= 2, !keeps(band(part[part.count - 2], part[part.count - 1])) { part.removeLast() }
+            while part.count >= 2, case let lines = band(part[part.count - 2], part[part.count - 1]),
+                  !keeps(lines) || isHeadingOverOtherRule(lines, part[part.count - 1], part.dropLast()) {
+                part.removeLast()
+            }
             return part
         }.filter { $0.count >= 2 }
     }
@@ -72,8 +82,7 @@ struct RegionFinder {
     func cutAtCaptions(_ part: [Ruling], band: (Ruling, Ruling) -> [VisualLine], tabular: ([VisualLine]) -> Bool) -> [[Ruling]] {
         let bands = zip(part, part.dropFirst()).map { band($0, $1) }
         // A heading set larger than the table's text is a caption however its letters are spaced.
-        let sizes = bands.joined().map(\.fontSize).sorted()
-        let bodySize = sizes.isEmpty ? 0 : sizes[sizes.count / 2]
+        let bodySize = medianFontSize(bands.joined())
         let isDisplayed = bands.map { band in !band.isEmpty && band.allSatisfy { $0.fontSize >= settings.captionSizeRatio * bodySize } }
         let isTabular = bands.indices.map { tabular(bands[$0]) && !isDisplayed[$0] }
         let foldedBands = bands.map(folded)
@@ -98,12 +107,20 @@ struct RegionFinder {
             // and figures follow it.
             let repeatsHeader = foldedBands.filter { $0 == foldedBands[after] }.count >= 2
                 && next.contains { !isHeaderLike(bands[$0]) }
-            if !loneCells, startsDisagree(upper, lower) || displayed || repeatsHeader, isHeaderLike(bands[after]) {
+            // A heading between rules of other extents ends one table and starts another, whatever follows it.
+            let otherRules = displayed && rulesDiffer(Array(part[...index]), Array(part[after...]))
+            if !loneCells, (startsDisagree(upper, lower) || displayed || repeatsHeader) && isHeaderLike(bands[after]) {
                 var end = index - 1, start = after
                 while end + 1 < start, !isDisplayed[end + 1], fitsColumns(bands[end + 1], starts: upper) { end += 1 }
                 while start - 1 > end, !isDisplayed[start - 1], fitsColumns(bands[start - 1], starts: lower) { start -= 1 }
                 cuts.append((end, start))
                 above = start
+            } else if otherRules, let first = (index..<after).first(where: { isDisplayed[$0] }), isDisplayed[after - 1] {
+                // The heading right over the next table's rows leaves; the bands before it stay with the table
+                // above. (A header between heading and rows keeps the stack whole: trimmed, the next table would
+                // lose it.)
+                cuts.append((first - 1, after))
+                above = after
             }
             index = after
         }
@@ -116,6 +133,17 @@ struct RegionFinder {
         }
         pieces.append(Array(part[first...]))
         return pieces
+    }
+
+    func medianFontSize<Lines: Sequence<VisualLine>>(_ lines: Lines) -> Double {
+        let sizes = lines.map(\.fontSize).sorted()
+        return sizes.isEmpty ? 0 : sizes[sizes.count / 2]
+    }
+
+    /// Rules above and below of other extents: their widest rules end or start more than `minCellSize` apart.
+    func rulesDiffer(_ above: [Ruling], _ below: [Ruling]) -> Bool {
+        guard let upper = above.max(by: { $0.length < $1.length }), let lower = below.max(by: { $0.length < $1.length }) else { return false }
+        return abs(upper.start - lower.start) > settings.minCellSize || abs(upper.end - lower.end) > settings.minCellSize
     }
 
     /// Running text: lines of one chunk each, one of them across most of the stack, and more words a line than a
