@@ -40,6 +40,9 @@ final class SheetPassesTests: XCTestCase {
         XCTAssertEqual(classifier.programmeCodes(in: row(["1201", "Programma", "Interventi per l'infanzia"])),
                        .missionAndProgram(mission: "12", program: "01"))
         XCTAssertEqual(classifier.programmeCodes(in: row(["Programma", "03 Gestione economica"])), .program("03"))
+        XCTAssertEqual(classifier.programmeCodes(in: block("102 Programma 2 Segreteria generale")),
+                       .missionAndProgram(mission: "1", program: "02"), "a programme row read as one line of text")
+        XCTAssertNil(classifier.programmeCodes(in: block("Il Programma 2 prevede")), "running text naming a programme")
         XCTAssertNil(classifier.programmeCodes(in: row(["2024", "Programma", "Lavori"])).flatMap { codes -> ProgrammeCodes? in
             if case .missionAndProgram = codes { return codes } else { return nil }
         }, "a year is no programme code")

@@ -113,7 +113,9 @@ struct SheetLineClassifier {
         if let word = words.first, vocabulary.isMissionWord(word), words.count >= 2, words[1].allSatisfy(\.isNumber), cells.count == 1 {
             return .mission(String(words[1]))
         }
-        let folded = cells.map { TextFolding.words($0) }
+        // A programme row read as one line of text ("102 Programma 2 Segreteria generale"): its words are its cells.
+        let folded = cells.count == 1 && words.count >= 3 && words[0].allSatisfy(\.isNumber)
+            ? words.map(String.init) : cells.map { TextFolding.words($0) }
         guard let at = folded.firstIndex(where: vocabulary.namesProgram) else { return nil }
         let before = at > 0 ? folded[at - 1] : String(folded[at].split(separator: " ").first ?? "")
         if let (mission, program) = Self.programmeCode(before) {
