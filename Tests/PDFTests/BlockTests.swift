@@ -50,6 +50,15 @@ final class BlockTests: XCTestCase {
         XCTAssertEqual(BlockBuilder(settings: apart).joiningJustifiedLines(pieces).count, pieces.count, "needing more gaps than the line has, it stays apart")
     }
 
+    func testARuleBetweenTwoLinesKeepsThemApart() {
+        let lines = [line([("1", false), ("Organi", false), ("Istituzionali", false)], y: 100),
+                     line([("OBIETTIVO", false), ("DI", false), ("QUALITA'", false)], y: 112)]
+        let ruled = Page(number: 1, width: 595, height: 842, words: lines.flatMap(\.words), lines: lines,
+                         rulings: [Make.horizontal(110.5, 40, 500)])
+        XCTAssertEqual(BlockBuilder().blocks(on: ruled).map(\.text), ["1 Organi Istituzionali", "OBIETTIVO DI QUALITA'"])
+        XCTAssertEqual(BlockBuilder().blocks(on: page(lines)).count, 1, "without the rule, one paragraph")
+    }
+
     func testHeadingsParagraphsAndListItems() {
         let body = (0..<3).map { i in line([("Il", false), ("piano", false), ("della", false), ("performance", false), ("è", false), ("un", false),
                                             ("documento", false), ("programmatico", false), ("triennale", false)], y: 140 + Double(i) * 12) }

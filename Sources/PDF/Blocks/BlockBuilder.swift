@@ -18,11 +18,12 @@ public struct BlockBuilder: Sendable {
         let lines = joiningSameBaseline(joiningJustifiedLines(outsideTables))
         let bodySize = runningText?.bodyFontSize(learning: lines) ?? BlockBuilder.bodyFontSize(lines)
         let textWidth = lines.map(\.box.width).max() ?? page.width
+        let rules = page.rulings.filter { $0.orientation == .horizontal }
         var blocks: [Block] = []
         for line in lines {
             let kind = classify(line, bodySize: bodySize)
             if let last = blocks.last, band(of: last.bbox, on: page) == band(of: line.box, on: page),
-               continues(last, with: line, kind: kind, textWidth: textWidth) {
+               !ruled(between: last.bbox, and: line.box, rules: rules), continues(last, with: line, kind: kind, textWidth: textWidth) {
                 blocks[blocks.count - 1] = extend(last, with: line)
             } else {
                 blocks.append(start(kind, line: line, page: page.number, bodySize: bodySize))
@@ -108,6 +109,15 @@ public struct BlockBuilder: Sendable {
         let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
         guard !parts.isEmpty, parts.count <= 4, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) && $0.count <= 2 }) else { return nil }
         return parts.count
+    }
+
+    /// A horizontal rule between a block and the line under it, across both: they are cells of two ruled rows
+    /// (a programme row over a category heading), not one paragraph.
+    func ruled(between block: Rect, and line: Rect, rules: [Ruling]) -> Bool {
+        let left = max(block.x0, line.x0), right = min(block.x1, line.x1)
+        return rules.contains { rule in
+            rule.position > block.y1 - 1 && rule.position < line.y0 + 1 && rule.start <= left + 1 && rule.end >= right - 1
+        }
     }
 
     enum PageBand { case top, body, bottom }
