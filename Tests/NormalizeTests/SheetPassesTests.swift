@@ -246,6 +246,15 @@ final class SheetPassesTests: XCTestCase {
         XCTAssertEqual(twice.map(\.name), ["Pratiche evase", "Utenti serviti"])
     }
 
+    func testTwoValueLabelsInOneHeaderCellSplitTheFiguresUnderThem() {
+        let found = indicators([row(["Indicatori di risultato", "", "target raggiunto"], item: 2, row: 0),
+                                row(["Articoli pubblicati", "", "10 6"], item: 2, row: 1),
+                                row(["Tempi medi", "", "Entro il 2023"], item: 2, row: 2)])
+        XCTAssertEqual(found.map(\.target), ["10", "Entro il 2023"], "words are no pair of figures: the first column's")
+        XCTAssertEqual(found.map(\.actual), ["6", nil])
+        XCTAssertNil(classifier.sharedValueLabels("Valore atteso"), "one label is no pair")
+    }
+
     func testTextInLowerCaseUnderTheLastIndicatorIsTheRestOfItsName() {
         let cutRow = indicators([row(["Indicatore", "", "target", "raggiunto"], item: 2, row: 0),
                                  row(["Punti luce riposizionati", "", "10%", "4%"], item: 2, row: 1),

@@ -50,6 +50,8 @@ private struct SheetReading {
     var columnBelow: (columns: ColumnFields, next: Int)?
     /// The line read before this one.
     var previousLine: SheetLine?
+    /// Columns of the indicator header whose cell named two value columns side by side.
+    var sharedColumns: [Int: [(field: String, label: String)]] = [:]
 
     init(segment: SheetSegment, vocabulary: ObjectiveVocabulary) {
         self.vocabulary = vocabulary
@@ -81,10 +83,11 @@ private struct SheetReading {
             }
         case .staffTitle:
             enter(.staff(nil), at: line)
-        case .indicatorHeader(let columns, let years):
-            let below = columnBelow(columns)
+        case .indicatorHeader(let header):
+            let below = columnBelow(header.columns)
             if !isReadingIndicators { tableIndicatorsStart = draft.indicators.count }
-            enter(.indicators(columns, years: years), at: line)
+            enter(.indicators(header.columns, years: header.years), at: line)
+            sharedColumns = header.shared
             indicatorHeaderRow = line.row.map { (line.item, $0) }
             indicatorHeaderWidth = line.cells.count
             columnBelow = below
@@ -123,6 +126,7 @@ private struct SheetReading {
         lastIndicatorBlock = nil
         namelessIndicator = nil
         columnBelow = nil
+        sharedColumns = [:]
         draft.touch(item: line.item, page: line.page)
     }
 
@@ -239,7 +243,7 @@ private struct SheetReading {
         }
         var indicator = IndicatorDraft(item: line.item, row: line.row, page: line.page, name: name, group: group)
         for (column, (field, label)) in columns.sorted(by: { $0.key < $1.key }) where column != nameColumn && column < line.cells.count {
-            indicator.cells.append((field, label, line.cells[column]))
+            indicator.cells += cells(line.cells[column], field: field, label: label, shared: sharedColumns[column])
         }
         for (column, year) in years.sorted(by: { $0.key < $1.key }) where column < line.cells.count {
             indicator.targetsByYear.append((year, line.cells[column]))
@@ -247,6 +251,16 @@ private struct SheetReading {
         draft.indicators.append(indicator)
         draft.touch(item: line.item, page: line.page)
         lastIndicatorBlock = line.block
+    }
+
+    /// A cell under a header cell of two value labels holds one figure of each ("10 6"); any other text is the
+    /// first column's.
+    private func cells(_ text: String, field: String, label: String, shared: [(field: String, label: String)]?)
+        -> [(field: String, label: String, text: String)] {
+        let tokens = text.split(separator: " ")
+        guard let shared, tokens.count == shared.count, tokens.allSatisfy({ $0.contains { $0.isNumber } || $0.allSatisfy { !$0.isLetter } })
+        else { return [(field, label, text)] }
+        return zip(shared, tokens).map { ($0.field, $0.label, String($1)) }
     }
 
     private var isReadingIndicators: Bool {

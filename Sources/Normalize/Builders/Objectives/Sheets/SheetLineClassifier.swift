@@ -27,6 +27,15 @@ struct SummaryWeightRow: Equatable {
     var weight: String
 }
 
+/// The header row of an indicator table: the field of each column, the year of each column of yearly targets,
+/// and the columns whose cell holds two value labels side by side ("target raggiunto": two narrow columns the
+/// extraction did not tell apart), with their fields in order.
+struct IndicatorHeader {
+    var columns: ColumnFields
+    var years: [Int: String] = [:]
+    var shared: [Int: [(field: String, label: String)]] = [:]
+}
+
 /// The title line of an indicator table, with the group it names when it names one.
 struct IndicatorTitle: Equatable {
     var group: String?
@@ -50,7 +59,7 @@ enum SheetLineRole {
     /// "Label | value", "Label: value", or a label alone whose value follows.
     case label(LabeledText)
     case staffTitle
-    case indicatorHeader(ColumnFields, years: [Int: String])
+    case indicatorHeader(IndicatorHeader)
     case indicatorTitle(group: String?)
     case monthGrid(phaseColumn: Int, months: [Int: Int])
     case staffHeader(ColumnFields)
@@ -177,7 +186,7 @@ struct SheetLineClassifier {
     /// Title rows and header rows that switch what the next rows are, and "Label | value" rows.
     private func structureRole(of line: SheetLine) -> SheetLineRole? {
         if vocabulary.isStaffListTitle(line.text) { return .staffTitle }
-        if let (columns, years) = indicatorHeader(line) { return .indicatorHeader(columns, years: years) }
+        if let header = indicatorHeader(line) { return .indicatorHeader(header) }
         if let title = indicatorTitle(line) { return .indicatorTitle(group: title.group) }
         if let (phaseColumn, months) = monthGrid(line) { return .monthGrid(phaseColumn: phaseColumn, months: months) }
         if let columns = staffHeader(line) { return .staffHeader(columns) }
@@ -319,24 +328,47 @@ struct SheetLineClassifier {
         }
     }
 
-    func indicatorHeader(_ line: SheetLine) -> (ColumnFields, [Int: String])? {
+    func indicatorHeader(_ line: SheetLine) -> IndicatorHeader? {
         guard line.isTableRow else { return nil }
-        if let columns = valueColumnsHeader(line) { return (columns, [:]) }
+        if let columns = valueColumnsHeader(line) { return IndicatorHeader(columns: columns) }
         guard line.filled.count >= 2 else { return nil }
-        var columns = exactFields(of: line, in: .indicator)
-        var years: [Int: String] = [:]
+        var header = IndicatorHeader(columns: exactFields(of: line, in: .indicator))
         for (column, text) in line.filled where text.count == 4 && text.allSatisfy(\.isASCIIDigit) {
-            years[column] = text
-            columns[column] = nil
+            header.years[column] = text
+            header.columns[column] = nil
         }
-        let fields = Set(columns.values.map(\.field))
-        guard fields.contains("target") || fields.contains("actual") || !years.isEmpty else { return nil }
-        guard columns.count + years.count >= 2 else { return nil }
-        if !fields.contains("name"), let first = line.filled.first, columns[first.column] == nil {
-            columns[first.column] = ("name", first.text)
+        for (column, text) in line.filled where header.columns[column] == nil && header.years[column] == nil {
+            guard let labels = sharedValueLabels(text) else { continue }
+            header.shared[column] = labels
+            header.columns[column] = labels[0]
         }
-        return (columns, years)
+        let fields = Set(header.columns.values.map(\.field))
+        guard fields.contains("target") || fields.contains("actual") || !header.years.isEmpty else { return nil }
+        guard header.columns.count + header.years.count >= 2 else { return nil }
+        if !fields.contains("name"), let first = line.filled.first, header.columns[first.column] == nil {
+            header.columns[first.column] = ("name", first.text)
+        }
+        return header
     }
+
+    /// Two value labels in one cell, side by side ("target raggiunto"): the words cut where both halves are
+    /// labels of value columns.
+    func sharedValueLabels(_ text: String) -> [(field: String, label: String)]? {
+        let words = text.split(separator: " ")
+        guard words.count >= 2 else { return nil }
+        for cut in 1..<words.count {
+            let parts = [words[..<cut].joined(separator: " "), words[cut...].joined(separator: " ")]
+            let matches = parts.map { part -> (field: String, label: String)? in
+                guard let match = labels.match(part, in: .indicator), case .exact = match.quality,
+                      Self.valueFields.contains(match.field) else { return nil }
+                return (match.field, part)
+            }
+            if let first = matches[0], let second = matches[1], first.field != second.field { return [first, second] }
+        }
+        return nil
+    }
+
+    static let valueFields: Set<String> = ["target", "actual", "baseline"]
 
     /// A header of value columns only, over an empty first column ("| target", "| raggiunto"): the names are in
     /// the first column of the rows below, or, when the rows below have none, above (a column the layout set
