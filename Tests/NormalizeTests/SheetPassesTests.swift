@@ -212,6 +212,16 @@ final class SheetPassesTests: XCTestCase {
         XCTAssertNil(vocabulary.namedCategory(in: "OBIETTIVO DI UNA CITTA PIU SICURA E PULITA"), "too long for a kind")
     }
 
+    func testAHeadingAndTheLabelLineUnderItInOneCellAreTwoLines() {
+        let cell = row(["OBIETTIVO DI FORMAZIONE Obiettivo strategico: 8.8 Funzionamento dell'Ente", "", ""], item: 3, row: 4)
+        let split = classifier.splittingAnnouncementsFromLabels([cell])
+        XCTAssertEqual(split.map(\.text), ["OBIETTIVO DI FORMAZIONE", "Obiettivo strategico: 8.8 Funzionamento dell'Ente"])
+        XCTAssertNotNil(classifier.announcement(in: split[0]))
+        XCTAssertEqual(classifier.labelRow(split[1])?.field, "parent_title")
+        let plain = [row(["OBIETTIVO DI FORMAZIONE", ""]), row(["IMU: aliquote 2024"]), row(["ANNO 2024 Nota: dati provvisori"])]
+        XCTAssertEqual(classifier.splittingAnnouncementsFromLabels(plain).count, 3, "no announcement and label in one cell")
+    }
+
     func testAKindSpeltWithASingleOrDoubleLetterIsStillKnown() {
         let vocabulary = settings.vocabulary
         XCTAssertEqual(vocabulary.categories(in: "OBIETTIVO DI EFICIENZA"), ["efficienza"])

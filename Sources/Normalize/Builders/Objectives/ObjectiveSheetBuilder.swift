@@ -29,7 +29,8 @@ struct ObjectiveSheetBuilder: RecordBuilder {
         let classifier = SheetLineClassifier(settings: self, labels: context.labels)
         let assembler = SheetAssembler(settings: self)
         let segmenter = SheetSegmenter(classifier: classifier, summarize: assembler.summary(of:))
-        let segments = segmenter.segments(of: SheetLine.stream(of: context))
+        let lines = classifier.splittingAnnouncementsFromLabels(SheetLine.stream(of: context))
+        let segments = segmenter.segments(of: lines)
         let drafts = joinedSheets(segments.map { ($0, assembler.draft(of: $0)) })
         var maker = ObjectiveRecordMaker(vocabulary: vocabulary)
         return drafts.flatMap { maker.records(for: $0, in: &context) }

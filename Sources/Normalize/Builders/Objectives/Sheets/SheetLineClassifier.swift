@@ -114,6 +114,42 @@ struct SheetLineClassifier {
         return ObjectiveAnnouncement(code: digits.isEmpty ? nil : String(digits), text: text)
     }
 
+    /// A sheet's heading and the label line under it read as one cell or paragraph ("OBIETTIVO DI FORMAZIONE
+    /// Obiettivo strategico: 8.8 …"): the upper-case words that announce an objective, then a known label with its
+    /// value. Such a line becomes the two lines it was; other lines pass unchanged.
+    func splittingAnnouncementsFromLabels(_ lines: [SheetLine]) -> [SheetLine] {
+        var result: [SheetLine] = []
+        result.reserveCapacity(lines.count)
+        for line in lines {
+            guard let (heading, rest) = announcementBeforeLabel(line) else {
+                result.append(line)
+                continue
+            }
+            var first = line, second = line
+            first.cells = [heading]
+            second.cells = [rest]
+            first.block = nil
+            second.block = nil
+            result += [first, second]
+        }
+        return result
+    }
+
+    func announcementBeforeLabel(_ line: SheetLine) -> (heading: String, rest: String)? {
+        let filled = line.filled
+        guard filled.count == 1, filled[0].text.contains(":") else { return nil }
+        let text = filled[0].text
+        let words = text.split(separator: " ")
+        let upper = words.prefix { word in !word.contains { $0.isLowercase } }
+        guard upper.count >= 2, upper.count < words.count else { return nil }
+        let heading = upper.joined(separator: " ")
+        let rest = words[upper.count...].joined(separator: " ")
+        guard rest.first?.isUppercase == true, vocabulary.announcesObjective(heading),
+              announcement(in: SheetLine(item: line.item, row: line.row, page: line.page, cells: [heading], block: nil)) != nil,
+              let (match, _) = labels.labeledLine(rest, in: .objective), isWholeLabel(match) else { return nil }
+        return (heading, rest)
+    }
+
     /// "MISSIONE 1 – …" headings and "101 | Programma | 1 | …" rows.
     func programmeCodes(in line: SheetLine) -> ProgrammeCodes? {
         let cells = line.filled.map(\.text)
