@@ -89,6 +89,23 @@ final class BlockTests: XCTestCase {
         XCTAssertEqual(blocks.map(\.kind), [.paragraph])
     }
 
+    func testATableHeaderRepeatedAtThePageTopIsNoRunningText() {
+        // The same line at the same place on two pages: running text, unless it is the row of a ruled table
+        // that reaches below the margin.
+        let header = line([("Obiettivo", false), ("operativo", false), ("Descrizione", false)], y: 55, size: 8)
+        let furniture = line([("Comune", false), ("di", false), ("Prova", false)], y: 30)
+        let framed = [Make.horizontal(53, 40, 500), Make.horizontal(74, 40, 500)]
+        let pageWithTable = Page(number: 1, width: 595, height: 842, words: (header.words + furniture.words), lines: [furniture, header], rulings: framed)
+        let running = RunningText()
+        running.learn(pageWithTable, zone: 0.08)
+        running.learn(pageWithTable, zone: 0.08)
+        XCTAssertTrue(running.isRunning(furniture, on: pageWithTable, zone: 0.08))
+        XCTAssertFalse(running.isRunning(header, on: pageWithTable, zone: 0.08))
+        let inBox = Page(number: 1, width: 595, height: 842, words: header.words, lines: [header],
+                         rulings: [Make.horizontal(53, 40, 500), Make.horizontal(65, 40, 500)])
+        XCTAssertTrue(running.isRunning(header, on: inBox, zone: 0.08), "a header framed inside the margin is furniture")
+    }
+
     func testPageNumbersAreRunningText() {
         XCTAssertTrue(RunningText.isPageNumber("Pagina 3 di 20"))
         XCTAssertTrue(RunningText.isPageNumber("- 8 -"))

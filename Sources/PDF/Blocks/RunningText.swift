@@ -38,7 +38,16 @@ public final class RunningText {
         guard isInMargin(line.box, page: page, zone: zone) else { return false }
         let text = line.text
         if RunningText.isPageNumber(text) { return true }
-        return (seen[key(line, page: page)] ?? 0) >= 2
+        return (seen[key(line, page: page)] ?? 0) >= 2 && !isInRuledRowReachingTheBody(line.box, page: page, zone: zone)
+    }
+
+    /// A line between two horizontal rules across it, one of them beyond the margin zone: a row of a ruled table
+    /// (its header repeated at the top of every page), not page furniture, which keeps inside the margin.
+    private func isInRuledRowReachingTheBody(_ box: Rect, page: Page, zone: Double) -> Bool {
+        let across = page.rulings.filter { $0.orientation == .horizontal && $0.start <= box.x0 + 1 && $0.end >= box.x1 - 1 }
+        guard let above = across.filter({ $0.position <= box.midY }).max(by: { $0.position < $1.position }),
+              let below = across.filter({ $0.position >= box.midY }).min(by: { $0.position < $1.position }) else { return false }
+        return box.midY < page.height / 2 ? below.position > page.height * zone : above.position < page.height * (1 - zone)
     }
 
     private func isInMargin(_ box: Rect, page: Page, zone: Double) -> Bool {
