@@ -52,6 +52,9 @@ public struct TableSettings: Sendable {
     /// this many rules at least lie inside it, one under each row; with fewer (a rule under the header,
     /// one above the total) its rows are its text lines.
     public var minInteriorRowRules = 3
+    /// A vertical ruling that meets this many rules of a stack is a column rule of its table: the table reaches
+    /// as far up and down as it runs (a total row under the last rule).
+    public var minRulesCrossedByColumnRule = 2
     /// Vertical rulings give a ruled table's columns when together they run along this share of its height.
     public var ruledColumnCoverage = 0.5
     /// A text-aligned region holding this many drawings with curves or slanted lines is a chart.
