@@ -50,4 +50,27 @@ final class RegionTests: XCTestCase {
         XCTAssertEqual(tables.first?.method, "stream")
         XCTAssertEqual(tables.first?.rows.first, ["Capitolo 0", "1.000,00", "200,00"])
     }
+
+    /// Small multiples: a frame of panels, each holding a country's name and its plotted line (drawn in slanted
+    /// pieces). The frame's cells hold words, but fewer than the drawings: a chart, not a table. The same frame
+    /// with one mark in each row beside its words (a status dot) stays a table.
+    func testAFrameHoldingMoreDrawingsThanWordsIsAChart() {
+        let columns: [Double] = [50, 150, 250, 350], rows: [Double] = [100, 160, 220]
+        let rulings = rows.map { Make.horizontal($0, 50, 350) } + columns.map { Make.vertical($0, 100, 220) }
+        var words: [Word] = [], lines: [Rect] = []
+        for (index, name) in ["Austria", "Belgio", "Cipro", "Danimarca", "Estonia", "Francia"].enumerated() {
+            let x = columns[index % 3] + 5, y = rows[index / 3] + 3
+            words.append(Make.word(name, x, y, width: 40, size: 6))
+            lines += (0..<3).map { Rect(x0: x + Double($0) * 30, y0: y + 20, x1: x + Double($0 + 1) * 30, y1: y + 30 + Double($0) * 5) }
+        }
+        let chart = Page(number: 1, width: 595, height: 842, words: words, lines: [], rulings: rulings, graphics: lines)
+        XCTAssertTrue(TableExtractor().tables(on: chart).isEmpty)
+        var counting = TableSettings()
+        counting.framedChartDrawingsPerWord = .infinity
+        XCTAssertFalse(TableExtractor(settings: counting).tables(on: chart).isEmpty, "without the rule the panels read as cells")
+
+        let dots = (0..<2).map { Rect(x0: 300, y0: rows[$0] + 5, x1: 306, y1: rows[$0] + 11) }
+        let status = Page(number: 1, width: 595, height: 842, words: words, lines: [], rulings: rulings, graphics: dots + [dots[0]])
+        XCTAssertEqual(TableExtractor().tables(on: status).first?.rows.count, 2)
+    }
 }

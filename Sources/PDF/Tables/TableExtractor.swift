@@ -23,6 +23,11 @@ public struct TableExtractor: Sendable {
         var remaining = page.words
         for region in finder.ruledRegions(rulings: rulings, words: page.words) {
             let inside = remaining.filter { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 1) }
+            if isFramedChart(region.box, words: inside.count, page) {
+                // The chart's labels are no table either, framed or not.
+                remaining.removeAll { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 1) }
+                continue
+            }
             guard let table = makeTable(region, words: inside, page: page, grids: grids) else { continue }
             if table.table.rows.count == 1 {
                 // A frame of one row is no table; it may end the table right above it.
@@ -80,8 +85,18 @@ public struct TableExtractor: Sendable {
 
     /// Text among drawn curves and slanted lines is a chart's labels, not a table.
     private func isChart(_ box: Rect, _ page: Page) -> Bool {
-        let inside = page.graphics.filter { box.expanded(by: 2).contains(x: $0.midX, y: $0.midY) && $0.area < box.area * 0.8 }
-        return inside.count >= settings.minChartGraphics
+        drawingCount(in: box, page) >= settings.minChartGraphics
+    }
+
+    /// A frame of rulings holding more drawings with curves or slanted lines than words is a chart's plot area or
+    /// panels, its words the labels: a ruled table draws at most a mark in a cell beside its words.
+    private func isFramedChart(_ box: Rect, words: Int, _ page: Page) -> Bool {
+        let drawings = drawingCount(in: box, page)
+        return drawings >= settings.minChartGraphics && Double(drawings) >= settings.framedChartDrawingsPerWord * Double(words)
+    }
+
+    private func drawingCount(in box: Rect, _ page: Page) -> Int {
+        page.graphics.filter { box.expanded(by: 2).contains(x: $0.midX, y: $0.midY) && $0.area < box.area * 0.8 }.count
     }
 
     /// Rejects running text that happens to sit in columns: tables hold short cells.

@@ -59,6 +59,8 @@ public struct TableSettings: Sendable {
     public var ruledColumnCoverage = 0.5
     /// A text-aligned region holding this many drawings with curves or slanted lines is a chart.
     public var minChartGraphics = 3
+    /// ... and a frame of rulings is one when it holds at least this many such drawings per word inside it.
+    public var framedChartDrawingsPerWord = 1.0
     /// A table that continues on the next page starts within this share of the page height from the top.
     public var continuationZone = 0.3
     /// Column edges of a continued table may move by this much between pages.
