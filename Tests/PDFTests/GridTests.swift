@@ -154,4 +154,22 @@ final class GridTests: XCTestCase {
         let far = TableExtractor().tables(on: Make.page(words: words + total(400), rulings: rulings))
         XCTAssertEqual(far.first?.rows.count, 3, "a frame far below is not the grid's row")
     }
+
+    /// A grid whose header cells are shaded boxes standing inset from the grid lines: each box's sides are edges of
+    /// the header row alone, and the body's centred figures start left of them, in the narrow slot between a grid
+    /// line and a box's side. That slot holds no cell of its own, only the body cells spanning into the next
+    /// column: the two are one column.
+    func testTheSidesOfInsetHeaderBoxesAddNoColumns() {
+        let grid = [50.0, 150, 250, 350].map { Make.vertical($0, 100, 145) }
+        let boxSides = [157.0, 243, 257, 343].map { Make.vertical($0, 100, 115) }
+        let rulings = [100.0, 115, 130, 145].map { Make.horizontal($0, 50, 350) } + grid + boxSides
+        let words = [Make.word("Voce", 55, 103, width: 25), Make.word("Importo", 180, 103, width: 35), Make.word("Quota", 280, 103, width: 30),
+                     Make.word("Spese", 55, 118, width: 30), Make.word("1.000,00", 153, 118, width: 40), Make.word("12", 253, 118, width: 10),
+                     Make.word("Entrate", 55, 133, width: 35), Make.word("2.000,00", 153, 133, width: 40), Make.word("15", 253, 133, width: 10)]
+        let run = { (settings: TableSettings) in TableExtractor(settings: settings).tables(on: Make.page(words: words, rulings: rulings)) }
+        XCTAssertEqual(run(TableSettings()).first?.rows, [["Voce", "Importo", "Quota"], ["Spese", "1.000,00", "12"], ["Entrate", "2.000,00", "15"]])
+        var apart = TableSettings()
+        apart.minSpannedRowsToJoinColumns = .max
+        XCTAssertEqual(run(apart).first?.rows.first?.count, 5, "without the rule each slot beside a box is a column")
+    }
 }

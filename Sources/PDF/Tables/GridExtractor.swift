@@ -56,6 +56,7 @@ struct GridExtractor {
         if rowsFromRules {
             slots.mergeSpans(columnEdges: columnEdges, rowEdges: rowEdges, verticals: columnsFromRules ? verticals : [],
                              horizontals: horizontals, tolerance: settings.minCellSize)
+            slots.mergeColumnsWithoutCellsOfTheirOwn(minRows: settings.minSpannedRowsToJoinColumns)
         } else {
             // Rows are the text lines here: a rule between two lines keeps them apart.
             let ruledTops = lines.indices.dropFirst().filter { line in
