@@ -66,6 +66,9 @@ public struct TableSettings: Sendable {
     public var framedChartDrawingsPerWord = 1.0
     /// A table that continues on the next page starts within this share of the page height from the top.
     public var continuationZone = 0.3
+    /// ... and one continued overleaf ends within this share of the page height from the bottom, or with no text
+    /// under it on its page (the page had room for more of its rows).
+    public var continuedTableBottomZone = 0.3
     /// Column edges of a continued table may move by this much between pages.
     public var continuationColumnTolerance = 6.0
     /// Rows a header repeated on a continuation page may take, there or above.
