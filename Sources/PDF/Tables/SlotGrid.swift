@@ -31,18 +31,20 @@ struct SlotGrid {
     // MARK: Spanning cells of ruled tables
 
     /// Joins neighbouring slots that no ruling separates, when the edge between them is a ruling elsewhere.
+    /// Rulings within `tolerance` of an edge draw it; one separates two slots where it reaches within `reach` of
+    /// the middle of their row or column.
     mutating func mergeSpans(columnEdges: [Double], rowEdges: [Double], verticals: [Ruling], horizontals: [Ruling],
-                             tolerance: Double) {
+                             tolerance: Double, reach: Double) {
         var sets = UnionFind(count: rowCount * columnCount)
         for r in 0..<rowCount {
             let midY = (rowEdges[r] + rowEdges[r + 1]) / 2
-            for c in 0..<max(0, columnCount - 1) where isOpenEdge(at: columnEdges[c + 1], across: midY, rulings: verticals, tolerance) {
+            for c in 0..<max(0, columnCount - 1) where isOpenEdge(at: columnEdges[c + 1], across: midY, rulings: verticals, tolerance, reach) {
                 sets.union(r * columnCount + c, r * columnCount + c + 1)
             }
         }
         for c in 0..<columnCount {
             let midX = (columnEdges[c] + columnEdges[c + 1]) / 2
-            for r in 0..<max(0, rowCount - 1) where isOpenEdge(at: rowEdges[r + 1], across: midX, rulings: horizontals, tolerance) {
+            for r in 0..<max(0, rowCount - 1) where isOpenEdge(at: rowEdges[r + 1], across: midX, rulings: horizontals, tolerance, reach) {
                 sets.union(r * columnCount + c, (r + 1) * columnCount + c)
             }
         }
@@ -90,11 +92,14 @@ struct SlotGrid {
     }
 
     /// An edge is open (the slots beside it are one cell) when rulings draw that edge somewhere in the table
-    /// but not where it crosses this row or column.
-    private func isOpenEdge(at position: Double, across point: Double, rulings: [Ruling], _ tolerance: Double) -> Bool {
+    /// but not where it crosses this row or column. Whether a ruling reaches the row's middle is asked more
+    /// closely than whether it lies on the edge: a column rule that starts just under a low header row (the
+    /// rule between two sub-columns under a spanning header) does not cut the header.
+    private func isOpenEdge(at position: Double, across point: Double, rulings: [Ruling], _ tolerance: Double,
+                            _ reach: Double) -> Bool {
         let onEdge = rulings.filter { abs($0.position - position) <= tolerance }
         guard !onEdge.isEmpty else { return false }
-        return !onEdge.contains { $0.start <= point + tolerance && $0.end >= point - tolerance }
+        return !onEdge.contains { $0.start <= point + reach && $0.end >= point - reach }
     }
 
     // MARK: Wrapped text in tables without row rules

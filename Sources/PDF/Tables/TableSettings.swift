@@ -55,6 +55,9 @@ public struct TableSettings: Sendable {
     /// A vertical ruling that meets this many rules of a stack is a column rule of its table: the table reaches
     /// as far up and down as it runs (a total row under the last rule).
     public var minRulesCrossedByColumnRule = 2
+    /// A ruling separates two slots of a ruled grid when it reaches this close to the middle of their row or column
+    /// (it draws their edge when it lies within `minCellSize` of it).
+    public var spanRuleReach = 3.0
     /// A column of a ruled grid whose text is only that of cells spanning into the next column, in this many rows
     /// at least, is one column with the next (a header cell alone over an empty column is no evidence).
     public var minSpannedRowsToJoinColumns = 2
