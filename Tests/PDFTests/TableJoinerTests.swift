@@ -79,4 +79,26 @@ final class TableJoinerTests: XCTestCase {
         anywhere.continuedTableBottomZone = 1
         XCTAssertEqual(joined(endingAt: 500, textBelow: true, settings: anywhere).count, 1, "without the rule the same columns join")
     }
+
+    /// Text under a table at its page's foot and a caption over a table in the same columns at the top of the next
+    /// page: two tables, unless the second repeats the first's header.
+    func testTextOnBothSidesOfThePageBreakSeparatesTwoTables() {
+        func next(_ first: [String]) -> PageTable {
+            PageTable(table: Table(page: 2, bbox: Rect(x0: 50, y0: 60, x1: 450, y1: 200), rows: [first, ["Tecnico", "Strade", "Asfaltature", "Neri"]],
+                                   method: "rules"),
+                      columnEdges: above.columnEdges, columnGaps: above.columnGaps)
+        }
+        func joined(_ page: PageTable, textAbove: Bool, settings: TableSettings = TableSettings()) -> [Table] {
+            var joiner = TableJoiner(settings: settings)
+            let tables = joiner.add([above], pageHeight: 842, textBelowLast: true)
+            return tables + joiner.add([page], pageHeight: 842, textAboveFirst: textAbove) + joiner.finish()
+        }
+        let otherHeader = ["SETTORE", "SERVIZIO", "ATTIVITÀ", "RESPONSABILE"]
+        XCTAssertEqual(joined(next(otherHeader), textAbove: true).count, 2)
+        XCTAssertEqual(joined(next(otherHeader), textAbove: false).count, 1, "text on one side only: a continuation")
+        XCTAssertEqual(joined(next(header), textAbove: true).count, 1, "the header repeated: a continuation")
+        var joining = TableSettings()
+        joining.textAroundPageBreakSeparatesTables = false
+        XCTAssertEqual(joined(next(otherHeader), textAbove: true, settings: joining).count, 1, "without the rule the same columns join")
+    }
 }

@@ -9,6 +9,8 @@ struct TableJoiner {
     private var open: PageTable?
     /// Whether that table ended on its page (`endsOnItsPage`): then it continues on no other.
     private var openEnded = false
+    /// Whether text stands under that table on its page.
+    private var openTextBelow = false
 
     init(settings: TableSettings) { self.settings = settings }
 
@@ -21,6 +23,7 @@ struct TableJoiner {
         var incoming = pageTables
         if let previous = open {
             if !openEnded, let first = incoming.first,
+               !isTextBetween(previous, first, textBelow: openTextBelow, textAbove: textAboveFirst),
                let columns = continuationColumns(of: previous, in: first, pageHeight: pageHeight, textAbove: textAboveFirst) {
                 incoming[0] = merged(previous, first, columns: columns)
             } else {
@@ -32,7 +35,16 @@ struct TableJoiner {
         finished += incoming.dropLast().map(\.table)
         open = incoming.last
         openEnded = pageTables.last.map { endsOnItsPage($0, pageHeight: pageHeight, textBelow: textBelowLast) } ?? false
+        openTextBelow = textBelowLast
         return finished
+    }
+
+    /// Text under a table on its page and text above the next page's first table stand between the two in the
+    /// flow (a caption, a paragraph): the second is a table of its own, unless it repeats the first's header (a
+    /// continued table under a "(segue)" line).
+    func isTextBetween(_ table: PageTable, _ next: PageTable, textBelow: Bool, textAbove: Bool) -> Bool {
+        guard settings.textAroundPageBreakSeparatesTables, textBelow, textAbove else { return false }
+        return droppingRepeatedHeader(next.table.rows, header: table.table.rows).count == next.table.rows.count
     }
 
     /// A table broken by the page end fills its page: one that stops short of the page's last
@@ -43,7 +55,7 @@ struct TableJoiner {
 
     /// The table still open at the end of the document.
     mutating func finish() -> [Table] {
-        defer { open = nil; openEnded = false }
+        defer { open = nil; openEnded = false; openTextBelow = false }
         return open.map { [$0.table] } ?? []
     }
 

@@ -72,6 +72,9 @@ public struct TableSettings: Sendable {
     /// ... and one continued overleaf ends within this share of the page height from the bottom, or with no text
     /// under it on its page (the page had room for more of its rows).
     public var continuedTableBottomZone = 0.3
+    /// Text under a table on its page and above the next page's first table separates the two (when the second
+    /// does not repeat the first's header).
+    public var textAroundPageBreakSeparatesTables = true
     /// Column edges of a continued table may move by this much between pages.
     public var continuationColumnTolerance = 6.0
     /// Rows a header repeated on a continuation page may take, there or above.
