@@ -73,4 +73,26 @@ final class RegionTests: XCTestCase {
         let status = Page(number: 1, width: 595, height: 842, words: words, lines: [], rulings: rulings, graphics: dots + [dots[0]])
         XCTAssertEqual(TableExtractor().tables(on: status).first?.rows.count, 2)
     }
+
+    /// Notes under a table, each a mark and a sentence, line up in two columns but are no table; labels with their
+    /// values (no sentences) set the same way stay one.
+    func testNotesPairingMarksWithSentencesAreNoTable() {
+        func page(_ rows: [(String, [String])]) -> Page {
+            var words: [Word] = []
+            for (index, row) in rows.enumerated() {
+                let y = 100 + Double(index) * 12
+                words.append(Make.word(row.0, 50, y, width: 30))
+                var x = 120.0
+                for word in row.1 { words.append(Make.word(word, x, y, width: 40)); x += 43 }
+            }
+            return Make.page(words: words)
+        }
+        let notes = page([("GDP:", ["Gross", "domestic", "product."]), ("(*)", ["Forecast."]), ("Source:", ["Eurostat,", "2005."])])
+        XCTAssertTrue(TableExtractor().tables(on: notes).isEmpty)
+        var keeping = TableSettings()
+        keeping.notesRowShare = 2
+        XCTAssertEqual(TableExtractor(settings: keeping).tables(on: notes).count, 1, "without the rule the notes read as a table")
+        let labels = page([("Comune:", ["Brescia"]), ("Provincia:", ["BS"]), ("Abitanti:", ["196.745"])])
+        XCTAssertEqual(TableExtractor().tables(on: labels).count, 1)
+    }
 }

@@ -53,6 +53,7 @@ public struct TableExtractor: Sendable {
         // A full frame of rulings, or a rule under every row, is evidence enough; tables found from a few rules or
         // from alignment must also hold short cells.
         guard region.kind == .lattice || grid.rowsFromRules || looksTabular(grid) else { return nil }
+        guard region.kind != .stream || !isListOfNotes(grid) else { return nil }
         let table = Table(page: page.number, bbox: region.box, rows: grid.rows, method: region.kind.rawValue,
                           rowPlaces: grid.rowBoxes.map { RowPlace(page: page.number, bbox: $0) })
         return PageTable(table: table, columnEdges: grid.columnEdges, columnGaps: grid.columnGaps)
@@ -97,6 +98,23 @@ public struct TableExtractor: Sendable {
 
     private func drawingCount(in box: Rect, _ page: Page) -> Int {
         page.graphics.filter { box.expanded(by: 2).contains(x: $0.midX, y: $0.midY) && $0.area < box.area * 0.8 }.count
+    }
+
+    /// Notes under a table set as two columns, each a mark and what it stands for ("GDP: | Gross domestic product.",
+    /// "(*) | Forecast.", "Source: | Eurostat, 2005."): a legend of the table's signs and sources, not a table. The
+    /// marks end with a colon or are set in brackets; what they stand for are sentences, ending with a full stop.
+    func isListOfNotes(_ grid: Grid) -> Bool {
+        guard let width = grid.rows.first?.count, width == 2, !grid.rows.isEmpty else { return false }
+        let notes = grid.rows.filter { row in Self.isNoteMark(row[0]) && Self.isSentence(row[1]) }
+        return Double(notes.count) >= settings.notesRowShare * Double(grid.rows.count)
+    }
+
+    static func isNoteMark(_ text: String) -> Bool {
+        !text.contains(" ") && (text.count > 1 && text.hasSuffix(":") || text.count > 2 && text.hasPrefix("(") && text.hasSuffix(")"))
+    }
+
+    static func isSentence(_ text: String) -> Bool {
+        text.hasSuffix(".") && text.contains(where: \.isLetter)
     }
 
     /// Rejects running text that happens to sit in columns: tables hold short cells.

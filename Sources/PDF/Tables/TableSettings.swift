@@ -34,6 +34,9 @@ public struct TableSettings: Sendable {
     public var maxRowGapRatio = 1.6
     /// A table whose cells average more words than this is running text laid out in columns.
     public var maxMeanWordsPerCell = 7.0
+    /// A text-only table of two columns is a list of notes when this share of its rows pair a mark ("GDP:", "(*)")
+    /// with a sentence.
+    public var notesRowShare = 1.0
     /// A ruled band of at least this many lines, most of which fill the same columns, holds one record per line.
     public var minRecordsInBand = 3
     public var recordShareInBand = 0.8
