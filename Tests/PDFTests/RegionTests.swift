@@ -95,4 +95,28 @@ final class RegionTests: XCTestCase {
         let labels = page([("Comune:", ["Brescia"]), ("Provincia:", ["BS"]), ("Abitanti:", ["196.745"])])
         XCTAssertEqual(TableExtractor().tables(on: labels).count, 1)
     }
+
+    /// A bar chart in a frame: each bar a shaded box whose sides are rulings, its value inside, and under the bars
+    /// the scale "0% 20% … 100%". A table whose header lists evenly spaced years, not from zero, stays a table.
+    func testAFrameHoldingAnAxisScaleIsAChart() {
+        func frame(header: [String], rowLabels: [String]) -> Page {
+            var rulings = [Make.horizontal(100, 50, 400), Make.horizontal(190, 50, 400), Make.vertical(50, 100, 190), Make.vertical(400, 100, 190)]
+            var words: [Word] = []
+            for (index, label) in rowLabels.enumerated() {
+                let top = 105 + Double(index) * 20, end = 200 + Double(index) * 30
+                rulings += [Make.horizontal(top, 100, 390), Make.horizontal(top + 12, 100, 390), Make.vertical(end, top, top + 12)]
+                words += [Make.word(label, 60, top + 1, width: 20), Make.word("\(40 + index)", 140, top + 1, width: 10),
+                          Make.word("\(60 - index)", end + 40, top + 1, width: 10)]
+            }
+            for (index, text) in header.enumerated() { words.append(Make.word(text, 95 + Double(index) * 58, 172, width: 20)) }
+            return Make.page(words: words, rulings: rulings)
+        }
+        let chart = frame(header: ["0%", "20%", "40%", "60%", "80%", "100%"], rowLabels: ["2001", "2005", "2010"])
+        XCTAssertTrue(TableExtractor().tables(on: chart).isEmpty)
+        var reading = TableSettings()
+        reading.minAxisTicks = .max
+        XCTAssertFalse(TableExtractor(settings: reading).tables(on: chart).isEmpty, "without the rule the bars read as cells")
+        let years = frame(header: ["2019", "2020", "2021", "2022", "2023", "2024"], rowLabels: ["Nord", "Sud", "Est"])
+        XCTAssertFalse(TableExtractor().tables(on: years).isEmpty)
+    }
 }

@@ -23,7 +23,7 @@ public struct TableExtractor: Sendable {
         var remaining = page.words
         for region in finder.ruledRegions(rulings: rulings, words: page.words) {
             let inside = remaining.filter { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 1) }
-            if isFramedChart(region.box, words: inside.count, page) {
+            if isFramedChart(region.box, words: inside.count, page) || holdsAxisScale(inside) {
                 // The chart's labels are no table either, framed or not.
                 remaining.removeAll { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 1) }
                 continue
@@ -94,6 +94,27 @@ public struct TableExtractor: Sendable {
     private func isFramedChart(_ box: Rect, words: Int, _ page: Page) -> Bool {
         let drawings = drawingCount(in: box, page)
         return drawings >= settings.minChartGraphics && Double(drawings) >= settings.framedChartDrawingsPerWord * Double(words)
+    }
+
+    /// A frame holding a chart's scale is the chart's plot frame (bars drawn as shaded boxes make its rulings): a
+    /// line of `minAxisTicks` figures or more, from zero in equal steps, set at equal distances ("0% 10% … 100%").
+    /// A table's row of figures seldom runs from zero in equal steps at equal distances.
+    func holdsAxisScale(_ words: [Word]) -> Bool {
+        VisualLines.lines(of: words).contains { line in
+            let ticks = line.words.compactMap { word in Self.tickValue(word.text).map { (value: $0, x: word.box.midX) } }
+            guard ticks.count >= settings.minAxisTicks, ticks.count == line.words.count, ticks[0].value == 0 else { return false }
+            let step = ticks[1].value, spacing = (ticks[ticks.count - 1].x - ticks[0].x) / Double(ticks.count - 1)
+            return step > 0 && zip(ticks, ticks.dropFirst()).allSatisfy { left, right in
+                abs(right.value - left.value - step) <= step * 0.01 && abs(right.x - left.x - spacing) <= settings.columnTolerance
+            }
+        }
+    }
+
+    /// The value of a scale's tick label ("40", "40%", "0,5").
+    static func tickValue(_ text: String) -> Double? {
+        let body = text.hasSuffix("%") ? String(text.dropLast()) : text
+        guard !body.isEmpty, body.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." }) else { return nil }
+        return Double(body.replacingOccurrences(of: ",", with: "."))
     }
 
     private func drawingCount(in box: Rect, _ page: Page) -> Int {

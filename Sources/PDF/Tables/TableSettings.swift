@@ -70,6 +70,9 @@ public struct TableSettings: Sendable {
     public var minChartGraphics = 3
     /// ... and a frame of rulings is one when it holds at least this many such drawings per word inside it.
     public var framedChartDrawingsPerWord = 1.0
+    /// A frame of rulings holding a line of this many figures at least, from zero in equal steps and equally spaced,
+    /// is a chart's plot frame (the line its scale).
+    public var minAxisTicks = 6
     /// A table that continues on the next page starts within this share of the page height from the top.
     public var continuationZone = 0.3
     /// ... and one continued overleaf ends within this share of the page height from the bottom, or with no text
