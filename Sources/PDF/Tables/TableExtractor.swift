@@ -125,13 +125,13 @@ public struct TableExtractor: Sendable {
     /// "(*) | Forecast.", "Source: | Eurostat, 2005."): a legend of the table's signs and sources, not a table. The
     /// marks end with a colon or are set in brackets; what they stand for are sentences, ending with a full stop.
     func isListOfNotes(_ grid: Grid) -> Bool {
-        guard let width = grid.rows.first?.count, width == 2, !grid.rows.isEmpty else { return false }
+        guard grid.rows.first?.count == 2 else { return false }
         let notes = grid.rows.filter { row in Self.isNoteMark(row[0]) && Self.isSentence(row[1]) }
         return Double(notes.count) >= settings.notesRowShare * Double(grid.rows.count)
     }
 
     static func isNoteMark(_ text: String) -> Bool {
-        !text.contains(" ") && (text.count > 1 && text.hasSuffix(":") || text.count > 2 && text.hasPrefix("(") && text.hasSuffix(")"))
+        !text.contains(" ") && ((text.count > 1 && text.hasSuffix(":")) || (text.count > 2 && text.hasPrefix("(") && text.hasSuffix(")")))
     }
 
     static func isSentence(_ text: String) -> Bool {
