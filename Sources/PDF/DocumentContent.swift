@@ -42,7 +42,10 @@ extension PDFFile {
             let content = withoutRunningText(page, runningText, zone: zone)
             let pageTables = extractor.pageTables(on: content)
             let textAbove = pageTables.first.map { first in content.lines.contains { $0.box.midY < first.table.bbox.y0 } } ?? false
-            for table in joiner.add(pageTables, pageHeight: page.height, textAboveFirst: textAbove) { try sink.table(table) }
+            let textBelow = pageTables.last.map { last in content.lines.contains { $0.box.midY > last.table.bbox.y1 } } ?? false
+            for table in joiner.add(pageTables, pageHeight: page.height, textAboveFirst: textAbove, textBelowLast: textBelow) {
+                try sink.table(table)
+            }
             guard let builder else { continue }
             for block in builder.blocks(on: page, excluding: pageTables.map(\.table.bbox), runningText: runningText) {
                 try sink.block(block)

@@ -154,4 +154,40 @@ final class GridTests: XCTestCase {
         let far = TableExtractor().tables(on: Make.page(words: words + total(400), rulings: rulings))
         XCTAssertEqual(far.first?.rows.count, 3, "a frame far below is not the grid's row")
     }
+
+    /// A grid whose header cells are shaded boxes standing inset from the grid lines: each box's sides are edges of
+    /// the header row alone, and the body's centred figures start left of them, in the narrow slot between a grid
+    /// line and a box's side. That slot holds no cell of its own, only the body cells spanning into the next
+    /// column: the two are one column.
+    func testTheSidesOfInsetHeaderBoxesAddNoColumns() {
+        let grid = [50.0, 150, 250, 350].map { Make.vertical($0, 100, 145) }
+        let boxSides = [157.0, 243, 257, 343].map { Make.vertical($0, 100, 115) }
+        let rulings = [100.0, 115, 130, 145].map { Make.horizontal($0, 50, 350) } + grid + boxSides
+        let words = [Make.word("Voce", 55, 103, width: 25), Make.word("Importo", 180, 103, width: 35), Make.word("Quota", 280, 103, width: 30),
+                     Make.word("Spese", 55, 118, width: 30), Make.word("1.000,00", 153, 118, width: 40), Make.word("12", 253, 118, width: 10),
+                     Make.word("Entrate", 55, 133, width: 35), Make.word("2.000,00", 153, 133, width: 40), Make.word("15", 253, 133, width: 10)]
+        let run = { (settings: TableSettings) in TableExtractor(settings: settings).tables(on: Make.page(words: words, rulings: rulings)) }
+        XCTAssertEqual(run(TableSettings()).first?.rows, [["Voce", "Importo", "Quota"], ["Spese", "1.000,00", "12"], ["Entrate", "2.000,00", "15"]])
+        var apart = TableSettings()
+        apart.minSpannedRowsToJoinColumns = .max
+        XCTAssertEqual(run(apart).first?.rows.first?.count, 5, "without the rule each slot beside a box is a column")
+    }
+
+    /// A header spanning two sub-columns in a low row, the rule between the sub-columns starting right under it:
+    /// the rule lies within a cell's size of the header's middle, but does not reach it, so the header is one cell.
+    func testARuleStartingUnderALowSpanningHeaderDoesNotCutIt() {
+        let rulings = [Make.horizontal(100, 50, 350), Make.horizontal(110, 150, 350), Make.horizontal(120, 50, 350),
+                       Make.horizontal(135, 50, 350), Make.horizontal(150, 50, 350),
+                       Make.vertical(50, 100, 150), Make.vertical(150, 100, 150), Make.vertical(250, 110, 150), Make.vertical(350, 100, 150)]
+        let words = [Make.word("Voce", 55, 101, width: 25, size: 8), Make.word("Previsione", 200, 101, width: 45, size: 8),
+                     Make.word("2024", 250, 101, width: 20, size: 8),
+                     Make.word("iniziale", 160, 111, width: 35, size: 8), Make.word("finale", 260, 111, width: 30, size: 8),
+                     Make.word("Spese", 55, 123, width: 30), Make.word("100", 160, 123, width: 15), Make.word("120", 260, 123, width: 15),
+                     Make.word("Entrate", 55, 138, width: 35), Make.word("200", 160, 138, width: 15), Make.word("220", 260, 138, width: 15)]
+        let run = { (settings: TableSettings) in TableExtractor(settings: settings).tables(on: Make.page(words: words, rulings: rulings)) }
+        XCTAssertEqual(run(TableSettings()).first?.rows.prefix(2), [["Voce", "Previsione 2024", ""], ["", "iniziale", "finale"]])
+        var loose = TableSettings()
+        loose.spanRuleReach = loose.minCellSize
+        XCTAssertEqual(run(loose).first?.rows.first, ["Voce", "Previsione", "2024"], "a rule that only comes near the middle cuts the header")
+    }
 }

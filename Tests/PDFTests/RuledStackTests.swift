@@ -225,4 +225,21 @@ final class RuledStackTests: XCTestCase {
         XCTAssertEqual(tables.first?.rows.first, ["Nome", "Quota", "Costo", "Ore"])
         XCTAssertEqual(tables.first?.rows.last, ["Neri Anna", "20", "", ""])
     }
+
+    /// A rule above the header, a double rule under it and one above the total, no rule under the total: the
+    /// column rule running on down past the last horizontal rule bounds the table, total row included.
+    func testATotalUnderTheLastRuleIsInsideTheColumnRule() {
+        var words = [Make.word("Voce", 60, 104, width: 25), Make.word("Numero", 200, 104, width: 35), Make.word("Quota", 300, 104, width: 30)]
+        for (index, name) in ["Spese", "Entrate", "Mutui"].enumerated() {
+            let y = 122 + Double(index) * 12
+            words += [Make.word(name, 60, y, width: 35), Make.word("\(index + 1)0", 200, y, width: 10), Make.word("\(index + 2),5", 300, y, width: 15)]
+        }
+        words += [Make.word("Totale", 60, 163, width: 30), Make.word("60", 200, 163, width: 10), Make.word("9,5", 300, 163, width: 15)]
+        let rulings = rules([100, 117, 119, 158, 160]) + [Make.vertical(190, 100, 175)]
+        let run = { (settings: TableSettings) in TableExtractor(settings: settings).tables(on: Make.page(words: words, rulings: rulings)) }
+        XCTAssertEqual(run(TableSettings()).first?.rows.last, ["Totale", "60", "9,5"])
+        var unbounded = TableSettings()
+        unbounded.minRulesCrossedByColumnRule = .max
+        XCTAssertEqual(run(unbounded).first?.rows.last, ["Mutui", "30", "4,5"], "without the column rule the table ends at its last rule")
+    }
 }

@@ -57,4 +57,48 @@ final class TableJoinerTests: XCTestCase {
         let rows = [["1", "", "Gialli Paolo", "Istruttore", "D2"], ["2", "", "Neri Anna", "Istruttore", "C5"]]
         XCTAssertEqual(joined(overleaf(rows)).count, 2)
     }
+
+    /// A table that stops half way down its page, text after it, has ended there: a table at the top of the next
+    /// page in the same columns, with the same header, is another. Followed by a blank (a row too tall for the
+    /// rest of the page), or ending at the page's foot over a footnote, it continues.
+    func testATableEndingMidPageWithTextUnderItContinuesOnNoOtherPage() {
+        let rows = [header, ["Tecnico", "Strade", "Asfaltature", "Neri"]]
+        let next = PageTable(table: Table(page: 2, bbox: Rect(x0: 50, y0: 60, x1: 450, y1: 200), rows: rows, method: "rules"),
+                             columnEdges: above.columnEdges, columnGaps: above.columnGaps)
+        func joined(endingAt bottom: Double, textBelow: Bool, settings: TableSettings = TableSettings()) -> [Table] {
+            var table = above
+            table.table.bbox.y1 = bottom
+            var joiner = TableJoiner(settings: settings)
+            let tables = joiner.add([table], pageHeight: 842, textBelowLast: textBelow)
+            return tables + joiner.add([next], pageHeight: 842) + joiner.finish()
+        }
+        XCTAssertEqual(joined(endingAt: 500, textBelow: true).count, 2)
+        XCTAssertEqual(joined(endingAt: 500, textBelow: false).count, 1)
+        XCTAssertEqual(joined(endingAt: 790, textBelow: true).count, 1)
+        var anywhere = TableSettings()
+        anywhere.continuedTableBottomZone = 1
+        XCTAssertEqual(joined(endingAt: 500, textBelow: true, settings: anywhere).count, 1, "without the rule the same columns join")
+    }
+
+    /// Text under a table at its page's foot and a caption over a table in the same columns at the top of the next
+    /// page: two tables, unless the second repeats the first's header.
+    func testTextOnBothSidesOfThePageBreakSeparatesTwoTables() {
+        func next(_ first: [String]) -> PageTable {
+            PageTable(table: Table(page: 2, bbox: Rect(x0: 50, y0: 60, x1: 450, y1: 200), rows: [first, ["Tecnico", "Strade", "Asfaltature", "Neri"]],
+                                   method: "rules"),
+                      columnEdges: above.columnEdges, columnGaps: above.columnGaps)
+        }
+        func joined(_ page: PageTable, textAbove: Bool, settings: TableSettings = TableSettings()) -> [Table] {
+            var joiner = TableJoiner(settings: settings)
+            let tables = joiner.add([above], pageHeight: 842, textBelowLast: true)
+            return tables + joiner.add([page], pageHeight: 842, textAboveFirst: textAbove) + joiner.finish()
+        }
+        let otherHeader = ["SETTORE", "SERVIZIO", "ATTIVITÀ", "RESPONSABILE"]
+        XCTAssertEqual(joined(next(otherHeader), textAbove: true).count, 2)
+        XCTAssertEqual(joined(next(otherHeader), textAbove: false).count, 1, "text on one side only: a continuation")
+        XCTAssertEqual(joined(next(header), textAbove: true).count, 1, "the header repeated: a continuation")
+        var joining = TableSettings()
+        joining.textAroundPageBreakSeparatesTables = false
+        XCTAssertEqual(joined(next(otherHeader), textAbove: true, settings: joining).count, 1, "without the rule the same columns join")
+    }
 }

@@ -55,7 +55,8 @@ struct GridExtractor {
         place(chunkLines, into: &slots, columnEdges: columnEdges, rowEdges: rowEdges, ruleColumns: columnsFromRules ? ruleColumns : [])
         if rowsFromRules {
             slots.mergeSpans(columnEdges: columnEdges, rowEdges: rowEdges, verticals: columnsFromRules ? verticals : [],
-                             horizontals: horizontals, tolerance: settings.minCellSize)
+                             horizontals: horizontals, tolerance: settings.minCellSize, reach: settings.spanRuleReach)
+            slots.mergeColumnsWithoutCellsOfTheirOwn(minRows: settings.minSpannedRowsToJoinColumns)
         } else {
             // Rows are the text lines here: a rule between two lines keeps them apart.
             let ruledTops = lines.indices.dropFirst().filter { line in

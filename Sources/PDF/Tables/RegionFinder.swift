@@ -20,12 +20,25 @@ struct RegionFinder {
         let loose = rulings.filter { !usedInFrames.contains($0) && $0.length >= settings.minRulingLength * 3 }
         let lines = VisualLines.lines(of: words)
         let stacks = RulingGraph.horizontalStacks(loose, maxGap: 400).flatMap { tableStacks($0, lines: lines) }
+        let verticals = rulings.filter { $0.orientation == .vertical && !usedInFrames.contains($0) }
         for stack in stacks {
-            guard let box = Rect.enclosing(stack.map(\.box)), box.height >= 10,
-                  !regions.contains(where: { $0.box.intersects(box) }) else { continue }
+            guard let rulesBox = Rect.enclosing(stack.map(\.box)) else { continue }
+            let box = reachingColumnRules(rulesBox, stack: stack, verticals: verticals)
+            guard box.height >= 10, !regions.contains(where: { $0.box.intersects(box) }) else { continue }
             regions.append(TableRegion(kind: .ruledStack, box: box, rulings: stack))
         }
         return regions
+    }
+
+    /// A column rule that crosses the stack's rules is part of its table, and the table reaches as far as it runs:
+    /// a total row set under the last horizontal rule, with no rule under it, is still bounded by the column rules.
+    func reachingColumnRules(_ box: Rect, stack: [Ruling], verticals: [Ruling]) -> Rect {
+        let tolerance = settings.intersectionTolerance
+        let columnRules = verticals.filter { vertical in
+            vertical.position > box.x0 + tolerance && vertical.position < box.x1 - tolerance
+                && stack.filter { RulingGraph.meet($0, vertical, tolerance) }.count >= settings.minRulesCrossedByColumnRule
+        }
+        return columnRules.reduce(box) { $0.union($1.box) }
     }
 
     /// A stack of rules is cut where the band between two of them holds no text (two tables, one under the

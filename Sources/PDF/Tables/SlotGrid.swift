@@ -5,9 +5,12 @@ struct SlotGrid {
     private(set) var rowCount: Int
     private(set) var columnCount: Int
     private var words: [[[Word]]]
-    private var keptColumns: [Int]
+    /// The original columns each column holds (one, or several joined by `mergeColumnsWithoutCellsOfTheirOwn`).
+    private var keptColumns: [ClosedRange<Int>]
     /// Top and bottom of each row, in step with the rows as they are merged and dropped.
     private var rowBands: [(top: Double, bottom: Double)]
+    /// The last column of each spanning cell, by its top-left slot (set by `mergeSpans`).
+    private var spanEnds: [Slot: Int] = [:]
 
     struct Slot: Hashable { var row: Int; var column: Int }
 
@@ -17,7 +20,7 @@ struct SlotGrid {
         rowCount = rowBands.count
         columnCount = columns
         words = Array(repeating: Array(repeating: [], count: columns), count: rowCount)
-        keptColumns = Array(0..<columns)
+        keptColumns = (0..<columns).map { $0...$0 }
     }
 
     mutating func append(_ newWords: [Word], row: Int, column: Int) {
@@ -28,18 +31,20 @@ struct SlotGrid {
     // MARK: Spanning cells of ruled tables
 
     /// Joins neighbouring slots that no ruling separates, when the edge between them is a ruling elsewhere.
+    /// Rulings within `tolerance` of an edge draw it; one separates two slots where it reaches within `reach` of
+    /// the middle of their row or column.
     mutating func mergeSpans(columnEdges: [Double], rowEdges: [Double], verticals: [Ruling], horizontals: [Ruling],
-                             tolerance: Double) {
+                             tolerance: Double, reach: Double) {
         var sets = UnionFind(count: rowCount * columnCount)
         for r in 0..<rowCount {
             let midY = (rowEdges[r] + rowEdges[r + 1]) / 2
-            for c in 0..<max(0, columnCount - 1) where isOpenEdge(at: columnEdges[c + 1], across: midY, rulings: verticals, tolerance) {
+            for c in 0..<max(0, columnCount - 1) where isOpenEdge(at: columnEdges[c + 1], across: midY, rulings: verticals, tolerance, reach) {
                 sets.union(r * columnCount + c, r * columnCount + c + 1)
             }
         }
         for c in 0..<columnCount {
             let midX = (columnEdges[c] + columnEdges[c + 1]) / 2
-            for r in 0..<max(0, rowCount - 1) where isOpenEdge(at: rowEdges[r + 1], across: midX, rulings: horizontals, tolerance) {
+            for r in 0..<max(0, rowCount - 1) where isOpenEdge(at: rowEdges[r + 1], across: midX, rulings: horizontals, tolerance, reach) {
                 sets.union(r * columnCount + c, (r + 1) * columnCount + c)
             }
         }
@@ -49,6 +54,7 @@ struct SlotGrid {
             let c0 = slots.map(\.column).min()!, c1 = slots.map(\.column).max()!
             guard (r1 - r0 + 1) * (c1 - c0 + 1) == slots.count else { continue } // not a rectangle: keep slots apart
             let topLeft = Slot(row: r0, column: c0)
+            spanEnds[topLeft] = c1
             for slot in slots where slot != topLeft {
                 words[r0][c0].append(contentsOf: words[slot.row][slot.column])
                 words[slot.row][slot.column] = []
@@ -56,12 +62,44 @@ struct SlotGrid {
         }
     }
 
+    /// Joins a column to the next when it holds no cell of its own: its only text is that of cells spanning into
+    /// the next column (the body's cells under a shaded header whose boxes stand inset from the grid lines, each
+    /// box's side an edge of its own). Every row then reads the same with the edge between them gone.
+    mutating func mergeColumnsWithoutCellsOfTheirOwn(minRows: Int) {
+        var c = 0
+        while c < columnCount - 1 {
+            let filled = (0..<rowCount).filter { !words[$0][c].isEmpty }
+            let spanning = filled.filter { (spanEnds[Slot(row: $0, column: c)] ?? c) > c }
+            if filled.count >= minRows, spanning.count == filled.count {
+                mergeColumn(c)
+            } else {
+                c += 1
+            }
+        }
+    }
+
+    /// Column `c` and `c + 1` become one: each row's words in reading order, spans one column shorter.
+    private mutating func mergeColumn(_ c: Int) {
+        for r in 0..<rowCount {
+            words[r][c].append(contentsOf: words[r][c + 1])
+            words[r].remove(at: c + 1)
+        }
+        spanEnds = Dictionary(uniqueKeysWithValues: spanEnds.map { slot, end in
+            (Slot(row: slot.row, column: slot.column > c ? slot.column - 1 : slot.column), end > c ? end - 1 : end)
+        })
+        keptColumns[c] = keptColumns[c].lowerBound...keptColumns.remove(at: c + 1).upperBound
+        columnCount -= 1
+    }
+
     /// An edge is open (the slots beside it are one cell) when rulings draw that edge somewhere in the table
-    /// but not where it crosses this row or column.
-    private func isOpenEdge(at position: Double, across point: Double, rulings: [Ruling], _ tolerance: Double) -> Bool {
+    /// but not where it crosses this row or column. Whether a ruling reaches the row's middle is asked more
+    /// closely than whether it lies on the edge: a column rule that starts just under a low header row (the
+    /// rule between two sub-columns under a spanning header) does not cut the header.
+    private func isOpenEdge(at position: Double, across point: Double, rulings: [Ruling], _ tolerance: Double,
+                            _ reach: Double) -> Bool {
         let onEdge = rulings.filter { abs($0.position - position) <= tolerance }
         guard !onEdge.isEmpty else { return false }
-        return !onEdge.contains { $0.start <= point + tolerance && $0.end >= point - tolerance }
+        return !onEdge.contains { $0.start <= point + reach && $0.end >= point - reach }
     }
 
     // MARK: Wrapped text in tables without row rules
@@ -121,13 +159,14 @@ struct SlotGrid {
         words = keptRows.map { r in kept.map { words[r][$0] } }
         rowBands = keptRows.map { rowBands[$0] }
         keptColumns = kept.map { keptColumns[$0] }
+        spanEnds = [:]
         rowCount = keptRows.count
         columnCount = kept.count
     }
 
     func keptColumnEdges(_ edges: [Double]) -> [Double] {
         guard let last = keptColumns.last else { return [] }
-        return keptColumns.map { edges[$0] } + [edges[last + 1]]
+        return keptColumns.map { edges[$0.lowerBound] } + [edges[last.upperBound + 1]]
     }
 
     /// Where each kept column boundary may lie: from the right end of the text on its left to the left end of

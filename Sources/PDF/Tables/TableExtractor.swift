@@ -23,6 +23,11 @@ public struct TableExtractor: Sendable {
         var remaining = page.words
         for region in finder.ruledRegions(rulings: rulings, words: page.words) {
             let inside = remaining.filter { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 1) }
+            if isFramedChart(region.box, words: inside.count, page) || holdsAxisScale(inside) {
+                // The chart's labels are no table either, framed or not.
+                remaining.removeAll { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 1) }
+                continue
+            }
             guard let table = makeTable(region, words: inside, page: page, grids: grids) else { continue }
             if table.table.rows.count == 1 {
                 // A frame of one row is no table; it may end the table right above it.
@@ -48,6 +53,7 @@ public struct TableExtractor: Sendable {
         // A full frame of rulings, or a rule under every row, is evidence enough; tables found from a few rules or
         // from alignment must also hold short cells.
         guard region.kind == .lattice || grid.rowsFromRules || looksTabular(grid) else { return nil }
+        guard region.kind != .stream || !isListOfNotes(grid) else { return nil }
         let table = Table(page: page.number, bbox: region.box, rows: grid.rows, method: region.kind.rawValue,
                           rowPlaces: grid.rowBoxes.map { RowPlace(page: page.number, bbox: $0) })
         return PageTable(table: table, columnEdges: grid.columnEdges, columnGaps: grid.columnGaps)
@@ -80,8 +86,56 @@ public struct TableExtractor: Sendable {
 
     /// Text among drawn curves and slanted lines is a chart's labels, not a table.
     private func isChart(_ box: Rect, _ page: Page) -> Bool {
-        let inside = page.graphics.filter { box.expanded(by: 2).contains(x: $0.midX, y: $0.midY) && $0.area < box.area * 0.8 }
-        return inside.count >= settings.minChartGraphics
+        drawingCount(in: box, page) >= settings.minChartGraphics
+    }
+
+    /// A frame of rulings holding more drawings with curves or slanted lines than words is a chart's plot area or
+    /// panels, its words the labels: a ruled table draws at most a mark in a cell beside its words.
+    private func isFramedChart(_ box: Rect, words: Int, _ page: Page) -> Bool {
+        let drawings = drawingCount(in: box, page)
+        return drawings >= settings.minChartGraphics && Double(drawings) >= settings.framedChartDrawingsPerWord * Double(words)
+    }
+
+    /// A frame holding a chart's scale is the chart's plot frame (bars drawn as shaded boxes make its rulings): a
+    /// line of `minAxisTicks` figures or more, from zero in equal steps, set at equal distances ("0% 10% … 100%").
+    /// A table's row of figures seldom runs from zero in equal steps at equal distances.
+    func holdsAxisScale(_ words: [Word]) -> Bool {
+        VisualLines.lines(of: words).contains { line in
+            let ticks = line.words.compactMap { word in Self.tickValue(word.text).map { (value: $0, x: word.box.midX) } }
+            guard ticks.count >= settings.minAxisTicks, ticks.count == line.words.count, ticks[0].value == 0 else { return false }
+            let step = ticks[1].value, spacing = (ticks[ticks.count - 1].x - ticks[0].x) / Double(ticks.count - 1)
+            return step > 0 && zip(ticks, ticks.dropFirst()).allSatisfy { left, right in
+                abs(right.value - left.value - step) <= step * 0.01 && abs(right.x - left.x - spacing) <= settings.columnTolerance
+            }
+        }
+    }
+
+    /// The value of a scale's tick label ("40", "40%", "0,5").
+    static func tickValue(_ text: String) -> Double? {
+        let body = text.hasSuffix("%") ? String(text.dropLast()) : text
+        guard !body.isEmpty, body.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." }) else { return nil }
+        return Double(body.replacingOccurrences(of: ",", with: "."))
+    }
+
+    private func drawingCount(in box: Rect, _ page: Page) -> Int {
+        page.graphics.filter { box.expanded(by: 2).contains(x: $0.midX, y: $0.midY) && $0.area < box.area * 0.8 }.count
+    }
+
+    /// Notes under a table set as two columns, each a mark and what it stands for ("GDP: | Gross domestic product.",
+    /// "(*) | Forecast.", "Source: | Eurostat, 2005."): a legend of the table's signs and sources, not a table. The
+    /// marks end with a colon or are set in brackets; what they stand for are sentences, ending with a full stop.
+    func isListOfNotes(_ grid: Grid) -> Bool {
+        guard grid.rows.first?.count == 2 else { return false }
+        let notes = grid.rows.filter { row in Self.isNoteMark(row[0]) && Self.isSentence(row[1]) }
+        return Double(notes.count) >= settings.notesRowShare * Double(grid.rows.count)
+    }
+
+    static func isNoteMark(_ text: String) -> Bool {
+        !text.contains(" ") && ((text.count > 1 && text.hasSuffix(":")) || (text.count > 2 && text.hasPrefix("(") && text.hasSuffix(")")))
+    }
+
+    static func isSentence(_ text: String) -> Bool {
+        text.hasSuffix(".") && text.contains(where: \.isLetter)
     }
 
     /// Rejects running text that happens to sit in columns: tables hold short cells.

@@ -7,16 +7,23 @@ struct TableJoiner {
     var settings: TableSettings
     /// The last table of the page before: it may continue on the next page.
     private var open: PageTable?
+    /// Whether that table ended on its page (`endsOnItsPage`): then it continues on no other.
+    private var openEnded = false
+    /// Whether text stands under that table on its page.
+    private var openTextBelow = false
 
     init(settings: TableSettings) { self.settings = settings }
 
     /// Takes the tables of the next page (top to bottom); returns the tables that are now complete.
-    /// `textAboveFirst`: whether text (not running headers) stands above the page's first table.
-    mutating func add(_ pageTables: [PageTable], pageHeight: Double, textAboveFirst: Bool = false) -> [Table] {
+    /// `textAboveFirst`: whether text (not running headers) stands above the page's first table; `textBelowLast`:
+    /// whether text (not running footers) stands below its last.
+    mutating func add(_ pageTables: [PageTable], pageHeight: Double, textAboveFirst: Bool = false,
+                      textBelowLast: Bool = false) -> [Table] {
         var finished: [Table] = []
         var incoming = pageTables
         if let previous = open {
-            if let first = incoming.first,
+            if !openEnded, let first = incoming.first,
+               !isTextBetween(previous, first, textBelow: openTextBelow, textAbove: textAboveFirst),
                let columns = continuationColumns(of: previous, in: first, pageHeight: pageHeight, textAbove: textAboveFirst) {
                 incoming[0] = merged(previous, first, columns: columns)
             } else {
@@ -27,12 +34,28 @@ struct TableJoiner {
         // Every table but the last of the page is complete; the last may still continue overleaf.
         finished += incoming.dropLast().map(\.table)
         open = incoming.last
+        openEnded = pageTables.last.map { endsOnItsPage($0, pageHeight: pageHeight, textBelow: textBelowLast) } ?? false
+        openTextBelow = textBelowLast
         return finished
+    }
+
+    /// Text under a table on its page and text above the next page's first table stand between the two in the
+    /// flow (a caption, a paragraph): the second is a table of its own, unless it repeats the first's header (a
+    /// continued table under a "(segue)" line).
+    func isTextBetween(_ table: PageTable, _ next: PageTable, textBelow: Bool, textAbove: Bool) -> Bool {
+        guard settings.textAroundPageBreakSeparatesTables, textBelow, textAbove else { return false }
+        return droppingRepeatedHeader(next.table.rows, header: table.table.rows).count == next.table.rows.count
+    }
+
+    /// A table broken by the page end fills its page: one that stops short of the page's last
+    /// `continuedTableBottomZone`, with text after it on the page, has ended there, whatever the next page starts with.
+    func endsOnItsPage(_ table: PageTable, pageHeight: Double, textBelow: Bool) -> Bool {
+        textBelow && table.table.bbox.y1 < pageHeight * (1 - settings.continuedTableBottomZone)
     }
 
     /// The table still open at the end of the document.
     mutating func finish() -> [Table] {
-        defer { open = nil }
+        defer { open = nil; openEnded = false; openTextBelow = false }
         return open.map { [$0.table] } ?? []
     }
 

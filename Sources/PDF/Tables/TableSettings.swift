@@ -34,6 +34,9 @@ public struct TableSettings: Sendable {
     public var maxRowGapRatio = 1.6
     /// A table whose cells average more words than this is running text laid out in columns.
     public var maxMeanWordsPerCell = 7.0
+    /// A text-only table of two columns is a list of notes when this share of its rows pair a mark ("GDP:", "(*)")
+    /// with a sentence.
+    public var notesRowShare = 1.0
     /// A ruled band of at least this many lines, most of which fill the same columns, holds one record per line.
     public var minRecordsInBand = 3
     public var recordShareInBand = 0.8
@@ -52,12 +55,32 @@ public struct TableSettings: Sendable {
     /// this many rules at least lie inside it, one under each row; with fewer (a rule under the header,
     /// one above the total) its rows are its text lines.
     public var minInteriorRowRules = 3
+    /// A vertical ruling that meets this many rules of a stack is a column rule of its table: the table reaches
+    /// as far up and down as it runs (a total row under the last rule).
+    public var minRulesCrossedByColumnRule = 2
+    /// A ruling separates two slots of a ruled grid when it reaches this close to the middle of their row or column
+    /// (it draws their edge when it lies within `minCellSize` of it).
+    public var spanRuleReach = 3.0
+    /// A column of a ruled grid whose text is only that of cells spanning into the next column, in this many rows
+    /// at least, is one column with the next (a header cell alone over an empty column is no evidence).
+    public var minSpannedRowsToJoinColumns = 2
     /// Vertical rulings give a ruled table's columns when together they run along this share of its height.
     public var ruledColumnCoverage = 0.5
     /// A text-aligned region holding this many drawings with curves or slanted lines is a chart.
     public var minChartGraphics = 3
+    /// ... and a frame of rulings is one when it holds at least this many such drawings per word inside it.
+    public var framedChartDrawingsPerWord = 1.0
+    /// A frame of rulings holding a line of this many figures at least, from zero in equal steps and equally spaced,
+    /// is a chart's plot frame (the line its scale).
+    public var minAxisTicks = 6
     /// A table that continues on the next page starts within this share of the page height from the top.
     public var continuationZone = 0.3
+    /// ... and one continued overleaf ends within this share of the page height from the bottom, or with no text
+    /// under it on its page (the page had room for more of its rows).
+    public var continuedTableBottomZone = 0.3
+    /// Text under a table on its page and above the next page's first table separates the two (when the second
+    /// does not repeat the first's header).
+    public var textAroundPageBreakSeparatesTables = true
     /// Column edges of a continued table may move by this much between pages.
     public var continuationColumnTolerance = 6.0
     /// Rows a header repeated on a continuation page may take, there or above.
