@@ -53,6 +53,21 @@ final class ObjectiveTableBuilderTests: XCTestCase {
         XCTAssertEqual(text(objectives[1], "level"), "strategic")
     }
 
+    func testNumbersRunIntoTheNextColumnGoBackToTheirs() {
+        let items = [table(0, [["N.", "INDIRIZZO STRATEGICO", "PROGETTO STRATEGICO", "STAKEHOLDER FINALI"],
+                               ["", "1 Istruzione", "Finanziamento del Piano dell'Offerta Formativa", "Studenti"],
+                               ["", "", "autonomia e competenze", ""],
+                               ["", "2 Istruzione", "Borse di studio", "Famiglie"]])]
+        let objectives = records(ObjectiveTableBuilder(), items).records.filter { $0.type == .objective }
+        XCTAssertEqual(objectives.map { text($0, "code") }, ["1", "2"])
+        XCTAssertEqual(objectives.map { text($0, "parent_title") }, ["Istruzione", "Istruzione"])
+        // A strategic address that only some rows start with a number keeps its words.
+        let mixed = [table(0, [["N.", "INDIRIZZO STRATEGICO", "PROGETTO STRATEGICO", "STAKEHOLDER FINALI"],
+                               ["", "3 Le nuove opere", "Riqualificazione", "Cittadini"],
+                               ["", "Ambiente", "Parchi", "Cittadini"]])]
+        XCTAssertEqual(records(ObjectiveTableBuilder(), mixed).records.filter { $0.type == .objective }.compactMap { text($0, "code") }, [])
+    }
+
     func testPegRowsCarryGroupedCellsAndAddIndicators() {
         let items = [
             block(.heading, "SERVIZIO TRIBUTI", level: 3),

@@ -171,8 +171,11 @@ struct TableLayout {
         }
     }
 
-    var titleColumn: Int? {
-        roles.first { if case .objective("title", _) = $0.value { return true } else { return false } }?.key
+    var titleColumn: Int? { column(of: "title") }
+
+    /// The column of an objective field (the leftmost, when several name it).
+    func column(of field: String) -> Int? {
+        roles.filter { if case .objective(field, _) = $0.value { return true } else { return false } }.keys.min()
     }
 
     var nameColumn: Int? { roles.first { if case .indicatorName = $0.value { return true } else { return false } }?.key }
@@ -221,8 +224,35 @@ private struct RowReader {
     }
 
     mutating func read() -> [ObjectiveDraft] {
-        for row in joinedRows() { read(row) }
+        for row in Self.codesRunIntoNextColumn(joinedRows(), codeColumn: layout.column(of: "code")) { read(row) }
         return drafts
+    }
+
+    /// The objective's number set right-aligned in its wide column, a word space from the next column's text
+    /// ("| 3 Istruzione |"): when every row that fills the next column leaves the number column empty and starts
+    /// that cell with a number, the numbers go back to their column.
+    static func codesRunIntoNextColumn(_ rows: [Row], codeColumn: Int?, minimumRows: Int = 1) -> [Row] {
+        guard let code = codeColumn else { return rows }
+        let next = code + 1
+        let using = rows.filter { $0.filled(next) }
+        guard using.count >= minimumRows,
+              using.allSatisfy({ !$0.filled(code) && leadingNumber($0.cells[next]) != nil }) else { return rows }
+        return rows.map { row in
+            guard row.filled(next), let (number, rest) = leadingNumber(row.cells[next]) else { return row }
+            var moved = row
+            while moved.cells.count <= next { moved.cells.append("") }
+            moved.cells[code] = number
+            moved.cells[next] = rest
+            return moved
+        }
+    }
+
+    /// "3 Istruzione" → ("3", "Istruzione"); "2.1 Tributi" → ("2.1", "Tributi"); no number before a word: nil.
+    static func leadingNumber(_ text: String) -> (number: String, rest: String)? {
+        let parts = text.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, SheetLineClassifier.isObjectiveNumber(String(parts[0])),
+              parts[1].first?.isLetter == true else { return nil }
+        return (SheetLineClassifier.objectiveNumber(String(parts[0])), String(parts[1]))
     }
 
     /// The table's rows below the header, a repeated header dropped and continuation rows joined to the row above.
