@@ -263,6 +263,9 @@ final class SheetPassesTests: XCTestCase {
         XCTAssertEqual(found.map(\.target), ["10", "Entro il 2023"], "words are no pair of figures: the first column's")
         XCTAssertEqual(found.map(\.actual), ["6", nil])
         XCTAssertNil(classifier.sharedValueLabels("Valore atteso"), "one label is no pair")
+        let beside = indicators([row(["Indicatori di risultato", "target raggiunto", ""], item: 2, row: 0),
+                                 row(["Articoli pubblicati", "10", "6"], item: 2, row: 1)])
+        XCTAssertEqual(beside.map(\.actual), ["6"], "figures in their own columns under a header run into one cell")
     }
 
     func testTextInLowerCaseUnderTheLastIndicatorIsTheRestOfItsName() {

@@ -377,6 +377,9 @@ struct SheetLineClassifier {
             guard let labels = sharedValueLabels(text) else { continue }
             header.shared[column] = labels
             header.columns[column] = labels[0]
+            // The label of the column beside, run into this cell over an empty header cell: the figures below may
+            // stand in their own columns.
+            if column + 1 < line.cells.count, TextCleaner.clean(line.cells[column + 1]).isEmpty { header.columns[column + 1] = labels[1] }
         }
         let fields = Set(header.columns.values.map(\.field))
         guard fields.contains("target") || fields.contains("actual") || !header.years.isEmpty else { return nil }
