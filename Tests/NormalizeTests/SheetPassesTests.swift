@@ -268,6 +268,14 @@ final class SheetPassesTests: XCTestCase {
         XCTAssertEqual(beside.map(\.actual), ["6"], "figures in their own columns under a header run into one cell")
     }
 
+    func testAFigureBesideTheEmptyCellOfItsLabelIsItsValue() {
+        let found = indicators([row(["Descrizione", "Valore atteso Rispetto scadenze:", "", "Valore raggiunto"], item: 2, row: 0),
+                                row(["N. PC per lavoro agile", "", "11", ""], item: 2, row: 1),
+                                row(["N. Applicativi", "15", "", "12"], item: 2, row: 2)])
+        XCTAssertEqual(found.map(\.target), ["11", "15"])
+        XCTAssertEqual(found.map(\.actual), ["", "12"])
+    }
+
     func testTextInLowerCaseUnderTheLastIndicatorIsTheRestOfItsName() {
         let cutRow = indicators([row(["Indicatore", "", "target", "raggiunto"], item: 2, row: 0),
                                  row(["Punti luce riposizionati", "", "10%", "4%"], item: 2, row: 1),

@@ -243,7 +243,8 @@ private struct SheetReading {
         }
         var indicator = IndicatorDraft(item: line.item, row: line.row, page: line.page, name: name, group: group)
         for (column, (field, label)) in columns.sorted(by: { $0.key < $1.key }) where column != nameColumn && column < line.cells.count {
-            indicator.cells += cells(line.cells[column], field: field, label: label, shared: sharedColumns[column])
+            indicator.cells += cells(valueCell(line, column, columns: columns, years: years), field: field, label: label,
+                                     shared: sharedColumns[column])
         }
         for (column, year) in years.sorted(by: { $0.key < $1.key }) where column < line.cells.count {
             indicator.targetsByYear.append((year, line.cells[column]))
@@ -251,6 +252,16 @@ private struct SheetReading {
         draft.indicators.append(indicator)
         draft.touch(item: line.item, page: line.page)
         lastIndicatorBlock = line.block
+    }
+
+    /// The cell of a labelled column, or, when it is empty, the cell beside it whose column no header cell names:
+    /// a label set over two of the table's slots ("Valore atteso" stacked over "Rispetto scadenze:") with its
+    /// figures in the other one.
+    private func valueCell(_ line: SheetLine, _ column: Int, columns: ColumnFields, years: [Int: String]) -> String {
+        let own = line.cells[column]
+        let beside = column + 1
+        guard TextCleaner.clean(own).isEmpty, beside < line.cells.count, columns[beside] == nil, years[beside] == nil else { return own }
+        return line.cells[beside]
     }
 
     /// A cell under a header cell of two value labels holds one figure of each ("10 6"); any other text is the
