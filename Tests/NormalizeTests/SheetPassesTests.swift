@@ -139,6 +139,12 @@ final class SheetPassesTests: XCTestCase {
         XCTAssertNil(cut[1].mission, "a main heading that is not a mission's clears the mission")
     }
 
+    func testAHeadingThatIsALabelOfTheSheetClosesNoSheet() {
+        let lines = [block("OBIETTIVO DI QUALITA'"), block("Stato attuazione obiettivo:", kind: .heading, level: 2), block("testo")]
+        XCTAssertFalse(classifier.frame(of: lines[1]).isMainHeading)
+        XCTAssertEqual(segments(lines).first?.entries.count, 2)
+    }
+
     func testSummaryRowsReadBeforeASheetCloses() {
         let lines = [row(["1", "Tributi", "Recupero evasione", "40"], item: 1), block("1. OBIETTIVO DI EFFICIENZA", item: 2),
                      row(["2", "Tributi", "Sportello", "60"], item: 3), block("2. OBIETTIVO DI EFFICIENZA", item: 4)]

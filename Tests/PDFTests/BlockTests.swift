@@ -59,6 +59,18 @@ final class BlockTests: XCTestCase {
         XCTAssertEqual(BlockBuilder().blocks(on: page(lines)).count, 1, "without the rule, one paragraph")
     }
 
+    func testProseSetLargerThanTheBodyIsNoHeading() {
+        // Body in 8 pt; a paragraph in 10 pt whose lines fill the width and read on in lower case.
+        let body = (0..<6).map { line([("Testo", false), ("del", false), ("corpo", false), ("in", false), ("piccolo", false)], y: 40 + Double($0) * 10, size: 8) }
+        let prose = [line([("L'Amministrazione", false), ("intende", false), ("favorire", false), ("le", false), ("buone", false), ("pratiche", false)], y: 200),
+                     line([("fra", false), ("la", false), ("popolazione", false)], y: 212)]
+        let blocks = BlockBuilder().blocks(on: page(body + prose))
+        XCTAssertEqual(blocks.last?.kind, .paragraph, "\(blocks.map(\.kind))")
+        XCTAssertEqual(blocks.last?.text, "L'Amministrazione intende favorire le buone pratiche fra la popolazione")
+        let heading = BlockBuilder().blocks(on: page(body + [line([("Stato", false), ("di", false), ("attuazione", false)], y: 200)]))
+        XCTAssertEqual(heading.last?.kind, .heading, "a short line set larger is still a heading")
+    }
+
     func testHeadingsParagraphsAndListItems() {
         let body = (0..<3).map { i in line([("Il", false), ("piano", false), ("della", false), ("performance", false), ("è", false), ("un", false),
                                             ("documento", false), ("programmatico", false), ("triennale", false)], y: 140 + Double(i) * 12) }

@@ -20,16 +20,29 @@ public struct BlockBuilder: Sendable {
         let textWidth = lines.map(\.box.width).max() ?? page.width
         let rules = page.rulings.filter { $0.orientation == .horizontal }
         var blocks: [Block] = []
+        var lineCounts: [Int] = []
         for line in lines {
             let kind = classify(line, bodySize: bodySize)
             if let last = blocks.last, band(of: last.bbox, on: page) == band(of: line.box, on: page),
                !ruled(between: last.bbox, and: line.box, rules: rules), continues(last, with: line, kind: kind, textWidth: textWidth) {
-                blocks[blocks.count - 1] = extend(last, with: line)
+                blocks[blocks.count - 1] = extend(last, with: line, kind: kind)
+                lineCounts[lineCounts.count - 1] += 1
             } else {
                 blocks.append(start(kind, line: line, page: page.number, bodySize: bodySize))
+                lineCounts.append(1)
             }
         }
-        return blocks
+        return zip(blocks, lineCounts).map(demotingLongHeading)
+    }
+
+    /// A "heading" told by its size alone that runs over more than `maxHeadingLines` lines is prose set in a
+    /// larger size than the rest of the document.
+    private func demotingLongHeading(_ block: Block, lines: Int) -> Block {
+        guard block.kind == .heading, !block.isBold, lines > settings.maxHeadingLines, !BlockBuilder.isSectionTitle(block.text) else { return block }
+        var paragraph = block
+        paragraph.kind = .paragraph
+        paragraph.level = nil
+        return paragraph
     }
 
     // MARK: Line classes
@@ -40,7 +53,9 @@ public struct BlockBuilder: Sendable {
         let text = line.text
         if let count = labelWordCount(line) { return .labelValue(labelWordCount: count) }
         if BlockBuilder.startsWithListMarker(text) { return .listItem }
-        let larger = line.fontSize >= bodySize * settings.headingSizeRatio
+        // A line in lower case reads on from the line above, however large it is set: the wrapped rest of a label
+        // or sentence, not a heading (a document may set its prose in two sizes).
+        let larger = line.fontSize >= bodySize * settings.headingSizeRatio && !(text.first?.isLowercase ?? false)
         let short = text.count <= settings.maxHeadingCharacters
         let hasLetters = text.contains { $0.isLetter }
         if hasLetters && short && (larger || line.isBold || BlockBuilder.isSectionTitle(text)) { return .heading }
@@ -147,13 +162,27 @@ public struct BlockBuilder: Sendable {
             return block.isBold && line.isBold && abs(block.fontSize - line.fontSize) < 0.5
         case (.paragraph, .text), (.listItem, .text), (.labelValue, .text):
             return line.box.x0 >= block.bbox.x0 - 2 || block.kind == .paragraph
+        case (.heading, .text):
+            return isProseWrapping(block, into: line, textWidth: textWidth)
         default:
             return false
         }
     }
 
-    private func extend(_ block: Block, with line: TextLine) -> Block {
+    /// A line of prose set larger than the body, full to the right, wrapping onto a line of its size that reads on
+    /// in lower case: the first line of a paragraph, not a heading.
+    private func isProseWrapping(_ heading: Block, into line: TextLine, textWidth: Double) -> Bool {
+        !heading.isBold && !line.isBold && abs(heading.fontSize - line.fontSize) < 0.5
+            && heading.bbox.width >= settings.wrappedLineShare * textWidth && (line.text.first?.isLowercase ?? false)
+    }
+
+    private func extend(_ block: Block, with line: TextLine, kind: LineKind) -> Block {
         var block = block
+        if block.kind == .heading, kind == .text {
+            // `isProseWrapping`: the heading was the first line of a paragraph.
+            block.kind = .paragraph
+            block.level = nil
+        }
         block.bbox = block.bbox.union(line.box)
         block.text = TextJoin.joinLines([block.text, line.text])
         if block.kind == .labelValue {

@@ -4,8 +4,10 @@ import Core
 public struct BlockSettings: Sendable {
     /// A line set this much larger than the body text is a heading.
     public var headingSizeRatio = 1.15
-    /// Headings are short: longer bold lines are bold paragraphs.
+    /// Headings are short: longer bold lines are bold paragraphs, and a heading of more lines than this that only
+    /// its size made one is a paragraph.
     public var maxHeadingCharacters = 160
+    public var maxHeadingLines = 3
     /// How "Label: value" lines are told (shared with the markup readers).
     public var labels = LabelLine.Settings()
     /// A justified line spread over the width: at least this many gaps of one width between pieces on one baseline,

@@ -91,8 +91,9 @@ struct SheetLineClassifier {
         var frame = SheetLineFrame()
         guard let first = line.filled.first?.text else { return frame }
         let announcement = announcement(in: line)
+        // A heading that is one of the sheet's labels ("Stato attuazione obiettivo:" set large) is a label line.
         if let block = line.block, block.kind == .heading, (block.level ?? 3) <= 2, announcement == nil,
-           !vocabulary.isStaffListTitle(first), !vocabulary.endsSection(first) {
+           !vocabulary.isStaffListTitle(first), !vocabulary.endsSection(first), labelRow(line) == nil {
             frame.isMainHeading = true
             frame.clearsCodes = !vocabulary.opensWithMissionWord(TextFolding.words(first))
         }
