@@ -11,6 +11,8 @@ public enum WrappedText {
         if endsWithBrokenWord(upper), lower.first?.isLowercase == true { return String(upper.dropLast()) + lower }
         if upper.hasSuffix("-"), upper.dropLast().last?.isNumber == true, lower.first?.isNumber == true { return upper + lower }
         if upper.hasSuffix("/"), upper.dropLast().last?.isLetter == true { return upper + lower }
+        // A compound broken before its hyphen ("ECONOMICO" over "-FINANZIARIA"); a dash of a list has a space.
+        if upper.last?.isLetter == true, lower.hasPrefix("-"), lower.dropFirst().first?.isLetter == true { return upper + lower }
         return upper + " " + lower
     }
 

@@ -126,6 +126,8 @@ final class HeaderCompositionTests: XCTestCase {
         XCTAssertEqual(WrappedText.join("2021-", "2023"), "2021-2023")
         XCTAssertEqual(WrappedText.join("Ufficio -", "2023"), "Ufficio - 2023")
         XCTAssertEqual(WrappedText.join("CULTURA/", "TEMPO LIBERO"), "CULTURA/TEMPO LIBERO")
+        XCTAssertEqual(WrappedText.join("AREA ECONOMICO", "-FINANZIARIA"), "AREA ECONOMICO-FINANZIARIA")
+        XCTAssertEqual(WrappedText.join("Attività previste", "- sopralluoghi"), "Attività previste - sopralluoghi")
         XCTAssertEqual(WrappedText.join("Previsione", "iniziale"), "Previsione iniziale")
         XCTAssertEqual(WrappedText.join(["", "a", "", "b"]), "a b")
     }
