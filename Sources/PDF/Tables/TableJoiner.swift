@@ -127,11 +127,11 @@ struct TableJoiner {
     /// column, joined.
     private func droppingRepeatedHeader(_ rows: [[String]], header: [[String]]) -> [[String]] {
         let limit = settings.maxRepeatedHeaderRows
+        // The header's first rows, joined, once (not again for every count of rows tried).
+        let headerForms = stride(from: 1, through: min(limit, header.count), by: 1).map { normalized(joinedColumns(header[..<$0])) }
         for count in stride(from: min(limit, rows.count), through: 1, by: -1) {
             let repeated = normalized(joinedColumns(rows[..<count]))
-            if (1...min(limit, header.count)).contains(where: { normalized(joinedColumns(header[..<$0])) == repeated }) {
-                return Array(rows.dropFirst(count))
-            }
+            if headerForms.contains(repeated) { return Array(rows.dropFirst(count)) }
         }
         return rows
     }

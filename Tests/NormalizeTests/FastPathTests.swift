@@ -1,0 +1,50 @@
+import Foundation
+import XCTest
+@testable import Normalize
+
+/// The byte readings of ASCII text give what the character readings they stand for give.
+final class FastPathTests: XCTestCase {
+    private let samples: [String] = {
+        var samples = ["", " ", "a", "ab cd", " ab  cd ", "tempi di raggiungimento", "a\r\nb", "\r\n", "x\r", "città è già", "e\u{301} x",
+                       "% partecipazion e", "naïve café", "Ελληνικά", "👩‍👩‍👧 x", "a\u{200D}b", "1\u{00A0}2", "ﬁne", "a\u{0903}b"]
+        let alphabet = ["a", "b", " ", "\r", "\n", "é", "\u{301}", "1"]
+        var layer = [""]
+        for _ in 1...4 {
+            layer = layer.flatMap { text in alphabet.map { text + $0 } }
+            samples += layer
+        }
+        return samples
+    }()
+
+    func testLabelKeyCompactsASCIIAsItsCharacters() {
+        for text in samples {
+            let fast = LabelKey.compacted(text), reference = LabelKey.compactedByCharacters(text)
+            XCTAssertEqual(fast.compact, reference.compact, text.debugDescription)
+            XCTAssertEqual(fast.ends, reference.ends, text.debugDescription)
+            XCTAssertEqual(fast.length, reference.length, text.debugDescription)
+        }
+    }
+
+    func testEditDistanceOfASCIIBytesIsThatOfCharacters() {
+        let words = ["", "obiettivo", "obbiettivo", "obiettivi", "responsabile", "respon sabile", "a\r\nb", "a\rb", "città", "citta"]
+        for a in words + samples.prefix(200) {
+            for b in words {
+                for limit in 0...3 {
+                    XCTAssertEqual(EditDistance.levenshtein(a, b, limit: limit), EditDistance.levenshtein(Array(a), Array(b), limit: limit),
+                                   "\(a.debugDescription) \(b.debugDescription) \(limit)")
+                }
+            }
+        }
+    }
+
+    func testCollapsedWhitespaceIsThatOfTheScalars() {
+        for text in samples + ["\u{00AD}soft\u{00A0}space\u{2009}thin\t\n", "  a\u{3000}b  "] {
+            XCTAssertEqual(TextCleaner.collapseWhitespace(text), referenceCollapse(text), text.debugDescription)
+        }
+    }
+
+    private func referenceCollapse(_ text: String) -> String {
+        let pieces = text.unicodeScalars.filter { $0 != "\u{00AD}" }.split { $0.properties.isWhitespace }
+        return pieces.map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+    }
+}
