@@ -52,9 +52,12 @@ public enum FlatSchema {
     /// Separator of list items in one CSV cell.
     public static let listSeparator = " | "
 
-    public static func columns(of type: RecordType) -> [FlatColumn] {
-        Schema.columns(of: type).flatMap { flatten($0, path: [], name: []) }
-    }
+    public static func columns(of type: RecordType) -> [FlatColumn] { flatColumns[type] ?? [] }
+
+    /// Flattened once: every CSV line asks for its type's columns.
+    private static let flatColumns: [RecordType: [FlatColumn]] = Dictionary(uniqueKeysWithValues: RecordType.allCases.map { type in
+        (type, Schema.columns(of: type).flatMap { flatten($0, path: [], name: []) })
+    })
 
     private static func flatten(_ column: Column, path prefix: [String], name namePrefix: [String]) -> [FlatColumn] {
         let path = prefix + [column.name]
