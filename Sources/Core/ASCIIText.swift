@@ -19,6 +19,23 @@ public enum ASCIIText {
     @inlinable
     public static func mayContain(_ text: String, _ byte: UInt8) -> Bool { text.utf8.contains(byte) }
 
+    /// How many characters of the text are numbers and how many letters. In ASCII those are the bytes 0-9 and
+    /// A-Z, a-z (a CR LF pair, one character, is neither, as its two bytes are), so ASCII is counted by bytes.
+    public static func numberAndLetterCounts(_ text: String) -> (numbers: Int, letters: Int) {
+        read(text) { bytes in
+            var numbers = 0, letters = 0
+            for byte in bytes {
+                if isDigit(byte) { numbers += 1 } else if isLetter(byte) { letters += 1 }
+            }
+            return (numbers: numbers, letters: letters)
+        } ?? (numbers: text.filter(\.isNumber).count, letters: text.filter(\.isLetter).count)
+    }
+
+    @inlinable
+    public static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+    }
+
     /// `text.replacingOccurrences(of: <byte>, with: replacement)` (Foundation) done byte by byte, when each
     /// occurrence of the ASCII `byte` is followed by an ASCII byte or ends the text; nil otherwise. Foundation
     /// compares composed character sequences: the byte followed by a combining mark is part of a longer one and

@@ -27,6 +27,16 @@ final class ASCIITextTests: XCTestCase {
         XCTAssertEqual(ASCIIText.replacingOccurrences(of: UInt8(ascii: " "), with: "", in: ""), "")
     }
 
+    func testNumberAndLetterCountsAreThoseOfTheCharacters() {
+        var samples = ["", "a1", "1.234,56", "Missione 01", "a\r\nb", "\r\n1", "città 2024", "Ⅻ ½ ²", "١٢٣", "e\u{301}1", "👩‍👩‍👧 x"]
+        samples += (0...0x7F).compactMap(Unicode.Scalar.init).map { "x\(Character($0))9" }
+        for text in samples {
+            let counts = ASCIIText.numberAndLetterCounts(text)
+            XCTAssertEqual(counts.numbers, text.filter(\.isNumber).count, text.debugDescription)
+            XCTAssertEqual(counts.letters, text.filter(\.isLetter).count, text.debugDescription)
+        }
+    }
+
     func testReadGivesTheBytesOfASCIITextOnly() {
         XCTAssertEqual(ASCIIText.read("1,5") { Array($0) }, Array("1,5".utf8))
         XCTAssertNil(ASCIIText.read("città") { Array($0) })

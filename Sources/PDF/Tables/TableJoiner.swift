@@ -118,7 +118,10 @@ struct TableJoiner {
         guard let last = rows.last, row.indices.allSatisfy({ row[$0].isEmpty || TextJoin.continues(row[$0], after: last[$0]) }) else {
             return false
         }
-        let onlyWords = row.allSatisfy { cell in cell.isEmpty || cell.filter(\.isNumber).count <= cell.filter(\.isLetter).count }
+        let onlyWords = row.allSatisfy { cell in
+            let counts = ASCIIText.numberAndLetterCounts(cell)
+            return cell.isEmpty || counts.numbers <= counts.letters
+        }
         return leavesKeyEmpty && onlyWords
     }
 
