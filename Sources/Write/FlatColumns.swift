@@ -89,9 +89,11 @@ public enum FlatSchema {
     }
 
     /// The record as one CSV line, columns in header order.
-    public static func csvLine(_ record: Record) -> String {
-        let json = record.json
-        return CSV.line(columns(of: record.type).map { cell(json, $0) })
+    public static func csvLine(_ record: Record) -> String { csvLine(record.json, type: record.type) }
+
+    /// The line of a record of `type` whose JSON is `json`.
+    public static func csvLine(_ json: JSONValue, type: RecordType) -> String {
+        CSV.line(columns(of: type).map { cell(json, $0) })
     }
 
     /// The text of one cell; nil when the record has no value there.

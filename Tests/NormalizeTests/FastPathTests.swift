@@ -47,4 +47,23 @@ final class FastPathTests: XCTestCase {
         let pieces = text.unicodeScalars.filter { $0 != "\u{00AD}" }.split { $0.properties.isWhitespace }
         return pieces.map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
     }
+
+    /// A cursor turns a phrase down on its first byte only where the characters compare unequal anyway.
+    func testCursorConsumesAsCharacterComparisonDoes() {
+        let phrases = ["€", "euro", "eur", "é", "e\u{301}", "km", "n.", "%", "<", "≤", "almeno", "a"]
+        let texts = ["€ 10", "euro 5", "euros", "é", "e\u{301}x", "e\u{301}", "km 32", "Km 32", "n. 4", "% x", "≤ 3", "almeno 2", "a", "", " a"]
+        for text in texts {
+            for phrase in phrases {
+                var cursor = TextCursor(text)
+                XCTAssertEqual(cursor.consume(phrase), referenceConsume(text, phrase), "\(text.debugDescription) \(phrase.debugDescription)")
+            }
+        }
+    }
+
+    private func referenceConsume(_ text: String, _ phrase: String) -> Bool {
+        let chars = Array(text), wanted = Array(phrase)
+        guard !wanted.isEmpty, chars.count >= wanted.count, Array(chars.prefix(wanted.count)) == wanted else { return false }
+        if wanted.last!.isLetter, chars.count > wanted.count, chars[wanted.count].isLetter || chars[wanted.count].isNumber { return false }
+        return true
+    }
 }
