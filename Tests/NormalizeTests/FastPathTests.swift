@@ -66,4 +66,15 @@ final class FastPathTests: XCTestCase {
         if wanted.last!.isLetter, chars.count > wanted.count, chars[wanted.count].isLetter || chars[wanted.count].isNumber { return false }
         return true
     }
+
+    /// The classifier counts its window piece by piece: pieces that end with a line feed add up to the whole.
+    func testCountsOfLineEndedPiecesAddUp() {
+        let pieces = ["a\r", "\u{301}b", "\r", "\n", "👩", "\u{200D}👩", "é", "", "x\u{0903}"].map { $0 + "\n" }
+        var whole = "", sum = 0
+        for piece in pieces {
+            whole += piece
+            sum += piece.count
+            XCTAssertEqual(whole.count, sum, whole.debugDescription)
+        }
+    }
 }
