@@ -54,6 +54,13 @@ public struct Word: Hashable, Codable, Sendable {
         self.order = order
         self.isVertical = isVertical
     }
+
+    /// Place and box alone: equal words have equal ones, and the words of a page differ in them, so hashing the
+    /// text and the font name as well would only cost time.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(order)
+        hasher.combine(box)
+    }
 }
 
 /// Words sharing a baseline, left to right.

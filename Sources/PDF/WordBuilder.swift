@@ -67,19 +67,24 @@ struct WordBuilder {
     }
 
     private func makeWord(_ glyphs: [Glyph], order: Int) -> Word? {
-        guard let first = glyphs.first, let box = Rect.enclosing(glyphs.map(\.box)) else { return nil }
-        var scalars = String.UnicodeScalarView()
+        guard let first = glyphs.first else { return nil }
+        var box = first.box
+        for glyph in glyphs.dropFirst() { box = box.union(glyph.box) }
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(glyphs.count)
         var isASCII = true
         for glyph in glyphs where glyph.scalar != WordBuilder.softHyphen {
-            if let expansion = WordBuilder.ligatures[glyph.scalar] {
-                scalars.append(contentsOf: expansion.unicodeScalars)
+            // The ligatures are all outside ASCII: an ASCII letter needs no look-up.
+            if !glyph.scalar.isASCII, let expansion = WordBuilder.ligatures[glyph.scalar] {
+                utf8.append(contentsOf: expansion.utf8)
             } else {
-                scalars.append(glyph.scalar)
+                UTF8.encode(glyph.scalar) { utf8.append($0) }
                 isASCII = isASCII && glyph.scalar.isASCII
             }
         }
+        let scalars = String(decoding: utf8, as: UTF8.self)
         // Accents given as separate combining marks are composed (NFC); plain ASCII needs no work.
-        let text = isASCII ? String(scalars) : String(scalars).precomposedStringWithCanonicalMapping
+        let text = isASCII ? scalars : scalars.precomposedStringWithCanonicalMapping
         guard !text.isEmpty else { return nil }
         let isVertical = glyphs.count >= 2 && WordBuilder.isVerticalStep(glyphs[1], after: glyphs[0])
         return Word(text: text, box: box, font: first.font, order: order, isVertical: isVertical)

@@ -103,7 +103,7 @@ public struct RunReport {
                 throw WriteError(path: file.path, reason: "cannot be read for the report (\(ErrorText.reason(error)))")
             }
             var count = 0
-            for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            for line in lines(of: text) {
                 count += 1
                 let needsClassification = detail.docType == nil
                 guard needsClassification || !line.hasSuffix("\"warnings\":[]}") else { continue }
@@ -122,6 +122,14 @@ public struct RunReport {
         found.sort { ($0.page ?? .max) < ($1.page ?? .max) }
         detail.warnings = Array(found.prefix(warningLimit))
         detail.omittedWarnings = max(0, found.count - warningLimit)
+    }
+
+    /// The non-empty lines of a JSONL file. Text without CR is split at its LF bytes: there each "\n" byte is a
+    /// character of its own (only CR joins LF into one), so this is the split by characters, without reading
+    /// every character.
+    static func lines(of text: String) -> [Substring] {
+        guard !text.utf8.contains(13) else { return text.split(separator: "\n", omittingEmptySubsequences: true) }
+        return text.utf8.split(separator: 10, omittingEmptySubsequences: true).map { Substring($0) }
     }
 
     /// A record's warnings (`"field: message"` strings) with where the record is and what names it; `line` is the

@@ -49,8 +49,11 @@ public final class AtomicFile {
         defer { try? handle.close() }
         var lineFeeds = 0
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            try chunk.withUnsafeBytes { try writeAll($0) }
-            lineFeeds += chunk.reduce(0) { $1 == 10 ? $0 + 1 : $0 }
+            // Counted on the raw bytes: Data's own iterator goes through a call per byte.
+            lineFeeds += try chunk.withUnsafeBytes { bytes in
+                try writeAll(bytes)
+                return bytes.reduce(0) { $1 == 10 ? $0 + 1 : $0 }
+            }
         }
         return lineFeeds
     }

@@ -1,3 +1,6 @@
+import Core
+import Foundation
+
 /// RFC 4180 text: fields separated by commas, records ended by CRLF, a field quoted when it holds a comma,
 /// a quote, CR or LF (quotes doubled). A missing value is an empty field; an empty text is `""`, so the two
 /// stay apart when the file is loaded (PostgreSQL's COPY reads them as NULL and '').
@@ -5,8 +8,18 @@ public enum CSV {
     public static func field(_ text: String?) -> String {
         guard let text else { return "" }
         guard !text.isEmpty else { return "\"\"" }
-        guard text.contains(where: needsQuoting) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard mayNeedQuoting(text), text.contains(where: needsQuoting) else { return text }
+        return "\"" + doublingQuotes(text) + "\""
+    }
+
+    /// Whether the text holds a byte of the characters that need quoting (most fields have none: no need to
+    /// read them character by character).
+    private static func mayNeedQuoting(_ text: String) -> Bool {
+        text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+    }
+
+    static func doublingQuotes(_ text: String) -> String {
+        ASCIIText.replacingOccurrences(of: UInt8(ascii: "\""), with: "\"\"", in: text) ?? text.replacingOccurrences(of: "\"", with: "\"\"")
     }
 
     /// One record, CRLF included.

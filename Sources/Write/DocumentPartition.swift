@@ -83,11 +83,13 @@ public struct DocumentPartition: Sendable {
         for type in RecordType.allCases {
             guard let rows = byType[type], !rows.isEmpty else { continue }
             let partition = DocumentPartition(folder: staging)
+            // Each record's JSON built once, for both files.
+            let objects = rows.map(\.json)
             try AtomicFile.write(partition.file(type, .jsonl)) { file in
-                for record in rows { try file.write(record.json.serialized + "\n") }
+                for json in objects { try file.write(json.serialized + "\n") }
             }
             try AtomicFile.write(partition.file(type, .csv)) { file in
-                for record in rows { try file.write(FlatSchema.csvLine(record)) }
+                for json in objects { try file.write(FlatSchema.csvLine(json, type: type)) }
             }
         }
     }

@@ -52,9 +52,12 @@ public enum FlatSchema {
     /// Separator of list items in one CSV cell.
     public static let listSeparator = " | "
 
-    public static func columns(of type: RecordType) -> [FlatColumn] {
-        Schema.columns(of: type).flatMap { flatten($0, path: [], name: []) }
-    }
+    public static func columns(of type: RecordType) -> [FlatColumn] { flatColumns[type] ?? [] }
+
+    /// Flattened once: every CSV line asks for its type's columns.
+    private static let flatColumns: [RecordType: [FlatColumn]] = Dictionary(uniqueKeysWithValues: RecordType.allCases.map { type in
+        (type, Schema.columns(of: type).flatMap { flatten($0, path: [], name: []) })
+    })
 
     private static func flatten(_ column: Column, path prefix: [String], name namePrefix: [String]) -> [FlatColumn] {
         let path = prefix + [column.name]
@@ -86,9 +89,11 @@ public enum FlatSchema {
     }
 
     /// The record as one CSV line, columns in header order.
-    public static func csvLine(_ record: Record) -> String {
-        let json = record.json
-        return CSV.line(columns(of: record.type).map { cell(json, $0) })
+    public static func csvLine(_ record: Record) -> String { csvLine(record.json, type: record.type) }
+
+    /// The line of a record of `type` whose JSON is `json`.
+    public static func csvLine(_ json: JSONValue, type: RecordType) -> String {
+        CSV.line(columns(of: type).map { cell(json, $0) })
     }
 
     /// The text of one cell; nil when the record has no value there.

@@ -53,3 +53,37 @@ final class ContentJSONTests: XCTestCase {
         }
     }
 }
+
+final class JSONStringTests: XCTestCase {
+    /// Strings written byte by byte escape as the scalar-by-scalar reading did: quotes, backslashes and control
+    /// characters escaped, everything else (non-ASCII too) as is.
+    func testStringsEscapeAsScalarByScalar() {
+        var samples = ["", "plain", "il \"Piano\"", "a\\b", "riga\nsotto\r\n\t", "città €", "👩‍👩‍👧", "\u{7F}\u{80}\u{2028}"]
+        samples += (0..<0x20).map { "x" + String(UnicodeScalar(UInt8($0))) + "é" }
+        for text in samples {
+            var bytes: [UInt8] = []
+            JSONValue.writeString(text, into: &bytes)
+            XCTAssertEqual(String(decoding: bytes, as: UTF8.self), referenceString(text), text.debugDescription)
+        }
+        XCTAssertEqual(JSONValue.object([("a", .array([.null, .bool(true), .number(1.5), .string("q\"")]))]).serialized,
+                       #"{"a":[null,true,1.5,"q\""]}"#)
+    }
+
+    private func referenceString(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -128,6 +128,23 @@ final class GridTests: XCTestCase {
         XCTAssertFalse(VisualLines.isAmount("E.3.05.02.03.004"))
     }
 
+    /// The byte readings of ASCII words answer as the character readings do, on every short mix of digits,
+    /// separators, signs, letters and line breaks (a "\r\n" is one character but two bytes) and on non-ASCII text.
+    func testByteReadingsOfFiguresAgreeWithTheCharacterReadings() {
+        let alphabet = ["0", "7", ",", ".", "%", "-", "+", "a", "\r", "\n", " "]
+        var samples = [""], layer = [""]
+        for _ in 1...4 {
+            layer = layer.flatMap { text in alphabet.map { text + $0 } }
+            samples += layer
+        }
+        samples += ["1.234,56", "-5.880,86", "26,90%", "+0,00", "12.5%", "2021", "E.3.05.02.03.004", "1,2,34", ",56", "1.000",
+                    "30%", "0,5", "--1,00", "1,00%%", "1\r\n,00", "1,0\r\n", "١٢,٣٤", "1,²³", "½,00", "1,00€", "é1,00"]
+        for text in samples {
+            XCTAssertEqual(VisualLines.isAmount(text), VisualLines.isAmount(characters: Substring(text)), "isAmount \(text.debugDescription)")
+            XCTAssertEqual(GridExtractor.isFigure(text), GridExtractor.isFigure(characters: text), "isFigure \(text.debugDescription)")
+        }
+    }
+
     func testBulletSticksToItsText() {
         let line = VisualLine(words: [Make.word("•", 60, 100, width: 4), Make.word("effectiveness", 80, 100)],
                               box: Rect(x0: 60, y0: 100, x1: 150, y1: 110))

@@ -1,4 +1,5 @@
 import Core
+import Foundation
 import XCTest
 @testable import PDF
 
@@ -14,6 +15,22 @@ final class TextTests: XCTestCase {
         let (words, _) = WordBuilder().build(glyphs("e\u{FB03}cacia ca\u{300}"))
         XCTAssertEqual(words.map(\.text), ["efficacia", "cà"])
         XCTAssertEqual(words[1].text.unicodeScalars.count, 2) // NFC: one scalar for à
+    }
+
+    /// A word's text is its glyphs' scalars, ligatures expanded and soft hyphens dropped, composed (NFC) unless
+    /// all ASCII: the UTF-8 the builder writes reads as the scalars would.
+    func testWordTextIsItsScalarsComposed() {
+        let samples = ["Totale", "e\u{FB03}cacia", "ca\u{300}", "Qualità", "perfor\u{00AD}mance", "\u{FB00}\u{FB05}x", "Ελληνικά",
+                       "€1.234,56", "👩‍👩‍👧", "e\u{301}\u{302}", "\u{00AD}", "naïve"]
+        for text in samples {
+            var scalars = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars where scalar != "\u{00AD}" {
+                if let expansion = WordBuilder.ligatures[scalar] { scalars.append(contentsOf: expansion.unicodeScalars) } else { scalars.append(scalar) }
+            }
+            let expected = String(scalars).precomposedStringWithCanonicalMapping
+            let words = WordBuilder().build(glyphs(text, advance: 1)).words
+            XCTAssertEqual(words.map(\.text), expected.isEmpty ? [] : [expected], "word of \(text.debugDescription)")
+        }
     }
 
     func testSoftHyphensVanish() {

@@ -19,6 +19,14 @@ final class RunReportTests: XCTestCase {
         try? FileManager.default.removeItem(at: folder)
     }
 
+    /// Lines split at LF bytes are the lines split by characters, with CR, combining marks and empty lines about.
+    func testLinesByBytesAreTheLinesByCharacters() {
+        let texts = ["", "\n", "a", "a\n", "\n\na\n\nb", "{\"x\":\"città\"}\n{\"y\":1}\n", "a\r\nb\n", "a\rb", "\n\u{301}x\n", "é\n👩‍👩‍👧\n"]
+        for text in texts {
+            XCTAssertEqual(RunReport.lines(of: text), text.split(separator: "\n", omittingEmptySubsequences: true), text.debugDescription)
+        }
+    }
+
     /// An input name with every character HTML and URLs treat specially.
     private static let hostileName = #"piano <b>&"x"'#1?.pdf"#
     private static let hostileTitle = #"<script>alert("title")</script> & 'Obiettivo'"#

@@ -74,11 +74,17 @@ public struct DocumentNormalizer {
 
     private func classify(_ file: FileFacts, items: [DocumentItem]) -> DocumentInfo {
         var text = ""
-        for item in items where text.count < classificationWindow {
+        // Counted piece by piece, not the whole text again per item: each piece ends with a line feed, after which
+        // no character joins the next one, so the pieces' counts add up to the text's.
+        var length = 0
+        for item in items where length < classificationWindow {
+            let piece: String
             switch item {
-            case .block(let block): text += block.text + "\n"
-            case .table(_, let table): text += table.rows.prefix(3).map { $0.joined(separator: " ") }.joined(separator: "\n") + "\n"
+            case .block(let block): piece = block.text + "\n"
+            case .table(_, let table): piece = table.rows.prefix(3).map { $0.joined(separator: " ") }.joined(separator: "\n") + "\n"
             }
+            text += piece
+            length += piece.count
         }
         let found = classifier.classify(text)
         return DocumentInfo(sha256: file.sha256, fileName: file.fileName, inputPath: file.inputPath, format: file.format, ente: found.ente,

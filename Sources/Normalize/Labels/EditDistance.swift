@@ -1,7 +1,16 @@
 enum EditDistance {
     /// Levenshtein distance between `a` and `b`, or nil when it exceeds `limit`.
     static func levenshtein(_ a: String, _ b: String, limit: Int) -> Int? {
-        let a = Array(a), b = Array(b)
+        // ASCII without CR, the common case, is compared byte by byte: there each character is one byte.
+        if let a = asciiBytes(a), let b = asciiBytes(b) { return levenshtein(a, b, limit: limit) }
+        return levenshtein(Array(a), Array(b), limit: limit)
+    }
+
+    private static func asciiBytes(_ text: String) -> [UInt8]? {
+        text.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") } ? Array(text.utf8) : nil
+    }
+
+    static func levenshtein<Element: Equatable>(_ a: [Element], _ b: [Element], limit: Int) -> Int? {
         guard abs(a.count - b.count) <= limit else { return nil }
         guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
         var previous = Array(0...b.count)

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Removes the debris text extraction leaves around a cell or a line: HTML tags (`<b>`, `<p>`,
@@ -27,13 +28,13 @@ public enum TextCleaner {
     ]
 
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains(where: { $0 == "&" }) else { return text }
+        guard ASCIIText.mayContain(text, UInt8(ascii: "&")), text.contains(where: { $0 == "&" }) else { return text }
         return entities.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
 
     /// Drops `<tag …>` and `</tag>`; a `<` not followed by a letter, `/` or `!` is kept ("< di 5").
     static func removeTags(_ text: String) -> String {
-        guard text.contains(where: { $0 == "<" }) else { return text }
+        guard ASCIIText.mayContain(text, UInt8(ascii: "<")), text.contains(where: { $0 == "<" }) else { return text }
         var out = ""
         var index = text.startIndex
         while index < text.endIndex {
@@ -59,7 +60,7 @@ public enum TextCleaner {
 
     /// `[text](target)` → `text`.
     static func unwrapMarkdownLinks(_ text: String) -> String {
-        guard text.contains("](") else { return text }
+        guard ASCIIText.mayContain(text, UInt8(ascii: "]")), text.contains("](") else { return text }
         var out = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "[") {
@@ -80,7 +81,8 @@ public enum TextCleaner {
 
     /// Removes `*` and `__` emphasis marks; an escaped `\*` stays as a literal `*`.
     static func removeEmphasis(_ text: String) -> String {
-        guard text.contains(where: { $0 == "*" || $0 == "_" || $0 == "\\" }) else { return text }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "\\") }),
+              text.contains(where: { $0 == "*" || $0 == "_" || $0 == "\\" }) else { return text }
         var out = ""
         var escaped = false
         for ch in text.replacingOccurrences(of: "__", with: "") {
@@ -99,7 +101,7 @@ public enum TextCleaner {
 
     /// Markdown heading marks at the start of each line (`## Titolo` → `Titolo`).
     static func removeHeadingMarks(_ text: String) -> String {
-        guard text.contains(where: { $0 == "#" }) else { return text }
+        guard ASCIIText.mayContain(text, UInt8(ascii: "#")), text.contains(where: { $0 == "#" }) else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let trimmed = line.drop { $0 == " " }
             let hashes = trimmed.prefix { $0 == "#" }
@@ -113,7 +115,8 @@ public enum TextCleaner {
     /// Every run of whitespace (including no-break and thin spaces) becomes one space; soft hyphens go.
     public static func collapseWhitespace(_ text: String) -> String {
         if isCollapsedASCII(text) { return text }
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             if scalar == "\u{00AD}" { continue }
@@ -121,11 +124,11 @@ public enum TextCleaner {
                 pendingSpace = !out.isEmpty
                 continue
             }
-            if pendingSpace { out.append(" ") }
+            if pendingSpace { out.append(UInt8(ascii: " ")) }
             pendingSpace = false
-            out.unicodeScalars.append(scalar)
+            UTF8.encode(scalar) { out.append($0) }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// ASCII with single spaces between words and none at the ends: nothing to collapse (most cells).

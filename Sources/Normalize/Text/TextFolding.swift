@@ -16,17 +16,18 @@ public enum TextFolding {
 
     /// `fold` scalar by scalar through `commonScalars`, or nil when the text has a scalar outside it.
     private static func tableFold(_ text: String) -> String? {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
-                out.append(Unicode.Scalar(foldedASCII(UInt8(scalar.value))))
+                out.append(foldedASCII(UInt8(scalar.value)))
             } else if let known = commonScalars[scalar.value] {
-                out.append(contentsOf: known.folded.unicodeScalars)
+                out.append(contentsOf: known.folded.utf8)
             } else {
                 return nil
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func wholeFold(_ text: String) -> String {
@@ -90,7 +91,8 @@ public enum TextFolding {
 
     /// `words` of folded text scalar by scalar, or nil when it has a scalar outside `commonScalars`.
     private static func tableWords(_ folded: String) -> String? {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(folded.utf8.count)
         var pendingSpace = false
         for scalar in folded.unicodeScalars {
             let isWord: Bool
@@ -102,14 +104,14 @@ public enum TextFolding {
                 return nil
             }
             if isWord {
-                if pendingSpace && !out.isEmpty { out.append(" ") }
+                if pendingSpace && !out.isEmpty { out.append(UInt8(ascii: " ")) }
                 pendingSpace = false
-                out.append(scalar)
+                UTF8.encode(scalar) { out.append($0) }
             } else {
                 pendingSpace = true
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `words` of ASCII text, byte by byte: most cells are ASCII, and Character iteration costs a label lookup

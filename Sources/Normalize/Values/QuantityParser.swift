@@ -50,15 +50,19 @@ struct QuantityParser {
         return phrase.meaning
     }
 
+    private static let minusSigns: Set<Character> = ["-", "−", "–"]
+    private static let plusSigns: Set<Character> = ["+"]
+    private static let percentSigns: Set<Character> = ["%"]
+
     /// Currency marks and units on either side of the number; signs and count marks before it, `%` after it.
     private func readAffixes(_ cursor: inout TextCursor, into quantity: inout Quantity, negative: inout Bool, beforeNumber: Bool) {
         while true {
             cursor.skipSpaces()
-            if beforeNumber, cursor.consumeCharacter(in: ["-", "−", "–"]) {
+            if beforeNumber, cursor.consumeCharacter(in: Self.minusSigns) {
                 negative.toggle()
-            } else if beforeNumber, cursor.consumeCharacter(in: ["+"]) {
+            } else if beforeNumber, cursor.consumeCharacter(in: Self.plusSigns) {
                 continue
-            } else if !beforeNumber, cursor.consumeCharacter(in: ["%"]) {
+            } else if !beforeNumber, cursor.consumeCharacter(in: Self.percentSigns) {
                 quantity.isPercent = true
             } else if vocabulary.currencyMarkers.contains(where: { cursor.consume($0) }) {
                 quantity.isCurrency = true
@@ -76,9 +80,14 @@ struct QuantityParser {
 /// A position in a text, with the few reads the value parsers need.
 struct TextCursor {
     private let chars: [Character]
+    /// The first UTF-8 byte of each character, to turn down most phrases without reading them.
+    private let leadBytes: [UInt8]
     private var index = 0
 
-    init(_ text: String) { chars = Array(text) }
+    init(_ text: String) {
+        chars = Array(text)
+        leadBytes = chars.map { $0.utf8.first ?? 0 }
+    }
 
     var isAtEnd: Bool { index >= chars.count }
 
@@ -88,7 +97,11 @@ struct TextCursor {
 
     /// Consumes `phrase` when it comes next and, if it ends with a letter, is not the start of a longer word.
     mutating func consume(_ phrase: String) -> Bool {
-        // Compared in place: the vocabulary's phrases are tried at every position of every value.
+        // Compared in place: the vocabulary's phrases are tried at every position of every value. Characters
+        // that start with two different ASCII bytes differ (an ASCII scalar has no other canonical form).
+        if index < chars.count, let first = phrase.utf8.first, first < 0x80, leadBytes[index] < 0x80, leadBytes[index] != first {
+            return false
+        }
         var end = index
         for character in phrase {
             guard end < chars.count, chars[end] == character else { return false }

@@ -133,6 +133,14 @@ struct GridExtractor {
 
     /// Digits with the marks of numbers ("12", "0,5", "1.000", "30%").
     static func isFigure(_ text: String) -> Bool {
+        ASCIIText.read(text) { bytes in
+            bytes.contains(where: ASCIIText.isDigit) && bytes.allSatisfy { ASCIIText.isDigit($0) || figureMarks.contains($0) }
+        } ?? isFigure(characters: text)
+    }
+
+    private static let figureMarks: [UInt8] = Array(".,%-".utf8)
+
+    static func isFigure(characters text: String) -> Bool {
         text.contains(where: \.isNumber) && text.allSatisfy { $0.isNumber || ".,%-".contains($0) }
     }
 

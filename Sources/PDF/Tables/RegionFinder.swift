@@ -183,7 +183,10 @@ struct RegionFinder {
     /// letters), as a header may name a law or a year ("Piano Fin. 118/11"); a "%" or "€" header cell is a label.
     func isHeaderLike(_ lines: [VisualLine]) -> Bool {
         let cells = lines.flatMap { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio) }.map(\.text)
-        let figures = cells.filter { cell in cell.filter(\.isNumber).count > cell.filter(\.isLetter).count }
+        let figures = cells.filter { cell in
+            let counts = ASCIIText.numberAndLetterCounts(cell)
+            return counts.numbers > counts.letters
+        }
         return !cells.isEmpty && figures.count * 3 <= cells.count
     }
 

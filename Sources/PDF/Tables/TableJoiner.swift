@@ -141,7 +141,10 @@ struct TableJoiner {
         guard let last = rows.last, row.indices.allSatisfy({ row[$0].isEmpty || TextJoin.continues(row[$0], after: last[$0]) }) else {
             return false
         }
-        let onlyWords = row.allSatisfy { cell in cell.isEmpty || cell.filter(\.isNumber).count <= cell.filter(\.isLetter).count }
+        let onlyWords = row.allSatisfy { cell in
+            let counts = ASCIIText.numberAndLetterCounts(cell)
+            return cell.isEmpty || counts.numbers <= counts.letters
+        }
         return leavesKeyEmpty && onlyWords
     }
 
@@ -150,11 +153,11 @@ struct TableJoiner {
     /// column, joined.
     private func droppingRepeatedHeader(_ rows: [[String]], header: [[String]]) -> [[String]] {
         let limit = settings.maxRepeatedHeaderRows
+        // The header's first rows, joined, once (not again for every count of rows tried).
+        let headerForms = stride(from: 1, through: min(limit, header.count), by: 1).map { normalized(joinedColumns(header[..<$0])) }
         for count in stride(from: min(limit, rows.count), through: 1, by: -1) {
             let repeated = normalized(joinedColumns(rows[..<count]))
-            if (1...min(limit, header.count)).contains(where: { normalized(joinedColumns(header[..<$0])) == repeated }) {
-                return Array(rows.dropFirst(count))
-            }
+            if headerForms.contains(repeated) { return Array(rows.dropFirst(count)) }
         }
         return rows
     }

@@ -46,27 +46,45 @@ enum VisualLines {
     static func chunks(of line: VisualLine, gapRatio: Double) -> [Chunk] {
         var chunks: [Chunk] = []
         for word in line.words {
-            if var last = chunks.last {
-                let size = max(4, min(word.font.size, last.words.last!.font.size))
-                let gap = word.box.x0 - last.box.x1
-                let bulletAhead = chunks.count == 1 && last.words.count == 1 && isBullet(last.text) && gap <= 3 * size
-                let twoAmounts = isAmount(last.words.last!.text) && isAmount(word.text) && gap > 1
-                if (gap <= gapRatio * size || bulletAhead) && !twoAmounts {
-                    last.words.append(word)
-                    last.box = last.box.union(word.box)
-                    chunks[chunks.count - 1] = last
-                    continue
-                }
+            if !chunks.isEmpty && joinsLastChunk(word, of: chunks, gapRatio: gapRatio) {
+                // Grown in place: a copy of the chunk would copy its words on every append.
+                chunks[chunks.count - 1].words.append(word)
+                chunks[chunks.count - 1].box = chunks[chunks.count - 1].box.union(word.box)
+            } else {
+                chunks.append(Chunk(words: [word], box: word.box))
             }
-            chunks.append(Chunk(words: [word], box: word.box))
         }
         return chunks
+    }
+
+    private static func joinsLastChunk(_ word: Word, of chunks: [Chunk], gapRatio: Double) -> Bool {
+        let last = chunks[chunks.count - 1]
+        let size = max(4, min(word.font.size, last.words.last!.font.size))
+        let gap = word.box.x0 - last.box.x1
+        let bulletAhead = chunks.count == 1 && last.words.count == 1 && isBullet(last.text) && gap <= 3 * size
+        let twoAmounts = isAmount(last.words.last!.text) && isAmount(word.text) && gap > 1
+        return (gap <= gapRatio * size || bulletAhead) && !twoAmounts
     }
 
     /// A complete amount with decimals ("1.234,56", "0,00", "-5.880,86", "12.5%"): two of them side by side are
     /// two cells however close they stand.
     static func isAmount(_ text: String) -> Bool {
-        var body = Substring(text)
+        ASCIIText.read(text, isAmount(ascii:)) ?? isAmount(characters: Substring(text))
+    }
+
+    private static func isAmount(ascii text: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var body = text
+        if body.first == UInt8(ascii: "-") || body.first == UInt8(ascii: "+") { body = body.dropFirst() }
+        if body.last == UInt8(ascii: "%") { body = body.dropLast() }
+        guard let separator = body.lastIndex(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }) else { return false }
+        let decimals = body[(separator + 1)...]
+        let integer = body[..<separator]
+        return decimals.count == 2 && decimals.allSatisfy(ASCIIText.isDigit) && !integer.isEmpty
+            && integer.allSatisfy { ASCIIText.isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }
+    }
+
+    static func isAmount(characters text: Substring) -> Bool {
+        var body = text
         if body.first == "-" || body.first == "+" { body = body.dropFirst() }
         if body.last == "%" { body = body.dropLast() }
         guard let separator = body.lastIndex(where: { $0 == "," || $0 == "." }) else { return false }
@@ -76,7 +94,7 @@ enum VisualLines {
             && integer.allSatisfy { $0.isNumber || $0 == "." || $0 == "," }
     }
 
-    static func isBullet(_ text: String) -> Bool {
-        ["•", "●", "▪", "◦", "‣", "∙", "·", "-", "–", "—", "*", "o", "", "", "➢", "✓", "❖"].contains(text)
-    }
+    static func isBullet(_ text: String) -> Bool { bullets.contains(text) }
+
+    private static let bullets: Set<String> = ["•", "●", "▪", "◦", "‣", "∙", "·", "-", "–", "—", "*", "o", "", "➢", "✓", "❖"]
 }

@@ -23,7 +23,8 @@ enum ListingCells {
 
     /// The words of `text`, folded, without spaces between letters ("P A R T E" → "parte").
     static func compactWords(_ text: String) -> String {
-        TextFolding.words(text).replacingOccurrences(of: " ", with: "")
+        let words = TextFolding.words(text)
+        return ASCIIText.replacingOccurrences(of: UInt8(ascii: " "), with: "", in: words) ?? words.replacingOccurrences(of: " ", with: "")
     }
 
     /// True when `text`'s folded words start with one of `phrases` (spaces ignored).

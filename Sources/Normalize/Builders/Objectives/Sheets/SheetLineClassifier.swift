@@ -155,7 +155,8 @@ struct SheetLineClassifier {
     func programmeCodes(in line: SheetLine) -> ProgrammeCodes? {
         let cells = line.filled.map(\.text)
         guard let first = cells.first else { return nil }
-        let words = TextFolding.words(first).split(separator: " ")
+        // The first two words are all that is read: the rest of a long cell is left unsplit.
+        let words = TextFolding.words(first).split(separator: " ", maxSplits: 2)
         if let word = words.first, vocabulary.isMissionWord(word), words.count >= 2, words[1].allSatisfy(\.isNumber), cells.count == 1 {
             return .mission(String(words[1]))
         }
@@ -163,11 +164,11 @@ struct SheetLineClassifier {
         let folded = cells.count == 1 && words.count >= 3 && words[0].allSatisfy(\.isNumber)
             ? words.map(String.init) : cells.map { TextFolding.words($0) }
         guard let at = folded.firstIndex(where: vocabulary.namesProgram) else { return nil }
-        let before = at > 0 ? folded[at - 1] : String(folded[at].split(separator: " ").first ?? "")
+        let before = at > 0 ? folded[at - 1] : String(folded[at].split(separator: " ", maxSplits: 1).first ?? "")
         if let (mission, program) = Self.programmeCode(before) {
             return .missionAndProgram(mission: mission, program: program)
         }
-        if at + 1 < folded.count, let number = folded[at + 1].split(separator: " ").first, number.allSatisfy(\.isNumber) {
+        if at + 1 < folded.count, let number = folded[at + 1].split(separator: " ", maxSplits: 1).first, number.allSatisfy(\.isNumber) {
             return .program(String(number))
         }
         return nil
@@ -276,8 +277,9 @@ struct SheetLineClassifier {
     /// Short enough to be a label (the longest of `labels.yml` has 9 words), and no figure (more digits than
     /// letters: an amount, a code, a date).
     func mayBeHeaderCell(_ text: String) -> Bool {
-        text.split(separator: " ").count <= settings.maximumHeaderCellWords
-            && text.filter(\.isNumber).count <= text.filter(\.isLetter).count
+        guard text.split(separator: " ").count <= settings.maximumHeaderCellWords else { return false }
+        let counts = ASCIIText.numberAndLetterCounts(text)
+        return counts.numbers <= counts.letters
     }
 
     /// A few words with no figure: what a header cell holds, not a value.
