@@ -68,6 +68,20 @@ final class ObjectiveTableBuilderTests: XCTestCase {
         XCTAssertEqual(records(ObjectiveTableBuilder(), mixed).records.filter { $0.type == .objective }.compactMap { text($0, "code") }, [])
     }
 
+    func testTheRestOfARowCutByAPageBreakReadsOnInLowerCase() {
+        let rows = [["Servizio", "Obiettivo", "Descrizione", "Indicatore"],
+                    ["POLIZIA STRADALE", "Rilevamento dei sinistri nel nuovo", "Mappatura dei sinistri rilevati sul", "Sinistri inseriti"],
+                    ["", "Portale della Regione", "territorio comunale", "nel portale"],
+                    ["", "Nuovo sito internet", "Verifica delle informazioni", "Entro fine anno"]]
+        func objectives(pages: [Int]) -> [String?] {
+            let table = Table(page: 1, pageEnd: 2, bbox: Rect(x0: 57, y0: 10, x1: 540, y1: 90), rows: rows, method: "lattice",
+                              rowPlaces: pages.map { RowPlace(page: $0) })
+            return records(ObjectiveTableBuilder(), [.table(index: 0, table)]).records.filter { $0.type == .objective }.map { text($0, "title") }
+        }
+        XCTAssertEqual(objectives(pages: [1, 1, 2, 2]), ["Rilevamento dei sinistri nel nuovo Portale della Regione", "Nuovo sito internet"])
+        XCTAssertEqual(objectives(pages: [1, 1, 1, 1]).count, 3, "on one page, a row under a grouped cell is an objective of its own")
+    }
+
     func testPegRowsCarryGroupedCellsAndAddIndicators() {
         let items = [
             block(.heading, "SERVIZIO TRIBUTI", level: 3),

@@ -286,8 +286,18 @@ private struct RowReader {
            above.filledColumns.contains(where: { layout.isIdentity($0, builder) }) {
             return true
         }
+        if isRestOfRowCutByPageBreak(row, above) { return true }
         let name = layout.nameColumn
         return name != nil && !row.filled(name!) && filled.allSatisfy { layout.isIndicatorColumn($0) }
+    }
+
+    /// The first row of a page, under a row of the page before that it leaves the first column of, with a cell that
+    /// reads on in lower case: the rest of that row, cut by the page break ("Portale della Regione …" | "territorio
+    /// comunale" under "POLIZIA STRADALE" | "… nel nuovo" | "… rilevati sul").
+    private func isRestOfRowCutByPageBreak(_ row: Row, _ above: Row) -> Bool {
+        guard let page = table.place(ofRow: row.index)?.page, let abovePage = table.place(ofRow: above.index)?.page,
+              page == abovePage + 1, !row.filled(0), above.filled(0) else { return false }
+        return row.filledColumns.contains { column in above.filled(column) && row.cells[column].first?.isLowercase == true }
     }
 
     private mutating func read(_ row: Row) {
