@@ -25,6 +25,22 @@ final class RegionTests: XCTestCase {
         XCTAssertEqual(stacks.first?.count, 3)
     }
 
+    func testJustifiedLinesSpreadWordByWordAreNoTable() {
+        // Lines broken by hand in justified text: each spread over the width with gaps of its own width.
+        func spread(_ texts: [String], y: Double, right: Double = 540) -> [Word] {
+            let width = 30.0
+            let gap = (right - 50 - width * Double(texts.count)) / Double(texts.count - 1)
+            return texts.enumerated().map { Make.word($1, 50 + Double($0) * (width + gap), y, width: width) }
+        }
+        let prose = spread(["Entro", "aprile", "2025", "avvio", "della", "procedura", "urbanistica"], y: 100)
+            + spread(["Entro", "dicembre", "2025", "chiusura", "valutazione"], y: 112)
+            + spread(["Entro", "aprile", "2026", "adozione"], y: 124)
+        XCTAssertTrue(TableExtractor().tables(on: Make.page(words: prose)).isEmpty)
+        // Rows of a table share their gaps: evenly spaced columns stay a table.
+        let rows = (0..<3).flatMap { spread(["Voce\($0)", "2021", "2022", "2023", "2024"], y: 100 + Double($0) * 12) }
+        XCTAssertEqual(TableExtractor().tables(on: Make.page(words: rows)).first?.rows.count, 3)
+    }
+
     func testRunningTextInColumnsIsNoTable() {
         // Two columns of prose: every line has two chunks, but the cells hold whole sentences.
         var words: [Word] = []

@@ -14,7 +14,7 @@ public struct BlockSettings: Sendable {
     /// within this share of each other, and none wider than this many times the font size.
     public var minJustifiedGaps = 3
     public var justifiedGapTolerance = 0.1
-    public var maxJustifiedGapRatio = 8.0
+    public var maxJustifiedGapRatio = 12.0
     /// Lines closer than this fraction of their height belong to one paragraph.
     public var paragraphGapRatio = 0.8
     /// A heading line at least this share of the page's text width may wrap onto the next line.

@@ -236,7 +236,7 @@ struct RegionFinder {
     /// Runs of lines with two or more chunks whose gaps line up, among words outside ruled tables.
     func streamRegions(words: [Word]) -> [TableRegion] {
         let lines = VisualLines.lines(of: words)
-        let chunked = lines.map { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio) }
+        let chunked = withoutJustifiedProse(lines.map { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio) })
         var regions: [TableRegion] = []
         var run: [Int] = []
 
@@ -276,6 +276,32 @@ struct RegionFinder {
     /// A run that repeats its header row holds several tables one after the other (one per Programma in a
     /// budget listing): a new table starts at each repetition, and the section title line just above a
     /// repetition belongs to neither, so it reaches the text blocks.
+    /// Justified lines spread word by word over the width, each with gaps of its own width ("Entro  aprile  2026
+    /// adozione" over "Entro   dicembre   2025 …"), are prose: a table's rows share their gaps. Such a line counts
+    /// as one chunk.
+    func withoutJustifiedProse(_ chunked: [[Chunk]]) -> [[Chunk]] {
+        let spacing = chunked.map(evenGap)
+        return chunked.indices.map { index in
+            guard let gap = spacing[index] else { return chunked[index] }
+            let neighbours = [index - 1, index + 1].filter { chunked.indices.contains($0) }
+            let differs = neighbours.contains { other in
+                spacing[other].map { abs($0 - gap) > settings.justifiedNeighbourDifference * max($0, gap) } ?? false
+            }
+            guard differs, let box = Rect.enclosing(chunked[index].map(\.box)) else { return chunked[index] }
+            return [Chunk(words: chunked[index].flatMap(\.words), box: box)]
+        }
+    }
+
+    /// The width of a line's gaps when it has at least `minJustifiedGaps` of them, all within
+    /// `justifiedGapTolerance` of their mean.
+    func evenGap(_ chunks: [Chunk]) -> Double? {
+        guard chunks.count > settings.minJustifiedGaps else { return nil }
+        let gaps = zip(chunks, chunks.dropFirst()).map { $1.box.x0 - $0.box.x1 }
+        let mean = gaps.reduce(0, +) / Double(gaps.count)
+        guard mean > 0, gaps.allSatisfy({ abs($0 - mean) <= settings.justifiedGapTolerance * mean }) else { return nil }
+        return mean
+    }
+
     private func splitAtRepeatedHeader(_ run: [Int], lines: [VisualLine], chunked: [[Chunk]]) -> [[Int]] {
         guard let headerIndex = run.first(where: { chunked[$0].count >= 2 }) else { return [run] }
         let header = RegionFinder.folded(lines[headerIndex])

@@ -32,6 +32,11 @@ public struct TableSettings: Sendable {
     public var minColumns = 2
     /// Lines further apart than this fraction of their height end a text-only table.
     public var maxRowGapRatio = 1.6
+    /// A line whose `minJustifiedGaps` gaps or more are one width (within `justifiedGapTolerance`), beside one of
+    /// another width (differing by more than `justifiedNeighbourDifference`), is justified prose, no table row.
+    public var minJustifiedGaps = 3
+    public var justifiedGapTolerance = 0.1
+    public var justifiedNeighbourDifference = 0.25
     /// A table whose cells average more words than this is running text laid out in columns.
     public var maxMeanWordsPerCell = 7.0
     /// A text-only table of two columns is a list of notes when this share of its rows pair a mark ("GDP:", "(*)")
