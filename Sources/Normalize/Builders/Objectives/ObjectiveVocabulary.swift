@@ -6,12 +6,20 @@ struct ObjectiveVocabulary: Sendable {
     /// Word stems of a title label or heading → `level`. The first stem found in the text wins.
     var levelStems: [(stem: String, level: String)] = []
     /// Word stems → `category`, reported in the order the text gives them ("gestione, intersettoriale").
-    var categoryStems: [(stem: String, category: String)] = []
+    var categoryStems: [(stem: String, category: String)] = [] {
+        didSet { singledCategoryStems = categoryStems.map { (TextFolding.singlingDoubledLetters($0.stem), $0.category) } }
+    }
+    /// The stems with doubled letters written once, for misspelt words (kept with `categoryStems`).
+    private(set) var singledCategoryStems: [(stem: String, category: String)] = []
     /// Heading openings that name the organisational unit of the objectives below them; the unit is the
     /// heading without the `dropped` words ("OBIETTIVI AREA AMMINISTRATIVA" → "AREA AMMINISTRATIVA").
     var orgUnitHeadings: [(opening: String, dropped: String)] = []
     /// Words of a heading or title row that announce an objective ("1. OBIETTIVO DI MIGLIORAMENTO 2024").
-    var objectiveWords: Set<String> = []
+    var objectiveWords: Set<String> = [] {
+        didSet { singledObjectiveWords = Set(objectiveWords.map(TextFolding.singlingDoubledLetters)) }
+    }
+    /// The objective words with doubled letters written once (kept with `objectiveWords`).
+    private(set) var singledObjectiveWords: Set<String> = []
     /// Words between an objective word and the kind it names in an upper-case announcement ("OBIETTIVO DI
     /// EQUILIBRIO DI GENERE"): a kind no stem knows is still the sheet's category, as the document words it.
     var categoryPrepositions: Set<String> = []
@@ -99,7 +107,7 @@ struct ObjectiveVocabulary: Sendable {
     private func categoryStem(of word: Substring) -> String? {
         if let hit = categoryStems.first(where: { word.hasPrefix($0.stem) }) { return hit.category }
         let single = TextFolding.singlingDoubledLetters(word)
-        return categoryStems.first { single.hasPrefix(TextFolding.singlingDoubledLetters($0.stem)) }?.category
+        return singledCategoryStems.first { single.hasPrefix($0.stem) }?.category
     }
 
     /// The kind an upper-case announcement names when no stem knows it: "OBIETTIVO DI EQUILIBRIO DI GENERE" →
@@ -136,8 +144,7 @@ struct ObjectiveVocabulary: Sendable {
 
     /// An objective word, also misspelt with a doubled or a single letter ("OBBIETTIVO").
     func isObjectiveWord(_ word: Substring) -> Bool {
-        objectiveWords.contains(String(word))
-            || objectiveWords.contains { TextFolding.singlingDoubledLetters($0) == TextFolding.singlingDoubledLetters(word) }
+        objectiveWords.contains(String(word)) || singledObjectiveWords.contains(TextFolding.singlingDoubledLetters(word))
     }
 
     /// 1-based month of a column header, nil when it is none.
