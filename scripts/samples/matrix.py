@@ -31,6 +31,16 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 RENDERINGS = [
     {
+        "name": "chromium-plain",
+        "toolchain": "chromium",
+        "css": "variant-plain.css",
+        "transforms": ["stack_headers", "label_above"],
+        "variants": "DejaVu Sans 8.5 pt; no rules at all on any table (rows told only by the spacing "
+                    "of the text); header labels stacked on two or three lines and centred in "
+                    "their row; header rows not repeated on continuation pages; \"Label: value\" "
+                    "set as a bold label line above the value; all pages portrait",
+    },
+    {
         "name": "weasyprint-stacked",
         "toolchain": "weasyprint",
         "css": "variant-stacked.css",

@@ -62,7 +62,7 @@ struct GridExtractor {
             let ruledTops = lines.indices.dropFirst().filter { line in
                 ruleRows.contains { $0 > lines[line - 1].box.midY && $0 < lines[line].box.midY }
             }
-            slots.mergeContinuationLines(ruledTops: Set(ruledTops))
+            slots.mergeContinuationLines(ruledTops: Set(ruledTops), spacing: RowSpacing.breaks(of: lines, settings: settings.rowSpacing))
         }
         slots.dropEmptyRowsAndColumns()
         // A ruled frame of one row may be the detached last row of the table above it (a total ruled apart).

@@ -202,6 +202,14 @@ struct RegionFinder {
         return !upper.dropFirst().contains { a in lower.dropFirst().contains { abs($0 - a) <= tolerance } }
     }
 
+    /// Column starts of two tables that share at most `maxSharedStartShare` of the fewer starts beside the leftmost.
+    func startsMostlyDisagree(_ upper: [Double], _ lower: [Double]) -> Bool {
+        guard upper.count >= 2, lower.count >= 2 else { return false }
+        let tolerance = settings.columnTolerance
+        let shared = upper.dropFirst().filter { a in lower.dropFirst().contains { abs($0 - a) <= tolerance } }.count
+        return Double(shared) <= settings.maxSharedStartShare * Double(min(upper.count, lower.count) - 1)
+    }
+
     /// Where the cells of the tabular bands start: the left edges of their chunks, one per column.
     func columnStarts(of bands: [[VisualLine]]) -> [Double] {
         let edges = bands.joined().flatMap { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio).map(\.box.x0) }.sorted()
@@ -240,11 +248,16 @@ struct RegionFinder {
         var regions: [TableRegion] = []
         var run: [Int] = []
 
+        // A line of one cell that overlaps the next or previous line in height is a cell of that line's row set
+        // at another height (a header cell of more lines, centred), not a caption.
+        func overlapsLineBelow(_ i: Int) -> Bool { i + 1 < lines.count && lines[i + 1].box.y0 < lines[i].box.y1 }
+        func overlapsLineAbove(_ i: Int) -> Bool { i > 0 && lines[i].box.y0 < lines[i - 1].box.y1 }
+
         func closeRun() {
-            for part in splitAtRepeatedHeader(run, lines: lines, chunked: chunked) {
+            for part in splitAtRepeatedHeader(run, lines: lines, chunked: chunked).flatMap({ splitAtColumnChange($0, lines: lines, chunked: chunked) }) {
                 var part = part
-                while let last = part.last, chunked[last].count < 2 { part.removeLast() }
-                while let first = part.first, chunked[first].count < 2 { part.removeFirst() }
+                while let last = part.last, chunked[last].count < 2, !overlapsLineAbove(last) { part.removeLast() }
+                while let first = part.first, chunked[first].count < 2, !overlapsLineBelow(first) { part.removeFirst() }
                 let tabular = part.filter { chunked[$0].count >= 2 }.count
                 if tabular >= settings.minStreamRows, let box = Rect.enclosing(part.map { lines[$0].box }) {
                     regions.append(TableRegion(kind: .stream, box: box, rulings: []))
@@ -267,7 +280,7 @@ struct RegionFinder {
                 }
                 closeRun()
             }
-            if isTabular { run = [i] }
+            if isTabular { run = i > 0 && chunked[i - 1].count < 2 && overlapsLineBelow(i - 1) ? [i - 1, i] : [i] }
         }
         closeRun()
         return regions
@@ -300,6 +313,30 @@ struct RegionFinder {
         let mean = gaps.reduce(0, +) / Double(gaps.count)
         guard mean > 0, gaps.allSatisfy({ abs($0 - mean) <= settings.justifiedGapTolerance * mean }) else { return nil }
         return mean
+    }
+
+    /// Two text-only tables one under the other, the lower opening with its header: where a gap wider than the
+    /// run's line gaps parts lines whose columns start at different places (none in common but the left edge),
+    /// each side with rows of its own, the run holds two tables.
+    func splitAtColumnChange(_ run: [Int], lines: [VisualLine], chunked: [[Chunk]]) -> [[Int]] {
+        guard run.count >= 2 * settings.minStreamRows else { return [run] }
+        let gaps = zip(run, run.dropFirst()).map { lines[$1].box.y0 - lines[$0].box.y1 }
+        let usual = gaps.sorted()[gaps.count / 2]
+        let wide = gaps.indices.filter { gaps[$0] > settings.tableBreakGapRatio * max(usual, 0.25 * lines[run[$0]].height) }
+        var parts: [[Int]] = []
+        var start = 0
+        for cut in wide {
+            let upper = Array(run[start...cut]), lower = Array(run[(cut + 1)...])
+            func tabularLines(_ part: [Int]) -> [VisualLine] { part.filter { chunked[$0].count >= 2 }.map { lines[$0] } }
+            let above = tabularLines(upper), below = tabularLines(lower)
+            guard above.count >= settings.minStreamRows, below.count >= settings.minStreamRows,
+                  let head = below.first, isHeaderLike([head]),
+                  startsMostlyDisagree(columnStarts(of: [above]), columnStarts(of: [below])) else { continue }
+            parts.append(upper)
+            start = cut + 1
+        }
+        parts.append(Array(run[start...]))
+        return parts
     }
 
     private func splitAtRepeatedHeader(_ run: [Int], lines: [VisualLine], chunked: [[Chunk]]) -> [[Int]] {

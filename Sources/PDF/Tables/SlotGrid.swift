@@ -105,15 +105,25 @@ struct SlotGrid {
     // MARK: Wrapped text in tables without row rules
 
     /// Folds a text line into the row above when it only continues cells of that row (wrapped text). A row
-    /// whose top edge is ruled (`ruledTops`, indices of the rows as placed) starts a row of its own.
-    mutating func mergeContinuationLines(ruledTops: Set<Int> = []) {
+    /// whose top edge is ruled (`ruledTops`, indices of the rows as placed) starts a row of its own; where the
+    /// lines' spacing tells (`spacing`, one per row as placed), it decides before the text does.
+    mutating func mergeContinuationLines(ruledTops: Set<Int> = [], spacing: [RowSpacing.Break] = []) {
         var ruled = (0..<rowCount).map { ruledTops.contains($0) }
+        var breaks = spacing.count == rowCount ? spacing : Array(repeating: .unknown, count: rowCount)
         var r = 1
         while r < rowCount {
-            if !ruled[r], isContinuation(r) || (!ruledTops.isEmpty && isOneCellBand(from: ruled.lastIndex(of: true, before: r), ruled: ruled, at: r)) {
+            let continues: Bool
+            switch breaks[r] {
+            case .sameRow: continues = true
+            case .newRow: continues = false
+            case .unknown:
+                continues = isContinuation(r) || (!ruledTops.isEmpty && isOneCellBand(from: ruled.lastIndex(of: true, before: r), ruled: ruled, at: r))
+            }
+            if !ruled[r], continues {
                 for c in 0..<columnCount { words[r - 1][c].append(contentsOf: words[r][c]) }
                 words.remove(at: r)
                 ruled.remove(at: r)
+                breaks.remove(at: r)
                 rowBands[r - 1].bottom = rowBands.remove(at: r).bottom
                 rowCount -= 1
             } else {

@@ -97,6 +97,12 @@ public struct TableSettings: Sendable {
     /// Rows (header included) a table needs above a page break before its first row overleaf can be judged
     /// the rest of a cut row.
     public var minRowsToJudgeCutRow = 3
+    /// A gap this many times a text-only run's usual line gap may part two tables (`RegionFinder.splitAtColumnChange`).
+    public var tableBreakGapRatio = 1.5
+    /// ... when their column starts share at most this share of the fewer starts (beside the leftmost).
+    public var maxSharedStartShare = 0.34
+    /// Where a text-only table's rows start, from the spacing of its lines (cells set at other heights, padded rows).
+    var rowSpacing = RowSpacing.Settings()
 
     public init() {}
 

@@ -1,0 +1,92 @@
+import Core
+
+/// What the vertical spacing of a text-only table says about where its rows start, line by line.
+///
+/// Two cues, both from how tables are typeset, not from any one document:
+/// - **Offset lines.** A line less than a line's pitch under the one above cannot be the next line of the same
+///   text: it is a cell of the same row set at another height (cells of different line counts centred in their
+///   row, as headers often are).
+/// - **Padded rows.** Where cells have padding, consecutive lines of one cell stand one line pitch apart and the
+///   first line of the next row a padding further. When a region shows both spacings, each several times,
+///   the first is "same row" and the second "new row", whatever the columns hold.
+/// Lines the spacing says nothing about are left to the text cues (`SlotGrid.mergeContinuationLines`).
+enum RowSpacing {
+    enum Break: Equatable { case sameRow, newRow, unknown }
+
+    struct Settings {
+        /// Lines whose bottoms are closer than this fraction of the font size are one row's cells set at other heights.
+        var offsetLineRatio = 0.8
+        /// Row padding shows when a row's first line stands at least this much (points, and fraction of the font
+        /// size) beyond the pitch of a cell's lines.
+        var minPadding = 1.5
+        var minPaddingRatio = 0.2
+        /// Gaps within this much (points, and fraction of the font size) of the cell pitch are that pitch.
+        var pitchTolerance = 0.6
+        var pitchToleranceRatio = 0.08
+        /// A gap this many times the cell pitch is a blank line, not padding.
+        var blankLineRatio = 1.8
+        /// How often each spacing must occur, and the share of the gaps that padded row starts must make, for the
+        /// region to count as padded.
+        var minOccurrences = 2
+        var minPaddedShare = 0.2
+    }
+
+    /// One break per line (the first line's is `.newRow`).
+    static func breaks(of lines: [VisualLine], settings: Settings = Settings()) -> [Break] {
+        guard lines.count >= 2 else { return lines.map { _ in .newRow } }
+        let size = medianFontSize(lines)
+        let gaps = zip(lines, lines.dropFirst()).map { $1.box.y1 - $0.box.y1 }
+        var result: [Break] = [.newRow] + gaps.map { _ in .unknown }
+        for (i, gap) in gaps.enumerated() where isOffsetLine(gap, lines[i], lines[i + 1], settings) {
+            result[i + 1] = .sameRow
+        }
+        guard let pitch = cellPitch(gaps, size: size, settings: settings) else { return result }
+        let tolerance = max(settings.pitchTolerance, settings.pitchToleranceRatio * size)
+        let padding = max(settings.minPadding, settings.minPaddingRatio * size)
+        let isPitch = { (gap: Double) in abs(gap - pitch) <= tolerance }
+        let isPaddedStart = { (gap: Double) in gap >= pitch + padding && gap < settings.blankLineRatio * pitch }
+        // A rule under the header and one over the total pad the table's ends alone: padding between body rows
+        // must show between body rows.
+        let body = gaps.dropFirst().dropLast()
+        let pitchCount = gaps.filter(isPitch).count, paddedCount = body.filter(isPaddedStart).count
+        guard pitchCount >= settings.minOccurrences, paddedCount >= settings.minOccurrences,
+              Double(paddedCount) >= settings.minPaddedShare * Double(gaps.count) else { return result }
+        for (i, gap) in gaps.enumerated() where result[i + 1] == .unknown {
+            if isPitch(gap) {
+                // A line of figures is a record of its own however close it stands; wrapped cells hold words.
+                if !isMostlyFigures(lines[i + 1]) { result[i + 1] = .sameRow }
+            } else if gap >= pitch + padding {
+                result[i + 1] = .newRow
+            }
+        }
+        return result
+    }
+
+    private static func isMostlyFigures(_ line: VisualLine) -> Bool {
+        2 * line.words.filter { GridExtractor.isFigure($0.text) }.count >= line.words.count
+    }
+
+    private static func medianFontSize(_ lines: [VisualLine]) -> Double {
+        let sizes = lines.map(\.fontSize).sorted()
+        return sizes[sizes.count / 2]
+    }
+
+    /// Two lines closer than a line pitch whose words do not overlap across: cells of one row side by side.
+    private static func isOffsetLine(_ gap: Double, _ upper: VisualLine, _ lower: VisualLine, _ settings: Settings) -> Bool {
+        let size = min(upper.fontSize, lower.fontSize)
+        guard gap > 0, gap < settings.offsetLineRatio * size,
+              max(upper.fontSize, lower.fontSize) <= 1.25 * size else { return false }
+        return !lower.words.contains { word in upper.words.contains { $0.box.x0 < word.box.x1 && word.box.x0 < $0.box.x1 } }
+    }
+
+    /// The smallest gap of at least a line's height that occurs `minOccurrences` times: the pitch of a cell's lines.
+    private static func cellPitch(_ gaps: [Double], size: Double, settings: Settings) -> Double? {
+        let tolerance = max(settings.pitchTolerance, settings.pitchToleranceRatio * size)
+        let regular = gaps.filter { $0 >= settings.offsetLineRatio * size }.sorted()
+        for (i, gap) in regular.enumerated() {
+            let near = regular[i...].prefix { $0 - gap <= tolerance }
+            if near.count >= settings.minOccurrences { return near.reduce(0, +) / Double(near.count) }
+        }
+        return nil
+    }
+}

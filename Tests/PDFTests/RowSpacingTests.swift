@@ -1,0 +1,98 @@
+import Core
+import XCTest
+@testable import PDF
+
+/// Rows of text-only tables told by the spacing of their lines (`RowSpacing`), and two such tables one under
+/// the other (`RegionFinder.splitAtColumnChange`). Pages of words made for each rule, size 10: a cell's lines
+/// 12 pt apart, padded rows 16 pt apart.
+final class RowSpacingTests: XCTestCase {
+    private let settings = TableSettings()
+
+    private func grid(_ words: [Word]) -> [[String]]? {
+        let region = TableRegion(kind: .stream, box: Rect.enclosing(words.map(\.box))!, rulings: [])
+        return GridExtractor(settings: settings).extract(region: region, words: words)?.rows
+    }
+
+    /// Every column wraps onto a second line (so no line is a subset of the one above), and the rows are padded:
+    /// the lines one pitch apart are one row, those a padding further start the next.
+    func testPaddedRowsWhoseCellsAllWrapAreOneRowEach() {
+        var words: [Word] = []
+        var y = 100.0
+        for (first, second) in [(["Area", "Azione", "obiettivo"], ["uno", "prima", "primo"]),
+                                (["Area", "Azione", "obiettivo"], ["due", "seconda", "secondo"]),
+                                (["Area", "Azione", "obiettivo"], ["tre", "terza", "terzo"])] {
+            words += zip(first, [50.0, 150, 250]).map { Make.word($0, $1, y) }
+            words += zip(second, [50.0, 150, 250]).map { Make.word($0, $1, y + 12) }
+            y += 12 + 16
+        }
+        XCTAssertEqual(grid(words), [["Area uno", "Azione prima", "obiettivo primo"],
+                                     ["Area due", "Azione seconda", "obiettivo secondo"],
+                                     ["Area tre", "Azione terza", "obiettivo terzo"]])
+    }
+
+    /// A row that leaves the first columns empty (they span from the row above) stands a padding under the wrapped
+    /// lines of the row above: it is a row of its own, not their continuation.
+    func testAPaddedRowUnderAWrappedOneIsARowOfItsOwn() {
+        let words = [
+            Make.word("Cultura", 50, 100), Make.word("Eventi", 150, 100), Make.word("Mostre", 250, 100),
+            Make.word("estive", 150, 112), Make.word("locali", 250, 112),
+            Make.word("Letture", 250, 128),
+            Make.word("Sport", 50, 144), Make.word("Palestre", 150, 144), Make.word("Corsi", 250, 144),
+            Make.word("comunali", 150, 156), Make.word("serali", 250, 156),
+        ]
+        XCTAssertEqual(grid(words), [["Cultura", "Eventi estive", "Mostre locali"], ["", "", "Letture"],
+                                     ["Sport", "Palestre comunali", "Corsi serali"]])
+    }
+
+    /// Header cells of one, two and three lines centred in their row stand half a line apart: one header row.
+    func testHeaderCellsCentredAtOtherHeightsAreOneRow() {
+        let words = [
+            Make.word("AREE", 50, 100, bold: true),
+            Make.word("AZIONI", 150, 106, bold: true),
+            Make.word("STRATEGICHE", 40, 112, bold: true), Make.word("OBIETTIVI", 250, 112, bold: true),
+            Make.word("DI GOVERNO", 150, 118, bold: true),
+            Make.word("INTERVENTO", 42, 124, bold: true),
+            Make.word("Cultura", 50, 140), Make.word("Eventi", 150, 140), Make.word("Mostre", 250, 140),
+            Make.word("Sport", 50, 156), Make.word("Palestre", 150, 156), Make.word("Corsi", 250, 156),
+        ]
+        XCTAssertEqual(grid(words)?.first, ["AREE STRATEGICHE INTERVENTO", "AZIONI DI GOVERNO", "OBIETTIVI"])
+        XCTAssertEqual(grid(words)?.count, 3)
+    }
+
+    /// Single-line records between a padded header and a padded total: the padding shows at the table's ends only,
+    /// so the records stay rows of their own (and so do lines of figures wherever they stand).
+    func testRecordsBetweenAPaddedHeaderAndTotalStayRows() {
+        var words = [Make.word("Voce", 50, 100), Make.word("Freq.", 150, 100), Make.word("Percent", 250, 100)]
+        for (r, name) in ["uno", "due", "tre"].enumerated() {
+            let y = 116 + Double(r) * 12
+            words += [Make.word(name, 50, y), Make.word("\(r + 3)4", 150, y), Make.word("\(r + 1)1.2", 250, y)]
+        }
+        words += [Make.word("Totale", 50, 156), Make.word("129", 150, 156), Make.word("100.0", 250, 156)]
+        XCTAssertEqual(grid(words)?.count, 5)
+    }
+
+    func testBreaksOfUnpaddedLinesAreLeftToTheText() {
+        let lines = (0..<5).map { r in VisualLine(words: [Make.word("riga", 50, 100 + Double(r) * 12)],
+                                                  box: Rect(x0: 50, y0: 100 + Double(r) * 12, x1: 70, y1: 110 + Double(r) * 12)) }
+        XCTAssertEqual(RowSpacing.breaks(of: lines), [.newRow, .unknown, .unknown, .unknown, .unknown])
+    }
+
+    /// A staff list and, after a gap, an objective table opening with its header, their columns at other places:
+    /// two tables. The header's first line holds one cell, set higher than the rest of the header: it stays.
+    func testTwoTextTablesOneUnderTheOtherAreTwoRegions() {
+        var words: [Word] = []
+        for r in 0..<4 {
+            let y = 100 + Double(r) * 14
+            words += [Make.word("\(r + 1).", 50, y), Make.word("Rossi", 70, y), Make.word("Istruttore", 180, y), Make.word("D\(r + 1)", 400, y)]
+        }
+        words += [Make.word("AREE", 60, 164, bold: true),
+                  Make.word("STRATEGICHE", 50, 170, bold: true), Make.word("OBIETTIVI", 240, 170, bold: true), Make.word("PERSONALE", 450, 170, bold: true)]
+        for r in 0..<4 {
+            let y = 186 + Double(r) * 14
+            words += [Make.word("Cultura", 50, y), Make.word("Eventi", 240, y), Make.word("Bianchi", 450, y)]
+        }
+        let regions = RegionFinder(settings: settings).streamRegions(words: words)
+        XCTAssertEqual(regions.count, 2)
+        XCTAssertEqual(regions.last.map { $0.box.y0 }, 164)
+    }
+}
