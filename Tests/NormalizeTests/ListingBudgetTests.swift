@@ -97,6 +97,29 @@ final class ListingBudgetTests: XCTestCase {
         XCTAssertEqual(total.warnings, [])
     }
 
+    /// The listing goes on overleaf without its header (left alone at the foot of the page before, no table of
+    /// its own), its columns found anew: one column fewer, rows still ending in the five amounts. A table after it
+    /// whose rows end in fewer amounts is no part of it.
+    func testAHeaderlessTableWithOtherColumnsContinuesTheListingWhenItsRowsEndInEveryAmount() throws {
+        var context = context([
+            block("PARTE SPESE"),
+            block("MISSIONE 01 - PROGRAMMA 03: GESTIONE ECONOMICA - RESP.: SAVELLI ROBERTO", kind: .labelValue, y: 10),
+            table([header,
+                   ["1", "U.1.01.01.01.000", "10311", "1", "STIPENDI ED ALTRI ASSEGNI FISSI", "282.400,00", "286.682,00", "134.926,79", "151.755,21", "134.926,79"]]),
+            table([["1 U.1.01.01.01.000", "10311", "3", "QUOTA FONDO MIGLIORAMENTO SERVIZI", "49.900,00", "49.900,00", "24.450,00", "25.450,00", "17.198,66"],
+                   ["TOTALE PROGRAMMA", "", "", "", "332.300,00", "336.582,00", "159.376,79", "177.205,21", "152.125,45"]]),
+            table([["Indicatore", "Target", "Raggiunto"], ["Pratiche evase", "120", "118"]]),
+        ])
+        let records = BudgetLineBuilder().build(in: &context)
+        guard records.count == 3 else { return XCTFail("\(records.count) records, expected 3") }
+        XCTAssertEqual(field(records[1], "chapter"), .string("10311"))
+        XCTAssertEqual(field(records[1], "article"), .string("3"))
+        XCTAssertEqual(field(records[1], "chart_code"), .string("U.1.01.01.01.000"))
+        XCTAssertEqual(field(records[1], "program_code"), .string("03"))
+        XCTAssertEqual(records[2].warnings, [])
+        XCTAssertFalse(context.isClaimed(4))
+    }
+
     /// Merged cells, rows before the header, a title row inside the table, totals that do not add up.
     func testRevenueRowsBeforeTheirHeaderAndAWrongTotal() throws {
         var context = context([

@@ -34,6 +34,9 @@ struct ListingVocabulary: Sendable {
     var amountTolerance = ExactDecimal(significand: 1, scale: 2)
     /// Fewest budget fields a header row names, amounts included, to be read as a listing header.
     var minimumBudgetHeaderFields = 4
+    /// Columns a headerless table may have more or fewer than the listing above it and still continue it (when
+    /// its rows end in every amount the header names).
+    var continuedListingColumnDifference = 2
 
     // MARK: Staff
 

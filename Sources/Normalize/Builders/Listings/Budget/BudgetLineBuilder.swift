@@ -36,8 +36,8 @@ struct BudgetLineBuilder: RecordBuilder {
     private func readTable(_ table: Table, at index: Int, state: inout ListingState,
                            context: inout DocumentContext) -> [Record] {
         let headers = headerRows(of: table, context: context)
-        let borrowed = headers.isEmpty && continuedLayout(state.layout, table) == nil ? headerOfNextTable(after: index, table, context: context) : nil
-        guard let firstHeader = headers.first?.layout ?? continuedLayout(state.layout, table) ?? borrowed else { return [] }
+        let borrowed = headers.isEmpty && continuedLayout(state.layout, table, context: context) == nil ? headerOfNextTable(after: index, table, context: context) : nil
+        guard let firstHeader = headers.first?.layout ?? continuedLayout(state.layout, table, context: context) ?? borrowed else { return [] }
         var layout = firstHeader
         var records: [Record] = []
         var unread: [(row: Int, text: String)] = []
@@ -129,9 +129,16 @@ struct BudgetLineBuilder: RecordBuilder {
             && BudgetTotal.read(text, vocabulary: vocabulary) == nil
     }
 
-    private func continuedLayout(_ layout: HeaderLayout?, _ table: Table) -> HeaderLayout? {
-        guard let layout, table.columnCount == layout.columnCount else { return nil }
-        return layout
+    /// The listing above goes on in a table without a header when the table has its columns, or, when the table
+    /// stage found the columns anew from other rows (a header left alone at the foot of the page before is no
+    /// table of its own), when its first row ends in as many amounts as the header names.
+    private func continuedLayout(_ layout: HeaderLayout?, _ table: Table, context: DocumentContext) -> HeaderLayout? {
+        guard let layout else { return nil }
+        if table.columnCount == layout.columnCount { return layout }
+        guard abs(table.columnCount - layout.columnCount) <= vocabulary.continuedListingColumnDifference,
+              let first = table.rows.first(where: { !ListingCells.filled($0).isEmpty }) else { return nil }
+        let reader = BudgetRowReader(layout: layout, values: context.values, vocabulary: vocabulary)
+        return reader.endsInEveryAmount(first) ? layout : nil
     }
 
     private func record(of read: BudgetRow, reader: BudgetRowReader, at index: Int, row: Int, state: inout ListingState,

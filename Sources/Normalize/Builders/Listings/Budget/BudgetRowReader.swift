@@ -169,6 +169,13 @@ struct BudgetRowReader {
     }
 
     /// The numbers ending the row, one per amount the header names, in header order; returns the text before them.
+    /// Whether the row's last numbers are as many as the amounts the header names.
+    func endsInEveryAmount(_ row: [String]) -> Bool {
+        var line = BudgetRow()
+        _ = readTrailingAmounts(row.map(ListingCells.clean), into: &line)
+        return !line.amounts.isEmpty
+    }
+
     private func readTrailingAmounts(_ cells: [String], into row: inout BudgetRow) -> String {
         let parts = amountParts
         var tokens = cells.flatMap { $0.split(separator: " ").map(String.init) }
