@@ -96,3 +96,77 @@ final class RowSpacingTests: XCTestCase {
         XCTAssertEqual(regions.last.map { $0.box.y0 }, 164)
     }
 }
+
+/// The edges of text-only tables: the last line of a wrapped cell, two records above another table, cells of long
+/// text in short lines, and the records of a padded listing.
+final class TextTableEdgeTests: XCTestCase {
+    private let settings = TableSettings()
+
+    /// The last line of the table holds only the end of a wrapped cell (not in the first column), as close under
+    /// the line above as the table's closest lines: it is part of the table.
+    func testTheLastLineOfAWrappedCellStaysInTheTable() {
+        var words: [Word] = []
+        for r in 0..<3 {
+            let y = 100 + Double(r) * 14
+            words += [Make.word("Voce\(r)", 50, y), Make.word("testo", 150, y), Make.word("entro", 300, y)]
+        }
+        words.append(Make.word("anno", 150, 142))
+        let regions = RegionFinder(settings: settings).streamRegions(words: words)
+        XCTAssertEqual(regions.first?.box.y1, 152)
+    }
+
+    /// Two staff records, then after a gap an objective table with its header, columns elsewhere: the two records
+    /// are a table of their own (they start their cells at the same places).
+    func testTwoRecordsAboveAnotherTableAreATableOfTheirOwn() {
+        var words: [Word] = []
+        for r in 0..<2 {
+            let y = 100 + Double(r) * 14
+            words += [Make.word("\(r + 1)", 50, y), Make.word("Rossi", 70, y), Make.word("Istruttore", 180, y), Make.word("D\(r + 1)", 400, y)]
+        }
+        words += [Make.word("AREE", 50, 140, bold: true), Make.word("OBIETTIVI", 240, 140, bold: true), Make.word("PERSONALE", 450, 140, bold: true)]
+        for r in 0..<4 {
+            let y = 156 + Double(r) * 14
+            words += [Make.word("Cultura", 50, y), Make.word("Eventi", 240, y), Make.word("Bianchi", 450, y)]
+        }
+        let regions = RegionFinder(settings: settings).streamRegions(words: words)
+        XCTAssertEqual(regions.map(\.box.y0), [100, 140])
+    }
+
+    /// Descriptions of twenty-four words wrapped in a narrow column, four words a line: a table of short lines, not
+    /// running text in columns.
+    func testCellsOfLongTextInShortLinesAreATable() throws {
+        var words: [Word] = []
+        var y = 100.0
+        for r in 0..<4 {
+            words += [Make.word("Area\(r)", 50, y), Make.word("entro", 400, y)]
+            for line in 0..<6 {
+                words += (0..<4).map { Make.word("parola", 150 + Double($0) * 33, y + Double(line) * 12) }
+            }
+            y += 6 * 12 + 4
+        }
+        let page = Page(number: 1, width: 600, height: 800, words: words, lines: [], rulings: [])
+        let tables = TableExtractor(settings: settings).tables(on: page)
+        XCTAssertEqual(tables.count, 1)
+        XCTAssertEqual(tables.first?.rows.count, 4)
+    }
+
+    /// A padded listing whose records have long descriptions: records with two amounts or more stay rows however
+    /// close they stand, while a wrapped description line joins its row.
+    func testListingRecordsWithAmountsStayRowsInAPaddedTable() {
+        var words: [Word] = []
+        var y = 100.0
+        for r in 0..<8 {
+            words += [Make.word("1023\(r)", 50, y), Make.word("SPESE", 100, y), Make.word("PER", 140, y), Make.word("SERVIZI", 170, y),
+                      Make.word("DIGITALI", 220, y), Make.word("1.000,00", 300, y), Make.word("2.000,00", 360, y)]
+            if r % 2 == 0 {
+                words.append(Make.word("comunali", 100, y + 12))
+                y += 12
+            }
+            y += r % 2 == 0 ? 16 : 12
+        }
+        let region = TableRegion(kind: .stream, box: Rect.enclosing(words.map(\.box))!, rulings: [])
+        let rows = GridExtractor(settings: settings).extract(region: region, words: words)?.rows
+        XCTAssertEqual(rows?.count, 8)
+        XCTAssertEqual(rows?.first?.contains { $0.hasSuffix("comunali") }, true)
+    }
+}

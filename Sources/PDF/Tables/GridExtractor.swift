@@ -12,6 +12,8 @@ struct Grid {
     var rowsFromRules = false
     /// Each row's band across the region, in step with `rows`.
     var rowBoxes: [Rect] = []
+    /// For rows from text lines: the mean words of a cell's line, before wrapped lines are folded into their rows.
+    var wordsPerCellLine: Double?
 }
 
 /// Region + words + rulings → grid of cell strings. Columns come from vertical rulings and from gaps that
@@ -57,7 +59,9 @@ struct GridExtractor {
             slots.mergeSpans(columnEdges: columnEdges, rowEdges: rowEdges, verticals: columnsFromRules ? verticals : [],
                              horizontals: horizontals, tolerance: settings.minCellSize, reach: settings.spanRuleReach)
             slots.mergeColumnsWithoutCellsOfTheirOwn(minRows: settings.minSpannedRowsToJoinColumns)
-        } else {
+        }
+        let wordsPerCellLine = rowsFromRules ? nil : slots.meanWordsPerFilledSlot()
+        if !rowsFromRules {
             // Rows are the text lines here: a rule between two lines keeps them apart.
             let ruledTops = lines.indices.dropFirst().filter { line in
                 ruleRows.contains { $0 > lines[line - 1].box.midY && $0 < lines[line].box.midY }
@@ -68,7 +72,8 @@ struct GridExtractor {
         // A ruled frame of one row may be the detached last row of the table above it (a total ruled apart).
         guard slots.columnCount >= settings.minColumns, slots.rowCount >= (region.kind == .lattice ? 1 : 2) else { return nil }
         return Grid(columnEdges: slots.keptColumnEdges(columnEdges), columnGaps: slots.keptColumnGaps(columnEdges), rows: slots.strings(),
-                    rowsFromRules: rowsFromRules, rowBoxes: slots.rowBoxes(x0: region.box.x0, x1: region.box.x1))
+                    rowsFromRules: rowsFromRules, rowBoxes: slots.rowBoxes(x0: region.box.x0, x1: region.box.x1),
+                    wordsPerCellLine: wordsPerCellLine)
     }
 
     /// Splits a chunk before a word that starts where a cell of another line starts, when the gap before it is

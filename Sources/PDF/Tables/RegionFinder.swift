@@ -256,10 +256,14 @@ struct RegionFinder {
         func closeRun() {
             for part in splitAtRepeatedHeader(run, lines: lines, chunked: chunked).flatMap({ splitAtColumnChange($0, lines: lines, chunked: chunked) }) {
                 var part = part
-                while let last = part.last, chunked[last].count < 2, !overlapsLineAbove(last) { part.removeLast() }
+                while let last = part.last, chunked[last].count < 2, !overlapsLineAbove(last),
+                      !wrapsCellAbove(last, in: part, lines: lines, chunked: chunked) { part.removeLast() }
                 while let first = part.first, chunked[first].count < 2, !overlapsLineBelow(first) { part.removeFirst() }
-                let tabular = part.filter { chunked[$0].count >= 2 }.count
-                if tabular >= settings.minStreamRows, let box = Rect.enclosing(part.map { lines[$0].box }) {
+                let tabular = part.filter { chunked[$0].count >= 2 }
+                // A table split off a longer run may be short: its records alike are evidence enough.
+                let enough = tabular.count >= settings.minStreamRows
+                    || (part.count < run.count && tabular.count >= 2 && areRecordsAlike(tabular.map { lines[$0] }))
+                if enough, let box = Rect.enclosing(part.map { lines[$0].box }) {
                     regions.append(TableRegion(kind: .stream, box: box, rulings: []))
                 }
             }
@@ -315,6 +319,20 @@ struct RegionFinder {
         return mean
     }
 
+    /// A run's last line of one cell that is the next line of a cell above: it starts where that cell starts (in
+    /// a column other than the first) and stands no further under the line above than the run's closest lines.
+    func wrapsCellAbove(_ index: Int, in part: [Int], lines: [VisualLine], chunked: [[Chunk]]) -> Bool {
+        guard let position = part.firstIndex(of: index), position >= 2, let start = chunked[index].first?.box.x0 else { return false }
+        let tolerance = settings.columnTolerance
+        let above = part[..<position]
+        let leftmost = above.compactMap { chunked[$0].first?.box.x0 }.min() ?? start
+        guard start > leftmost + tolerance,
+              chunked[part[position - 1]].contains(where: { abs($0.box.x0 - start) <= tolerance }) else { return false }
+        let gaps = zip(above, above.dropFirst()).map { lines[$1].box.y0 - lines[$0].box.y1 }.filter { $0 > 0 }
+        guard let closest = gaps.min() else { return false }
+        return lines[index].box.y0 - lines[part[position - 1]].box.y1 <= closest + settings.rowSpacing.pitchTolerance
+    }
+
     /// Two text-only tables one under the other, the lower opening with its header: where a gap wider than the
     /// run's line gaps parts lines whose columns start at different places (none in common but the left edge),
     /// each side with rows of its own, the run holds two tables.
@@ -329,7 +347,8 @@ struct RegionFinder {
             let upper = Array(run[start...cut]), lower = Array(run[(cut + 1)...])
             func tabularLines(_ part: [Int]) -> [VisualLine] { part.filter { chunked[$0].count >= 2 }.map { lines[$0] } }
             let above = tabularLines(upper), below = tabularLines(lower)
-            guard above.count >= settings.minStreamRows, below.count >= settings.minStreamRows,
+            guard above.count >= settings.minStreamRows || (above.count >= 2 && areRecordsAlike(above)),
+                  below.count >= settings.minStreamRows,
                   let head = below.first, isHeaderLike([head]),
                   startsMostlyDisagree(columnStarts(of: [above]), columnStarts(of: [below])) else { continue }
             parts.append(upper)
@@ -337,6 +356,13 @@ struct RegionFinder {
         }
         parts.append(Array(run[start...]))
         return parts
+    }
+
+    /// Lines of three cells or more that all start at the same places: records of one table, however few.
+    func areRecordsAlike(_ lines: [VisualLine]) -> Bool {
+        let starts = lines.map { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio).map(\.box.x0) }
+        guard let first = starts.first, first.count >= 3 else { return false }
+        return starts.allSatisfy { $0.count == first.count && zip($0, first).allSatisfy { abs($0 - $1) <= settings.columnTolerance } }
     }
 
     private func splitAtRepeatedHeader(_ run: [Int], lines: [VisualLine], chunked: [[Chunk]]) -> [[Int]] {

@@ -22,13 +22,13 @@ enum RowSpacing {
         var minPaddingRatio = 0.2
         /// Gaps within this much (points, and fraction of the font size) of the cell pitch are that pitch.
         var pitchTolerance = 0.6
-        var pitchToleranceRatio = 0.08
+        var pitchToleranceRatio = 0.12
         /// A gap this many times the cell pitch is a blank line, not padding.
         var blankLineRatio = 1.8
         /// How often each spacing must occur, and the share of the gaps that padded row starts must make, for the
         /// region to count as padded.
         var minOccurrences = 2
-        var minPaddedShare = 0.2
+        var minPaddedShare = 0.1
     }
 
     /// One break per line (the first line's is `.newRow`).
@@ -53,7 +53,7 @@ enum RowSpacing {
               Double(paddedCount) >= settings.minPaddedShare * Double(gaps.count) else { return result }
         for (i, gap) in gaps.enumerated() where result[i + 1] == .unknown {
             if isPitch(gap) {
-                // A line of figures is a record of its own however close it stands; wrapped cells hold words.
+                // A line of figures or amounts is a record of its own however close it stands; wrapped cells hold words.
                 if !isMostlyFigures(lines[i + 1]) { result[i + 1] = .sameRow }
             } else if gap >= pitch + padding {
                 result[i + 1] = .newRow
@@ -62,8 +62,10 @@ enum RowSpacing {
         return result
     }
 
+    /// A line of figures, or one holding two amounts or more (a listing's record, its description however long).
     private static func isMostlyFigures(_ line: VisualLine) -> Bool {
         2 * line.words.filter { GridExtractor.isFigure($0.text) }.count >= line.words.count
+            || line.words.filter { VisualLines.isAmount($0.text) }.count >= 2
     }
 
     private static func medianFontSize(_ lines: [VisualLine]) -> Double {

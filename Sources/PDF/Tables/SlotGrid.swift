@@ -161,6 +161,13 @@ struct SlotGrid {
         Set((0..<columnCount).filter { !words[r][$0].isEmpty })
     }
 
+    /// Words per filled slot: with one text line a row (before wrapped lines are folded), the words of a cell's line.
+    func meanWordsPerFilledSlot() -> Double? {
+        let filled = words.joined().filter { !$0.isEmpty }
+        guard !filled.isEmpty else { return nil }
+        return Double(filled.reduce(0) { $0 + $1.count }) / Double(filled.count)
+    }
+
     // MARK: Output
 
     mutating func dropEmptyRowsAndColumns() {

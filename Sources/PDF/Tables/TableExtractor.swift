@@ -138,8 +138,10 @@ public struct TableExtractor: Sendable {
         text.hasSuffix(".") && text.contains(where: \.isLetter)
     }
 
-    /// Rejects running text that happens to sit in columns: tables hold short cells.
+    /// Rejects running text that happens to sit in columns: tables hold short cells, or cells of short lines (a
+    /// description wrapped in a narrow column is long, but each of its lines is short).
     private func looksTabular(_ grid: Grid) -> Bool {
+        if let perLine = grid.wordsPerCellLine { return perLine <= settings.maxMeanWordsPerCell }
         let cells = grid.rows.flatMap { $0 }.filter { !$0.isEmpty }
         guard !cells.isEmpty else { return false }
         let words = cells.reduce(0) { $0 + $1.split(separator: " ").count }
