@@ -170,3 +170,55 @@ final class TextTableEdgeTests: XCTestCase {
         XCTAssertEqual(rows?.first?.contains { $0.hasSuffix("comunali") }, true)
     }
 }
+
+final class HeaderOnlyColumnTests: XCTestCase {
+    /// Header labels of two lines centred over their columns, counts right-aligned under them (a staff table set
+    /// without rules, words as a page gave them): the text gaps put each label and its values in columns of their
+    /// own, which are one column.
+    func testAHeaderLabelCentredOverRightAlignedValuesIsTheirColumn() {
+        let words = [
+            Make.word("PROFILO", 126.9, 268.9, width: 36.9, size: 7.6),
+            Make.word("PROF.", 132.9, 278.7, width: 24.8, size: 7.6),
+            Make.word("CAT.", 67.8, 274.2, width: 17.8, size: 7.6),
+            Make.word("POSTI", 217.3, 268.9, width: 25.5, size: 7.6),
+            Make.word("PREVISTI", 210.6, 278.7, width: 38.8, size: 7.6),
+            Make.word("POSTI", 286.7, 268.9, width: 25.5, size: 7.6),
+            Make.word("COPERTI", 281.3, 278.7, width: 36.3, size: 7.6),
+            Make.word("VACANTI", 349.0, 274.2, width: 37.1, size: 7.6),
+            Make.word("D7", 61.0, 290.7, width: 10.7, size: 7.6),
+            Make.word("ISTRUTT.", 100.3, 290.7, width: 33.2, size: 7.6),
+            Make.word("DIR.", 135.9, 290.7, width: 15.5, size: 7.6),
+            Make.word("1", 256.9, 290.7, width: 4.8, size: 7.6),
+            Make.word("1", 324.4, 290.7, width: 4.8, size: 7.6),
+            Make.word("0", 393.1, 290.7, width: 4.8, size: 7.6),
+            Make.word("BOZZA", 405.9, 290.7, width: 26.7, size: 7.6),
+            Make.word("C5", 61.0, 302.7, width: 10.1, size: 7.6),
+            Make.word("ISTRUTT.", 100.3, 302.7, width: 33.2, size: 7.6),
+            Make.word("AMM.", 135.9, 302.7, width: 20.7, size: 7.6),
+            Make.word("2", 256.9, 302.7, width: 4.8, size: 7.6),
+            Make.word("2", 324.4, 302.7, width: 4.8, size: 7.6),
+            Make.word("0", 393.1, 302.7, width: 4.8, size: 7.6),
+            Make.word("CELLA", 405.9, 302.7, width: 23.9, size: 7.6),
+            Make.word("MEROLA", 432.2, 302.7, width: 32.2, size: 7.6),
+            Make.word("C4", 61.0, 314.7, width: 10.1, size: 7.6),
+            Make.word("ISTRUTT.", 100.3, 314.7, width: 33.2, size: 7.6),
+            Make.word("AMM.", 135.9, 314.7, width: 20.7, size: 7.6),
+            Make.word("1", 256.9, 314.7, width: 4.8, size: 7.6),
+            Make.word("1", 324.4, 314.7, width: 4.8, size: 7.6),
+            Make.word("0", 393.1, 314.7, width: 4.8, size: 7.6),
+            Make.word("RAINERI", 405.9, 314.7, width: 30.4, size: 7.6),
+            Make.word("C2", 61.0, 326.7, width: 10.1, size: 7.6),
+            Make.word("ISTRUTT.", 100.3, 326.7, width: 33.2, size: 7.6),
+            Make.word("AMM.", 135.9, 326.7, width: 20.7, size: 7.6),
+            Make.word("2", 256.9, 326.7, width: 4.8, size: 7.6),
+            Make.word("2", 324.4, 326.7, width: 4.8, size: 7.6),
+            Make.word("0", 393.1, 326.7, width: 4.8, size: 7.6),
+            Make.word("TELLAROLI", 405.9, 326.7, width: 41.0, size: 7.6),
+            Make.word("MARTINES", 449.3, 326.7, width: 38.6, size: 7.6),
+        ]
+        let region = TableRegion(kind: .stream, box: Rect.enclosing(words.map(\.box))!, rulings: [])
+        let rows = GridExtractor(settings: TableSettings()).extract(region: region, words: words)?.rows
+        XCTAssertEqual(rows?.first, ["CAT.", "PROFILO PROF.", "POSTI PREVISTI", "POSTI COPERTI", "VACANTI", ""])
+        XCTAssertEqual(rows?[1], ["D7", "ISTRUTT. DIR.", "1", "1", "0", "BOZZA"])
+    }
+}

@@ -69,6 +69,9 @@ struct GridExtractor {
             slots.mergeContinuationLines(ruledTops: Set(ruledTops), spacing: RowSpacing.breaks(of: lines, settings: settings.rowSpacing))
         }
         slots.dropEmptyRowsAndColumns()
+        if !rowsFromRules {
+            slots.mergeHeaderOnlyColumns(maxHeaderRows: settings.maxRepeatedHeaderRows, minValueRows: settings.minStreamRows)
+        }
         // A ruled frame of one row may be the detached last row of the table above it (a total ruled apart).
         guard slots.columnCount >= settings.minColumns, slots.rowCount >= (region.kind == .lattice ? 1 : 2) else { return nil }
         return Grid(columnEdges: slots.keptColumnEdges(columnEdges), columnGaps: slots.keptColumnGaps(columnEdges), rows: slots.strings(),

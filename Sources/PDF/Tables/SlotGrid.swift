@@ -78,6 +78,42 @@ struct SlotGrid {
         }
     }
 
+    /// Joins a column whose only text is header text (in the top rows) to the neighbouring column whose only text
+    /// is values under it: a header label centred over its column while the values stand right- or left-aligned,
+    /// so that the text gaps put the two in columns of their own. Of two such neighbours the nearer takes it.
+    mutating func mergeHeaderOnlyColumns(maxHeaderRows: Int, minValueRows: Int) {
+        func filledRows(_ c: Int) -> [Int] { (0..<rowCount).filter { !words[$0][c].isEmpty } }
+        func span(_ c: Int) -> (x0: Double, x1: Double)? {
+            let boxes = words.flatMap { $0[c] }.map(\.box)
+            guard let x0 = boxes.map(\.x0).min(), let x1 = boxes.map(\.x1).max() else { return nil }
+            return (x0, x1)
+        }
+        var c = 0
+        while c < columnCount {
+            let header = filledRows(c)
+            guard let lastHeaderRow = header.last, header.count <= maxHeaderRows, let own = span(c) else { c += 1; continue }
+            let candidates = [c - 1, c + 1].filter { n in
+                guard n >= 0, n < columnCount else { return false }
+                let values = filledRows(n)
+                return values.count >= minValueRows && values.first! > lastHeaderRow
+            }
+            let nearest = candidates.min { a, b in
+                distance(own, span(a)) < distance(own, span(b))
+            }
+            if let nearest {
+                mergeColumn(min(c, nearest))
+                c = min(c, nearest)
+            } else {
+                c += 1
+            }
+        }
+    }
+
+    private func distance(_ a: (x0: Double, x1: Double), _ b: (x0: Double, x1: Double)?) -> Double {
+        guard let b else { return .infinity }
+        return max(0, max(a.x0, b.x0) - min(a.x1, b.x1))
+    }
+
     /// Column `c` and `c + 1` become one: each row's words in reading order, spans one column shorter.
     private mutating func mergeColumn(_ c: Int) {
         for r in 0..<rowCount {
