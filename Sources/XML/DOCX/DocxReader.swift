@@ -109,49 +109,77 @@ struct DocxWalk {
         }
     }
 
+    /// A table and, after it, the tables in its cells (`NestedTables`); a layout table's cells read as the body.
     private mutating func table(_ table: XElement, path: String) {
+        let rows = rows(of: table, path: path)
+        if NestedTables.isLayoutTable(rows.map { $0.cells.map { Self.holdsTable($0.element) } }) {
+            for row in rows { for cell in row.cells { container(cell.element, path: cell.path) } }
+            return
+        }
         let startPage = page
         var grid = GridBuilder()
-        for (row, step) in table.elementSteps() where WordML.isW(row, "tr") {
-            grid.startRow(at: RowPlace(page: page, source: source(path + "/" + step)))
-            if let before = WordML.value(WordML.child(row, "trPr"), "gridBefore").flatMap({ Int($0) }) { grid.skip(before) }
-            for cell in cells(of: row) {
-                let properties = WordML.child(cell, "tcPr")
+        var inner: [DeferredElement] = []
+        for row in rows {
+            grid.startRow(at: RowPlace(page: page, source: source(row.path)))
+            if let before = WordML.value(WordML.child(row.element, "trPr"), "gridBefore").flatMap({ Int($0) }) { grid.skip(before) }
+            for cell in row.cells {
+                let properties = WordML.child(cell.element, "tcPr")
                 let span = WordML.value(properties, "gridSpan").flatMap { Int($0) } ?? 1
                 let merge = properties.flatMap { WordML.child($0, "vMerge") }
                 let continues = merge != nil && merge?.attributes.first(where: { $0.name == "val" })?.value != "restart"
-                grid.addCell(continues ? "" : cellText(cell), columns: span)
+                grid.addCell(continues ? "" : cellText(cell, tables: &inner), columns: span)
             }
         }
-        let (rows, places) = grid.placedGrid()
-        guard !rows.isEmpty else { return }
-        items.append(.table(Table(page: startPage, pageEnd: page, bbox: .zeroBox, rows: rows, method: markupTableMethod, source: source(path),
-                                  rowPlaces: places)))
+        let (cells, places) = grid.placedGrid()
+        if !cells.isEmpty {
+            items.append(.table(Table(page: startPage, pageEnd: page, bbox: .zeroBox, rows: cells, method: markupTableMethod,
+                                      source: source(path), rowPlaces: places)))
+        }
+        for nested in inner { self.table(nested.element, path: nested.path) }
+    }
+
+    /// A table's rows with their cells, each with its location.
+    private func rows(of table: XElement, path: String) -> [(element: XElement, path: String, cells: [DeferredElement])] {
+        table.elementSteps().filter { WordML.isW($0.element, "tr") }.map { row, step in
+            let rowPath = path + "/" + step
+            return (row, rowPath, cells(of: row, path: rowPath))
+        }
     }
 
     /// A row's cells, content controls around them unwrapped.
-    private func cells(of row: XElement) -> [XElement] {
-        row.elements.flatMap { child -> [XElement] in
-            if WordML.isW(child, "tc") { return [child] }
-            if WordML.isW(child, "sdt"), let content = WordML.child(child, "sdtContent") { return cells(of: content) }
+    private func cells(of row: XElement, path: String) -> [DeferredElement] {
+        row.elementSteps().flatMap { child, step -> [DeferredElement] in
+            if WordML.isW(child, "tc") { return [DeferredElement(element: child, path: path + "/" + step)] }
+            if WordML.isW(child, "sdt"), let content = WordML.child(child, "sdtContent") {
+                return cells(of: content, path: path + "/" + step + "/" + content.qualifiedName)
+            }
             return []
         }
     }
 
-    /// A cell's paragraphs (and nested tables' text) joined by spaces, as the PDF stage joins a cell's lines.
-    private mutating func cellText(_ cell: XElement) -> String {
+    /// Whether a table lies below `element` (in it or in a content control), not counting tables in those tables.
+    static func holdsTable(_ element: XElement) -> Bool {
+        element.elements.contains { WordML.isW($0, "tbl") || (!WordML.isW($0, "p") && holdsTable($0)) }
+    }
+
+    /// A cell's paragraphs joined by spaces, as the PDF stage joins a cell's lines; the tables in it are handed
+    /// back in `tables`, to be read after the table holding them.
+    private mutating func cellText(_ cell: DeferredElement, tables: inout [DeferredElement]) -> String {
         var text = InlineText()
-        collectCellText(cell, into: &text)
+        collectCellText(cell.element, path: cell.path, into: &text, tables: &tables)
         return text.text()
     }
 
-    private mutating func collectCellText(_ element: XElement, into text: inout InlineText) {
-        for child in element.elements {
+    private mutating func collectCellText(_ element: XElement, path: String, into text: inout InlineText,
+                                          tables: inout [DeferredElement]) {
+        for (child, step) in element.elementSteps() {
             if WordML.isW(child, "p") {
                 runs(of: child, bold: false, into: &text)
                 text.lineBreak()
+            } else if WordML.isW(child, "tbl") {
+                tables.append(DeferredElement(element: child, path: path + "/" + step))
             } else if !WordML.isW(child, "tcPr") {
-                collectCellText(child, into: &text)
+                collectCellText(child, path: path + "/" + step, into: &text, tables: &tables)
             }
         }
     }

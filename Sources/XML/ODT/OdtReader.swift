@@ -176,47 +176,84 @@ struct OdtWalk {
         }
     }
 
+    /// A table and, after it, the tables in its cells (`NestedTables`); a layout table's cells read as the text.
     private mutating func table(_ table: XElement, path: String) {
+        var rowElements: [DeferredElement] = []
+        collectRows(of: table, path: path, into: &rowElements)
+        let rows = rowElements.map { row in (row: row, cells: Self.cells(of: row)) }
+        if NestedTables.isLayoutTable(rows.map { $0.cells.map { Self.holdsTable($0.element) } }) {
+            for row in rows { for cell in row.cells { container(cell.element, path: cell.path) } }
+            return
+        }
         var grid = GridBuilder()
-        rows(of: table, path: path, into: &grid)
-        let (cells, places) = grid.placedGrid()
-        let rows = Self.trimmingEmptyTrailingColumns(cells)
-        guard !rows.isEmpty else { return }
-        items.append(.table(Table(page: page, bbox: .zeroBox, rows: rows, method: markupTableMethod, source: source(path),
-                                  rowPlaces: places)))
+        var inner: [DeferredElement] = []
+        for (row, cells) in rows {
+            let texts = cells.map { cell in cell.element.name == "covered-table-cell" ? "" : cellText(cell, tables: &inner) }
+            let repeated = row.element.attribute("number-rows-repeated", namespace: ODF.table).flatMap { Int($0) } ?? 1
+            // Repeated rows are one element: they share its location.
+            for _ in 0..<min(max(repeated, 1), Self.maxRepeat) { addRow(cells, texts: texts, source: source(row.path), into: &grid) }
+        }
+        let (placed, places) = grid.placedGrid()
+        let trimmed = Self.trimmingEmptyTrailingColumns(placed)
+        if !trimmed.isEmpty {
+            items.append(.table(Table(page: page, bbox: .zeroBox, rows: trimmed, method: markupTableMethod, source: source(path),
+                                      rowPlaces: places)))
+        }
+        for nested in inner { self.table(nested.element, path: nested.path) }
     }
 
-    private func rows(of element: XElement, path: String, into grid: inout GridBuilder) {
+    /// The table's rows, row groups unwrapped, each with its location.
+    private func collectRows(of element: XElement, path: String, into rows: inout [DeferredElement]) {
         for (child, step) in element.elementSteps() where child.namespace == ODF.table {
             switch child.name {
-            case "table-header-rows", "table-rows", "table-row-group": rows(of: child, path: path + "/" + step, into: &grid)
-            case "table-row":
-                let repeated = child.attribute("number-rows-repeated", namespace: ODF.table).flatMap { Int($0) } ?? 1
-                // Repeated rows are one element: they share its location.
-                for _ in 0..<min(max(repeated, 1), Self.maxRepeat) { row(child, path: path + "/" + step, into: &grid) }
+            case "table-header-rows", "table-rows", "table-row-group": collectRows(of: child, path: path + "/" + step, into: &rows)
+            case "table-row": rows.append(DeferredElement(element: child, path: path + "/" + step))
             default: continue
             }
         }
     }
 
+    /// A row's cells, covered ones included, with their locations.
+    private static func cells(of row: DeferredElement) -> [DeferredElement] {
+        row.element.elementSteps().filter {
+            ODF.is($0.element, ODF.table, "table-cell") || ODF.is($0.element, ODF.table, "covered-table-cell")
+        }.map { DeferredElement(element: $0.element, path: row.path + "/" + $0.step) }
+    }
+
+    /// Whether a table lies below `element` (in it or in a section), not counting tables in paragraphs' frames.
+    static func holdsTable(_ element: XElement) -> Bool {
+        element.elements.contains { ODF.is($0, ODF.table, "table") || (ODF.is($0, ODF.text, "section") && holdsTable($0)) }
+    }
+
     /// A spanned cell is followed in the markup by the `table:covered-table-cell`s it covers: each element is one
     /// slot, its text in the first, "" in the covered ones.
-    private func row(_ row: XElement, path: String, into grid: inout GridBuilder) {
-        grid.startRow(at: RowPlace(page: page, source: source(path)))
-        for cell in row.elements where ODF.is(cell, ODF.table, "table-cell") || ODF.is(cell, ODF.table, "covered-table-cell") {
-            let repeated = cell.attribute("number-columns-repeated", namespace: ODF.table).flatMap { Int($0) } ?? 1
-            let text = cell.name == "covered-table-cell" ? "" : cellText(cell)
+    private func addRow(_ cells: [DeferredElement], texts: [String], source: String, into grid: inout GridBuilder) {
+        grid.startRow(at: RowPlace(page: page, source: source))
+        for (cell, text) in zip(cells, texts) {
+            let repeated = cell.element.attribute("number-columns-repeated", namespace: ODF.table).flatMap { Int($0) } ?? 1
             for _ in 0..<min(max(repeated, 1), Self.maxRepeat) { grid.addCell(text) }
         }
     }
 
-    private func cellText(_ cell: XElement) -> String {
+    /// A cell's paragraphs, headings and lists; the tables in it (directly or in a section) are handed back in
+    /// `tables`, to be read after the table holding them.
+    private func cellText(_ cell: DeferredElement, tables: inout [DeferredElement]) -> String {
         var text = InlineText()
-        for child in cell.elements where ODF.is(child, ODF.text, "p") || ODF.is(child, ODF.text, "h") || ODF.is(child, ODF.text, "list") {
-            collect(child, bold: false, into: &text)
-            text.lineBreak()
-        }
+        collectCellText(cell.element, path: cell.path, into: &text, tables: &tables)
         return text.text()
+    }
+
+    private func collectCellText(_ element: XElement, path: String, into text: inout InlineText, tables: inout [DeferredElement]) {
+        for (child, step) in element.elementSteps() {
+            if ODF.is(child, ODF.text, "p") || ODF.is(child, ODF.text, "h") || ODF.is(child, ODF.text, "list") {
+                collect(child, bold: false, into: &text)
+                text.lineBreak()
+            } else if ODF.is(child, ODF.table, "table") {
+                tables.append(DeferredElement(element: child, path: path + "/" + step))
+            } else if ODF.is(child, ODF.text, "section") {
+                collectCellText(child, path: path + "/" + step, into: &text, tables: &tables)
+            }
+        }
     }
 
     static func trimmingEmptyTrailingColumns(_ rows: [[String]]) -> [[String]] {
