@@ -3,7 +3,8 @@ import Foundation
 
 /// DOCX (`word/document.xml`, styles from `word/styles.xml`) → blocks and tables: headings from heading styles or
 /// outline levels, numbered paragraphs as list items, bold runs for labels, tables with `w:gridSpan` and
-/// `w:vMerge` on a grid. Page is 1 + the explicit page breaks before the item.
+/// `w:vMerge` on a grid, tables in cells after their table (`NestedTables`), the cited footnotes and endnotes
+/// after the body (`MarkupNotes.swift`). Page is 1 + the explicit page breaks before the item.
 struct DocxReader {
     static let documentPart = "word/document.xml"
     static let stylesPart = "word/styles.xml"
@@ -22,19 +23,61 @@ struct DocxReader {
         var walk = DocxWalk(styles: styles)
         let bodyPath = "/\(document.qualifiedName)/\(body.qualifiedName)"
         walk.container(body, path: bodyPath)
-        return MarkupContent(items: walk.items)
+        return MarkupContent(items: walk.items + (try notes(walk.citations, styles: styles)))
+    }
+
+    /// The package's relationships part, when it has one.
+    private func relationships() throws -> DocxRelationships {
+        try package.entry(DocxRelationships.part).map {
+            DocxRelationships(root: try LibXMLDocument.root(of: $0, syntax: .xml, path: package.path, part: DocxRelationships.part))
+        } ?? DocxRelationships()
+    }
+
+    /// The cited notes' blocks and tables, in `MarkupNotes` order; the relationships and a notes part are read only
+    /// when a note of its kind is cited.
+    private func notes(_ citations: NoteCitations<String>, styles: DocxStyles) throws -> [ContentItem] {
+        guard !citations.cited.isEmpty else { return [] }
+        let relationships = try relationships()
+        var parts: [NoteKind: DocxNotes] = [:]
+        var items: [ContentItem] = []
+        for citation in citations.readingOrder {
+            if parts[citation.kind] == nil {
+                parts[citation.kind] = try notesPart(citation.kind, relationships: relationships)
+            }
+            guard let notes = parts[citation.kind], let note = notes.notes[citation.key] else { continue }
+            var walk = DocxWalk(styles: styles, part: notes.part, page: citation.page)
+            walk.container(note.element, path: note.path)
+            items += walk.items
+        }
+        return items
+    }
+
+    private func notesPart(_ kind: NoteKind, relationships: DocxRelationships) throws -> DocxNotes {
+        let (type, usual) = kind == .footnote ? ("footnotes", DocxNotes.footnotesPart) : ("endnotes", DocxNotes.endnotesPart)
+        guard let part = relationships.part(ofType: type, usual: usual), let data = try package.entry(part) else {
+            return DocxNotes(part: usual, root: XElement(name: "none"))
+        }
+        return DocxNotes(part: part, root: try LibXMLDocument.root(of: data, syntax: .xml, path: package.path, part: part))
     }
 }
 
 struct DocxWalk {
     let styles: DocxStyles
+    /// The part read (the document, or a notes part).
+    let part: String
     private let maker = BlockMaker()
     private(set) var items: [ContentItem] = []
-    private var page = 1
+    /// The notes cited in the text read so far.
+    private(set) var citations = NoteCitations<String>()
+    private var page: Int
 
-    init(styles: DocxStyles) { self.styles = styles }
+    init(styles: DocxStyles, part: String = DocxReader.documentPart, page: Int = 1) {
+        self.styles = styles
+        self.part = part
+        self.page = page
+    }
 
-    private func source(_ path: String) -> String { DocxReader.documentPart + "#" + path }
+    private func source(_ path: String) -> String { part + "#" + path }
 
     /// The body, or a content control's content: paragraphs and tables in order.
     mutating func container(_ element: XElement, path: String) {
@@ -105,11 +148,20 @@ struct DocxWalk {
                 if piece.attributes.first(where: { $0.name == "type" })?.value == "page" { page += 1 } else { text.lineBreak() }
             } else if WordML.isW(piece, "noBreakHyphen") {
                 text.append("-", bold: bold)
+            } else if let kind = Self.noteKind(piece), let id = piece.attributes.first(where: { $0.name == "id" })?.value {
+                citations.cite(kind, id, page: page)
             }
         }
     }
 
     /// A table and, after it, the tables in its cells (`NestedTables`); a layout table's cells read as the body.
+    /// A note citation's kind (`w:footnoteReference`, `w:endnoteReference`): the citation adds no text.
+    static func noteKind(_ piece: XElement) -> NoteKind? {
+        if WordML.isW(piece, "footnoteReference") { return .footnote }
+        if WordML.isW(piece, "endnoteReference") { return .endnote }
+        return nil
+    }
+
     private mutating func table(_ table: XElement, path: String) {
         let rows = rows(of: table, path: path)
         if NestedTables.isLayoutTable(rows.map { $0.cells.map { Self.holdsTable($0.element) } }) {

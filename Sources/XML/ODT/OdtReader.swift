@@ -81,6 +81,7 @@ struct OdtReader {
         }
         var walk = OdtWalk(styles: OdtStyles(roots: (stylesRoot.map { [$0] } ?? []) + [content]))
         walk.container(text, path: "/\(content.qualifiedName)/\(body.qualifiedName)/\(text.qualifiedName)")
+        walk.readNotes()
         return MarkupContent(items: walk.items)
     }
 }
@@ -93,6 +94,9 @@ struct OdtWalk {
     private let maker = BlockMaker()
     private(set) var items: [ContentItem] = []
     private var page = 1
+    /// The notes cited in the text read so far, by location, and their bodies.
+    private var citations = NoteCitations<String>()
+    private var noteBodies: [String: DeferredElement] = [:]
 
     init(styles: OdtStyles) { self.styles = styles }
 
@@ -101,6 +105,7 @@ struct OdtWalk {
     mutating func container(_ element: XElement, path: String) {
         for (child, step) in element.elementSteps() {
             let childPath = path + "/" + step
+            defer { citeNotes(in: child, path: childPath) }
             if ODF.is(child, ODF.text, "h") {
                 startPage(child)
                 let level = child.attribute("outline-level", namespace: ODF.text).flatMap { Int($0) } ?? 1
@@ -116,6 +121,33 @@ struct OdtWalk {
                         || ODF.is(child, ODF.text, "index-body") {
                 container(child, path: childPath)
             }
+        }
+    }
+
+    /// Notes the `text:note`s below `element` (read after the body: `MarkupNotes.swift`); a note cited again, as
+    /// when a section's content is read, is cited once.
+    private mutating func citeNotes(in element: XElement, path: String) {
+        for (child, step) in element.elementSteps() {
+            let childPath = path + "/" + step
+            guard ODF.is(child, ODF.text, "note") else {
+                citeNotes(in: child, path: childPath)
+                continue
+            }
+            guard let body = child.child("note-body", namespace: ODF.text) else { continue }
+            let kind: NoteKind = child.attribute("note-class", namespace: ODF.text) == "endnote" ? .endnote : .footnote
+            citations.cite(kind, childPath, page: page)
+            noteBodies[childPath] = DeferredElement(element: body, path: childPath + "/" + body.qualifiedName)
+        }
+    }
+
+    /// The cited notes' text, after the body, each on the page of its citation.
+    mutating func readNotes() {
+        let cited = citations.readingOrder
+        citations = NoteCitations()
+        for citation in cited {
+            guard let body = noteBodies[citation.key] else { continue }
+            page = citation.page
+            container(body.element, path: body.path)
         }
     }
 
