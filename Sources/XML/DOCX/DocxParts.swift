@@ -39,6 +39,9 @@ struct DocxRelationships {
         return steps.joined(separator: "/")
     }
 
+    /// The part a relationship id names.
+    func part(id: String) -> String? { relationships.first { $0.id == id }?.part }
+
     /// The part of the first relationship of `type`, or `usual` when the package has no relationships part.
     func part(ofType type: String, usual: String) -> String? {
         isKnown ? relationships.first { $0.type == type }?.part : usual
@@ -59,6 +62,47 @@ struct DocxNotes {
         for (note, step) in root.elementSteps() where WordML.isW(note, "footnote") || WordML.isW(note, "endnote") {
             guard let id = note.attributes.first(where: { $0.name == "id" })?.value else { continue }
             notes[id] = DeferredElement(element: note, path: "/" + root.qualifiedName + "/" + step)
+        }
+    }
+}
+
+/// What the document's sections (`w:sectPr`: one in the paragraph ending each section, the last one at the end of
+/// the body) say about their pages.
+enum DocxSections {
+    /// Fields that print the page's number or the count of pages.
+    static let pageNumberFields: Set<String> = ["PAGE", "NUMPAGES", "SECTIONPAGES"]
+
+    /// The relationship ids of the sections' headers and footers, in document order.
+    static func furnitureReferences(in body: XElement) -> [String] {
+        sections(in: body).flatMap { section in
+            section.elements.filter { WordML.isW($0, "headerReference") || WordML.isW($0, "footerReference") }
+                .compactMap { reference in reference.attributes.first { $0.name == "id" }?.value }
+        }
+    }
+
+    private static func sections(in body: XElement) -> [XElement] {
+        body.elements.compactMap { child in
+            if WordML.isW(child, "sectPr") { return child }
+            if WordML.isW(child, "p") { return WordML.child(child, "pPr").flatMap { WordML.child($0, "sectPr") } }
+            return nil
+        }
+    }
+
+    /// Whether a paragraph holds a page-number field (`w:fldSimple w:instr="PAGE"`, or `w:instrText` of a
+    /// complex field).
+    static func holdsPageNumber(_ element: XElement) -> Bool {
+        element.elements.contains { child in
+            let instruction: String?
+            if WordML.isW(child, "fldSimple") {
+                instruction = child.attributes.first { $0.name == "instr" }?.value
+            } else if WordML.isW(child, "instrText") {
+                instruction = child.textContent
+            } else {
+                instruction = nil
+            }
+            if let instruction, let field = instruction.split(whereSeparator: \.isWhitespace).first,
+               pageNumberFields.contains(field.uppercased()) { return true }
+            return holdsPageNumber(child)
         }
     }
 }

@@ -23,7 +23,26 @@ struct DocxReader {
         var walk = DocxWalk(styles: styles)
         let bodyPath = "/\(document.qualifiedName)/\(body.qualifiedName)"
         walk.container(body, path: bodyPath)
-        return MarkupContent(items: walk.items + (try notes(walk.citations, styles: styles)))
+        return MarkupContent(items: walk.items + (try notes(walk.citations, styles: styles)),
+                             pageFurniture: try furniture(of: body, styles: styles))
+    }
+
+    /// The headers and footers the sections refer to, each part read once (`PageFurniture`).
+    private func furniture(of body: XElement, styles: DocxStyles) throws -> [ContentItem] {
+        let references = DocxSections.furnitureReferences(in: body)
+        guard !references.isEmpty else { return [] }
+        let relationships = try relationships()
+        var parts: [String] = []
+        for id in references { if let part = relationships.part(id: id), !parts.contains(part) { parts.append(part) } }
+        var items: [ContentItem] = []
+        for part in parts {
+            guard let data = try package.entry(part) else { continue }
+            let root = try LibXMLDocument.root(of: data, syntax: .xml, path: package.path, part: part)
+            var walk = DocxWalk(styles: styles, part: part, isFurniture: true)
+            walk.container(root, path: "/" + root.qualifiedName)
+            items += walk.items
+        }
+        return PageFurniture.distinct(items)
     }
 
     /// The package's relationships part, when it has one.
@@ -71,10 +90,14 @@ struct DocxWalk {
     private(set) var citations = NoteCitations<String>()
     private var page: Int
 
-    init(styles: DocxStyles, part: String = DocxReader.documentPart, page: Int = 1) {
+    /// Reading a header or footer: a paragraph holding a page-number field is left out.
+    let isFurniture: Bool
+
+    init(styles: DocxStyles, part: String = DocxReader.documentPart, page: Int = 1, isFurniture: Bool = false) {
         self.styles = styles
         self.part = part
         self.page = page
+        self.isFurniture = isFurniture
     }
 
     private func source(_ path: String) -> String { part + "#" + path }
@@ -96,6 +119,7 @@ struct DocxWalk {
     }
 
     private mutating func paragraph(_ paragraph: XElement, path: String) {
+        if isFurniture && DocxSections.holdsPageNumber(paragraph) { return }
         let properties = WordML.child(paragraph, "pPr")
         let style = WordML.value(properties, "pStyle")
         if WordML.toggle(properties, "pageBreakBefore") == true { page += 1 }

@@ -79,10 +79,33 @@ struct OdtReader {
         guard let body = content.child("body", namespace: ODF.office), let text = body.child("text", namespace: ODF.office) else {
             throw XMLInputError(path: package.path, part: Self.contentPart, reason: .unsupported("no office:body/office:text"))
         }
-        var walk = OdtWalk(styles: OdtStyles(roots: (stylesRoot.map { [$0] } ?? []) + [content]))
+        let styles = OdtStyles(roots: (stylesRoot.map { [$0] } ?? []) + [content])
+        var walk = OdtWalk(styles: styles)
         walk.container(text, path: "/\(content.qualifiedName)/\(body.qualifiedName)/\(text.qualifiedName)")
         walk.readNotes()
-        return MarkupContent(items: walk.items)
+        return MarkupContent(items: walk.items, pageFurniture: stylesRoot.map { Self.furniture(of: $0, styles: styles) } ?? [])
+    }
+
+    /// The master pages' headers and footers (`PageFurniture`), in `styles.xml` order; those not displayed left out.
+    static func furniture(of styles: XElement, styles known: OdtStyles) -> [ContentItem] {
+        guard let masters = styles.child("master-styles", namespace: ODF.office) else { return [] }
+        let root = "/" + styles.qualifiedName + "/" + masters.qualifiedName
+        var walk = OdtWalk(styles: known, part: stylesPart, isFurniture: true)
+        for (master, step) in masters.elementSteps() where ODF.is(master, ODF.style, "master-page") {
+            for (region, regionStep) in master.elementSteps() where region.namespace == ODF.style && furnitureRegions.contains(region.name)
+                && region.attribute("display", namespace: ODF.style) != "false" {
+                walk.container(region, path: root + "/" + step + "/" + regionStep)
+            }
+        }
+        return PageFurniture.distinct(walk.items)
+    }
+
+    /// The regions of a master page that repeat on its pages.
+    static let furnitureRegions: Set<String> = ["header", "header-first", "header-left", "footer", "footer-first", "footer-left"]
+
+    /// Whether a paragraph holds a page number or the page count.
+    static func holdsPageNumber(_ element: XElement) -> Bool {
+        element.elements.contains { ODF.is($0, ODF.text, "page-number") || ODF.is($0, ODF.text, "page-count") || holdsPageNumber($0) }
     }
 }
 
@@ -91,6 +114,10 @@ struct OdtWalk {
     static let maxRepeat = 1000
 
     let styles: OdtStyles
+    /// The part read (`content.xml`, or `styles.xml` for the headers and footers).
+    let part: String
+    /// Reading headers and footers: a paragraph holding a page number is left out.
+    let isFurniture: Bool
     private let maker = BlockMaker()
     private(set) var items: [ContentItem] = []
     private var page = 1
@@ -98,14 +125,19 @@ struct OdtWalk {
     private var citations = NoteCitations<String>()
     private var noteBodies: [String: DeferredElement] = [:]
 
-    init(styles: OdtStyles) { self.styles = styles }
+    init(styles: OdtStyles, part: String = OdtReader.contentPart, isFurniture: Bool = false) {
+        self.styles = styles
+        self.part = part
+        self.isFurniture = isFurniture
+    }
 
-    private func source(_ path: String) -> String { OdtReader.contentPart + "#" + path }
+    private func source(_ path: String) -> String { part + "#" + path }
 
     mutating func container(_ element: XElement, path: String) {
         for (child, step) in element.elementSteps() {
             let childPath = path + "/" + step
             defer { citeNotes(in: child, path: childPath) }
+            if isFurniture && (ODF.is(child, ODF.text, "p") || ODF.is(child, ODF.text, "h")) && OdtReader.holdsPageNumber(child) { continue }
             if ODF.is(child, ODF.text, "h") {
                 startPage(child)
                 let level = child.attribute("outline-level", namespace: ODF.text).flatMap { Int($0) } ?? 1
