@@ -4,7 +4,8 @@ import Foundation
 /// DOCX (`word/document.xml`, styles from `word/styles.xml`) → blocks and tables: headings from heading styles or
 /// outline levels, numbered paragraphs as list items, bold runs for labels, tables with `w:gridSpan` and
 /// `w:vMerge` on a grid, tables in cells after their table (`NestedTables`), the cited footnotes and endnotes
-/// after the body (`MarkupNotes.swift`). Page is 1 + the explicit page breaks before the item.
+/// after the body (`MarkupNotes.swift`), headers and footers apart (`PageFurniture`). Page is 1 + the explicit page
+/// breaks before the item.
 struct DocxReader {
     static let documentPart = "word/document.xml"
     static let stylesPart = "word/styles.xml"

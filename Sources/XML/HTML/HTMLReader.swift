@@ -3,8 +3,8 @@ import Foundation
 
 /// XHTML and HTML (tag soup, as libxml2's HTML parser repairs it) → blocks and tables in document order.
 /// Headings h1–h6, paragraphs (and text standing loose in containers), list items, "**Label:** value" lines,
-/// `dt`/`dd` pairs as label_value, tables with colspan/rowspan on a grid. Scripts, styles, navigation and
-/// page-level header and footer are left out.
+/// `dt`/`dd` pairs as label_value, tables with colspan/rowspan on a grid, tables in cells after their table
+/// (`NestedTables`). Scripts, styles, navigation and page-level header and footer are left out.
 public struct HTMLReader: Sendable {
     public init() {}
 

@@ -63,7 +63,9 @@ struct OdtStyles {
 
 /// ODT (`content.xml`, styles from `styles.xml` and the automatic styles) → blocks and tables: `text:h` with its
 /// outline level, paragraphs, list items, bold spans for labels, tables whose covered cells are already in the
-/// markup. Page is 1 + the paragraphs whose style breaks the page before them.
+/// markup, tables in cells after their table (`NestedTables`), the notes after the body (`MarkupNotes.swift`), the
+/// master pages' headers and footers apart (`PageFurniture`). Page is 1 + the paragraphs whose style breaks the page
+/// before them.
 struct OdtReader {
     static let contentPart = "content.xml"
     static let stylesPart = "styles.xml"
