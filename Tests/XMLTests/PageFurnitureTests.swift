@@ -39,7 +39,8 @@ final class PageFurnitureTests: XCTestCase {
         ("word/_rels/document.xml.rels", relationships),
         ("word/header1.xml", part("hdr", p("Comune di Prova"))),
         ("word/header2.xml", part("hdr", "<w:p><w:r><w:t>Comune di Prova</w:t></w:r><w:r><w:tab/></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>PEG 2025</w:t></w:r></w:p>")),
-        ("word/header3.xml", part("hdr", "<w:tbl><w:tr><w:tc>\(p("Settore"))</w:tc><w:tc>\(p("Finanze"))</w:tc></w:tr></w:tbl>" + p("Comune di Prova"))),
+        ("word/header3.xml", part("hdr", "<w:tbl><w:tr><w:tc>\(p("Settore"))</w:tc><w:tc>\(p("Finanze"))</w:tc>"
+            + "<w:tc><w:p><w:fldSimple w:instr=\"PAGE\"><w:r><w:t>2</w:t></w:r></w:fldSimple></w:p></w:tc></w:tr></w:tbl>" + p("Comune di Prova"))),
         // a simple PAGE field, a line of text, a complex PAGE field
         ("word/footer1.xml", part("ftr", "<w:p><w:r><w:t xml:space=\"preserve\">- </w:t></w:r><w:fldSimple w:instr=\" PAGE \\* MERGEFORMAT \"><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t xml:space=\"preserve\"> -</w:t></w:r></w:p>"
             + p("Documento riservato")
@@ -55,8 +56,8 @@ final class PageFurnitureTests: XCTestCase {
             .block(BlockSummary(.paragraph, "Comune di Prova PEG 2025", source: "word/header2.xml#/w:hdr/w:p")),
             // the page-number lines (p[1], p[3]) left out
             .block(BlockSummary(.paragraph, "Documento riservato", source: "word/footer1.xml#/w:ftr/w:p[2]")),
-            // each part once, a line already kept left out
-            .table([["Settore", "Finanze"]], source: "word/header3.xml#/w:hdr/w:tbl"),
+            // each part once, a line already kept left out; the page number in a cell left out too
+            .table([["Settore", "Finanze", ""]], source: "word/header3.xml#/w:hdr/w:tbl"),
         ]))
     }
 
@@ -72,10 +73,12 @@ final class PageFurnitureTests: XCTestCase {
 
     private static let odtStyles = """
         <?xml version="1.0" encoding="UTF-8"?><office:document-styles xmlns:office="\(ODF.office)" xmlns:text="\(ODF.text)" \
-        xmlns:style="\(ODF.style)"><office:master-styles>\
+        xmlns:style="\(ODF.style)" xmlns:table="\(ODF.table)"><office:master-styles>\
         <style:master-page style:name="Standard"><style:header><text:p>Comune di Prova</text:p></style:header>\
         <style:footer><text:p>- <text:page-number text:select-page="current">1</text:page-number> -</text:p>\
-        <text:p>Documento riservato</text:p></style:footer></style:master-page>\
+        <text:p>Documento riservato</text:p><table:table><table:table-row><table:table-cell><text:p>Ufficio</text:p></table:table-cell>\
+        <table:table-cell><text:p><text:page-number>1</text:page-number></text:p></table:table-cell></table:table-row></table:table>\
+        </style:footer></style:master-page>\
         <style:master-page style:name="Landscape"><style:header><text:p>Comune di Prova</text:p></style:header>\
         <style:footer style:display="false"><text:p>Nascosto</text:p></style:footer></style:master-page>\
         </office:master-styles></office:document-styles>
@@ -90,6 +93,8 @@ final class PageFurnitureTests: XCTestCase {
             .block(BlockSummary(.paragraph, "Comune di Prova", source: masters + "[1]/style:header/text:p")),
             // the page number left out, the landscape header already kept, the footer not displayed left out
             .block(BlockSummary(.paragraph, "Documento riservato", source: masters + "[1]/style:footer/text:p[2]")),
+            // the page number in a cell left out too
+            .table([["Ufficio"]], source: masters + "[1]/style:footer/table:table"),
         ]))
     }
 

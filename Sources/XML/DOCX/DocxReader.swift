@@ -251,6 +251,7 @@ struct DocxWalk {
                                           tables: inout [DeferredElement]) {
         for (child, step) in element.elementSteps() {
             if WordML.isW(child, "p") {
+                if isFurniture && DocxSections.holdsPageNumber(child) { continue }
                 runs(of: child, bold: false, into: &text)
                 text.lineBreak()
             } else if WordML.isW(child, "tbl") {

@@ -312,6 +312,7 @@ struct OdtWalk {
     private func collectCellText(_ element: XElement, path: String, into text: inout InlineText, tables: inout [DeferredElement]) {
         for (child, step) in element.elementSteps() {
             if ODF.is(child, ODF.text, "p") || ODF.is(child, ODF.text, "h") || ODF.is(child, ODF.text, "list") {
+                if isFurniture && OdtReader.holdsPageNumber(child) { continue }
                 collect(child, bold: false, into: &text)
                 text.lineBreak()
             } else if ODF.is(child, ODF.table, "table") {
