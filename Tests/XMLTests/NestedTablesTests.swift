@@ -64,6 +64,32 @@ final class NestedTablesTests: XCTestCase {
         }
     }
 
+    func testTagSoupReadsNestedTablesAsXHTMLDoes() throws {
+        let url = folder.appendingPathComponent("soup.html")
+        try "<html><body><table><tr><th>Voce<th>Dettaglio<tr><td>Spesa<td>vedi<table><tr><td>2024<td>10</table></table><p>Dopo"
+            .write(to: url, atomically: true, encoding: .utf8)
+        let content = try MarkupDocument.content(path: url.path, format: .html)
+        XCTAssertEqual(content.itemSummaries, [ItemSummary]([
+            .table([["Voce", "Dettaglio"], ["Spesa", "vedi"]], source: "/html/body/table"),
+            .table([["2024", "10"]], source: "/html/body/table/tr[2]/td[2]/table"),
+            .block(BlockSummary(.paragraph, "Dopo", source: "/html/body/p")),
+        ]))
+    }
+
+    func testARepeatedOdtRowGivesItsInnerTableOnce() throws {
+        let dialect = MarkupDialect.odt
+        let document = dialect.document([.table([[[Self.p("Voce")], [Self.p("Valore")]]])]).replacingOccurrences(
+            of: "<table:table-row><table:table-cell><text:p>Voce</text:p></table:table-cell>",
+            with: "<table:table-row table:number-rows-repeated=\"2\"><table:table-cell><text:p>Voce</text:p>"
+                + "<table:table><table:table-row><table:table-cell><text:p>Dettaglio</text:p></table:table-cell></table:table-row></table:table>"
+                + "</table:table-cell>")
+        let content = try MarkupDocument.content(path: try dialect.write(document: document, in: folder).path, format: .odt)
+        XCTAssertEqual(content.itemSummaries, [ItemSummary]([
+            .table([["Voce", "Valore"], ["Voce", "Valore"]], source: dialect.location("T")),
+            .table([["Dettaglio"]], source: dialect.location("T/R/C[1]/T")),
+        ]))
+    }
+
     func testLayoutTablesAreOneRowOrOneColumnHoldingATable() {
         XCTAssertTrue(NestedTables.isLayoutTable([[false, true]]), "one row")
         XCTAssertTrue(NestedTables.isLayoutTable([[true], [false], [true]]), "one column")

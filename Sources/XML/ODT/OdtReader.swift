@@ -247,7 +247,7 @@ struct OdtWalk {
         var rowElements: [DeferredElement] = []
         collectRows(of: table, path: path, into: &rowElements)
         let rows = rowElements.map { row in (row: row, cells: Self.cells(of: row)) }
-        if NestedTables.isLayoutTable(rows.map { $0.cells.map { Self.holdsTable($0.element) } }) {
+        if NestedTables.isLayoutTable(Self.shape(rows)) {
             for row in rows { for cell in row.cells { container(cell.element, path: cell.path) } }
             return
         }
@@ -266,6 +266,18 @@ struct OdtWalk {
                                       rowPlaces: places)))
         }
         for nested in inner { self.table(nested.element, path: nested.path) }
+    }
+
+    /// For `NestedTables.isLayoutTable`: the rows and cells as they are laid out, repeated ones repeated (twice at
+    /// most: enough to tell one row or column from more).
+    private static func shape(_ rows: [(row: DeferredElement, cells: [DeferredElement])]) -> [[Bool]] {
+        func times(_ element: XElement, _ attribute: String) -> Int {
+            min(max(element.attribute(attribute, namespace: ODF.table).flatMap { Int($0) } ?? 1, 1), 2)
+        }
+        return rows.flatMap { row, cells in
+            let shape = cells.flatMap { cell in Array(repeating: holdsTable(cell.element), count: times(cell.element, "number-columns-repeated")) }
+            return Array(repeating: shape, count: times(row.element, "number-rows-repeated"))
+        }
     }
 
     /// The table's rows, row groups unwrapped, each with its location.
