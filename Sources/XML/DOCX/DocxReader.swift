@@ -24,15 +24,15 @@ struct DocxReader {
         var walk = DocxWalk(styles: styles)
         let bodyPath = "/\(document.qualifiedName)/\(body.qualifiedName)"
         walk.container(body, path: bodyPath)
-        return MarkupContent(items: walk.items + (try notes(walk.citations, styles: styles)),
-                             pageFurniture: try furniture(of: body, styles: styles))
+        let references = DocxSections.furnitureReferences(in: body)
+        // The relationships, notes, headers and footers are read only when the document refers to them.
+        let relationships = walk.citations.cited.isEmpty && references.isEmpty ? DocxRelationships() : try relationships()
+        return MarkupContent(items: walk.items + (try notes(walk.citations, styles: styles, relationships: relationships)),
+                             pageFurniture: try furniture(references, styles: styles, relationships: relationships))
     }
 
     /// The headers and footers the sections refer to, each part read once (`PageFurniture`).
-    private func furniture(of body: XElement, styles: DocxStyles) throws -> [ContentItem] {
-        let references = DocxSections.furnitureReferences(in: body)
-        guard !references.isEmpty else { return [] }
-        let relationships = try relationships()
+    private func furniture(_ references: [String], styles: DocxStyles, relationships: DocxRelationships) throws -> [ContentItem] {
         var parts: [String] = []
         for id in references { if let part = relationships.part(id: id), !parts.contains(part) { parts.append(part) } }
         var items: [ContentItem] = []
@@ -53,11 +53,9 @@ struct DocxReader {
         } ?? DocxRelationships()
     }
 
-    /// The cited notes' blocks and tables, in `MarkupNotes` order; the relationships and a notes part are read only
-    /// when a note of its kind is cited.
-    private func notes(_ citations: NoteCitations<String>, styles: DocxStyles) throws -> [ContentItem] {
-        guard !citations.cited.isEmpty else { return [] }
-        let relationships = try relationships()
+    /// The cited notes' blocks and tables, in `MarkupNotes` order; a notes part is read only when a note of its kind
+    /// is cited.
+    private func notes(_ citations: NoteCitations<String>, styles: DocxStyles, relationships: DocxRelationships) throws -> [ContentItem] {
         var parts: [NoteKind: DocxNotes] = [:]
         var items: [ContentItem] = []
         for citation in citations.readingOrder {
