@@ -57,11 +57,13 @@ extension MarkupContent {
 
     public func selecting(pages: Set<Int>?) -> MarkupContent {
         guard let pages else { return self }
-        return MarkupContent(items: items.filter { item in
+        var selected = self
+        selected.items = items.filter { item in
             switch item {
             case .block(let block): return pages.contains(block.page)
             case .table(let table): return pages.contains(table.page)
             }
-        })
+        }
+        return selected
     }
 }

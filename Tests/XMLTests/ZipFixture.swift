@@ -12,6 +12,16 @@ enum ZipFixture {
         }
     }
 
+    /// Adds entries (deflated) to an existing package.
+    static func append(_ entries: [(String, Data)], to url: URL) throws {
+        let archive = try Archive(url: url, accessMode: .update)
+        for (name, data) in entries {
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+    }
+
     static func fixture(_ name: String) throws -> Data {
         try Data(contentsOf: XMLFixtures.folder.appendingPathComponent(name))
     }

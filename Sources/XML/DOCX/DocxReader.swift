@@ -3,7 +3,9 @@ import Foundation
 
 /// DOCX (`word/document.xml`, styles from `word/styles.xml`) → blocks and tables: headings from heading styles or
 /// outline levels, numbered paragraphs as list items, bold runs for labels, tables with `w:gridSpan` and
-/// `w:vMerge` on a grid. Page is 1 + the explicit page breaks before the item.
+/// `w:vMerge` on a grid, tables in cells after their table (`NestedTables`), the cited footnotes and endnotes
+/// after the body (`MarkupNotes.swift`), headers and footers apart (`PageFurniture`). Page is 1 + the explicit page
+/// breaks before the item.
 struct DocxReader {
     static let documentPart = "word/document.xml"
     static let stylesPart = "word/styles.xml"
@@ -22,19 +24,82 @@ struct DocxReader {
         var walk = DocxWalk(styles: styles)
         let bodyPath = "/\(document.qualifiedName)/\(body.qualifiedName)"
         walk.container(body, path: bodyPath)
-        return MarkupContent(items: walk.items)
+        let references = DocxSections.furnitureReferences(in: body)
+        // The relationships, notes, headers and footers are read only when the document refers to them.
+        let relationships = walk.citations.cited.isEmpty && references.isEmpty ? DocxRelationships() : try relationships()
+        return MarkupContent(items: walk.items + (try notes(walk.citations, styles: styles, relationships: relationships)),
+                             pageFurniture: try furniture(references, styles: styles, relationships: relationships))
+    }
+
+    /// The headers and footers the sections refer to, each part read once (`PageFurniture`).
+    private func furniture(_ references: [String], styles: DocxStyles, relationships: DocxRelationships) throws -> [ContentItem] {
+        var parts: [String] = []
+        for id in references { if let part = relationships.part(id: id), !parts.contains(part) { parts.append(part) } }
+        var items: [ContentItem] = []
+        for part in parts {
+            guard let data = try package.entry(part) else { continue }
+            let root = try LibXMLDocument.root(of: data, syntax: .xml, path: package.path, part: part)
+            var walk = DocxWalk(styles: styles, part: part, isFurniture: true)
+            walk.container(root, path: "/" + root.qualifiedName)
+            items += walk.items
+        }
+        return PageFurniture.distinct(items)
+    }
+
+    /// The package's relationships part, when it has one.
+    private func relationships() throws -> DocxRelationships {
+        try package.entry(DocxRelationships.part).map {
+            DocxRelationships(root: try LibXMLDocument.root(of: $0, syntax: .xml, path: package.path, part: DocxRelationships.part))
+        } ?? DocxRelationships()
+    }
+
+    /// The cited notes' blocks and tables, in `MarkupNotes` order; a notes part is read only when a note of its kind
+    /// is cited.
+    private func notes(_ citations: NoteCitations<String>, styles: DocxStyles, relationships: DocxRelationships) throws -> [ContentItem] {
+        var parts: [NoteKind: DocxNotes] = [:]
+        var items: [ContentItem] = []
+        for citation in citations.readingOrder {
+            if parts[citation.kind] == nil {
+                parts[citation.kind] = try notesPart(citation.kind, relationships: relationships)
+            }
+            guard let notes = parts[citation.kind], let note = notes.notes[citation.key] else { continue }
+            var walk = DocxWalk(styles: styles, part: notes.part, page: citation.page)
+            walk.container(note.element, path: note.path)
+            items += walk.items
+        }
+        return items
+    }
+
+    private func notesPart(_ kind: NoteKind, relationships: DocxRelationships) throws -> DocxNotes {
+        let (type, usual) = kind == .footnote ? ("footnotes", DocxNotes.footnotesPart) : ("endnotes", DocxNotes.endnotesPart)
+        guard let part = relationships.part(ofType: type, usual: usual), let data = try package.entry(part) else {
+            return DocxNotes(part: usual, root: XElement(name: "none"))
+        }
+        return DocxNotes(part: part, root: try LibXMLDocument.root(of: data, syntax: .xml, path: package.path, part: part))
     }
 }
 
 struct DocxWalk {
     let styles: DocxStyles
+    /// The part read (the document, or a notes part).
+    let part: String
     private let maker = BlockMaker()
     private(set) var items: [ContentItem] = []
-    private var page = 1
+    /// The notes cited in the text read so far.
+    private(set) var citations = NoteCitations<String>()
+    private var page: Int
 
-    init(styles: DocxStyles) { self.styles = styles }
+    /// Reading a header or footer: a paragraph holding a page-number field is left out.
+    let isFurniture: Bool
 
-    private func source(_ path: String) -> String { DocxReader.documentPart + "#" + path }
+    init(styles: DocxStyles, part: String = DocxReader.documentPart, page: Int = 1, isFurniture: Bool = false) {
+        self.styles = styles
+        self.part = part
+        self.page = page
+        self.isFurniture = isFurniture
+    }
+
+    private func source(_ path: String) -> String { part + "#" + path }
 
     /// The body, or a content control's content: paragraphs and tables in order.
     mutating func container(_ element: XElement, path: String) {
@@ -53,6 +118,7 @@ struct DocxWalk {
     }
 
     private mutating func paragraph(_ paragraph: XElement, path: String) {
+        if isFurniture && DocxSections.holdsPageNumber(paragraph) { return }
         let properties = WordML.child(paragraph, "pPr")
         let style = WordML.value(properties, "pStyle")
         if WordML.toggle(properties, "pageBreakBefore") == true { page += 1 }
@@ -105,53 +171,91 @@ struct DocxWalk {
                 if piece.attributes.first(where: { $0.name == "type" })?.value == "page" { page += 1 } else { text.lineBreak() }
             } else if WordML.isW(piece, "noBreakHyphen") {
                 text.append("-", bold: bold)
+            } else if let kind = Self.noteKind(piece), let id = piece.attributes.first(where: { $0.name == "id" })?.value {
+                citations.cite(kind, id, page: page)
             }
         }
+    }
+
+    /// A table and, after it, the tables in its cells (`NestedTables`); a layout table's cells read as the body.
+    /// A note citation's kind (`w:footnoteReference`, `w:endnoteReference`): the citation adds no text.
+    static func noteKind(_ piece: XElement) -> NoteKind? {
+        if WordML.isW(piece, "footnoteReference") { return .footnote }
+        if WordML.isW(piece, "endnoteReference") { return .endnote }
+        return nil
     }
 
     private mutating func table(_ table: XElement, path: String) {
+        let rows = rows(of: table, path: path)
+        if NestedTables.isLayoutTable(rows.map { $0.cells.map { Self.holdsTable($0.element) } }) {
+            for row in rows { for cell in row.cells { container(cell.element, path: cell.path) } }
+            return
+        }
         let startPage = page
         var grid = GridBuilder()
-        for (row, step) in table.elementSteps() where WordML.isW(row, "tr") {
-            grid.startRow(at: RowPlace(page: page, source: source(path + "/" + step)))
-            if let before = WordML.value(WordML.child(row, "trPr"), "gridBefore").flatMap({ Int($0) }) { grid.skip(before) }
-            for cell in cells(of: row) {
-                let properties = WordML.child(cell, "tcPr")
+        var inner: [DeferredElement] = []
+        for row in rows {
+            grid.startRow(at: RowPlace(page: page, source: source(row.path)))
+            if let before = WordML.value(WordML.child(row.element, "trPr"), "gridBefore").flatMap({ Int($0) }) { grid.skip(before) }
+            for cell in row.cells {
+                let properties = WordML.child(cell.element, "tcPr")
                 let span = WordML.value(properties, "gridSpan").flatMap { Int($0) } ?? 1
                 let merge = properties.flatMap { WordML.child($0, "vMerge") }
                 let continues = merge != nil && merge?.attributes.first(where: { $0.name == "val" })?.value != "restart"
-                grid.addCell(continues ? "" : cellText(cell), columns: span)
+                grid.addCell(continues ? "" : cellText(cell, tables: &inner), columns: span)
             }
         }
-        let (rows, places) = grid.placedGrid()
-        guard !rows.isEmpty else { return }
-        items.append(.table(Table(page: startPage, pageEnd: page, bbox: .zeroBox, rows: rows, method: markupTableMethod, source: source(path),
-                                  rowPlaces: places)))
+        let (cells, places) = grid.placedGrid()
+        if !cells.isEmpty {
+            items.append(.table(Table(page: startPage, pageEnd: page, bbox: .zeroBox, rows: cells, method: markupTableMethod,
+                                      source: source(path), rowPlaces: places)))
+        }
+        for nested in inner { self.table(nested.element, path: nested.path) }
+    }
+
+    /// A table's rows with their cells, each with its location.
+    private func rows(of table: XElement, path: String) -> [(element: XElement, path: String, cells: [DeferredElement])] {
+        table.elementSteps().filter { WordML.isW($0.element, "tr") }.map { row, step in
+            let rowPath = path + "/" + step
+            return (row, rowPath, cells(of: row, path: rowPath))
+        }
     }
 
     /// A row's cells, content controls around them unwrapped.
-    private func cells(of row: XElement) -> [XElement] {
-        row.elements.flatMap { child -> [XElement] in
-            if WordML.isW(child, "tc") { return [child] }
-            if WordML.isW(child, "sdt"), let content = WordML.child(child, "sdtContent") { return cells(of: content) }
+    private func cells(of row: XElement, path: String) -> [DeferredElement] {
+        row.elementSteps().flatMap { child, step -> [DeferredElement] in
+            if WordML.isW(child, "tc") { return [DeferredElement(element: child, path: path + "/" + step)] }
+            if WordML.isW(child, "sdt"), let content = WordML.child(child, "sdtContent") {
+                return cells(of: content, path: path + "/" + step + "/" + content.qualifiedName)
+            }
             return []
         }
     }
 
-    /// A cell's paragraphs (and nested tables' text) joined by spaces, as the PDF stage joins a cell's lines.
-    private mutating func cellText(_ cell: XElement) -> String {
+    /// Whether a table lies below `element` (in it or in a content control), not counting tables in those tables.
+    static func holdsTable(_ element: XElement) -> Bool {
+        element.elements.contains { WordML.isW($0, "tbl") || (!WordML.isW($0, "p") && holdsTable($0)) }
+    }
+
+    /// A cell's paragraphs joined by spaces, as the PDF stage joins a cell's lines; the tables in it are handed
+    /// back in `tables`, to be read after the table holding them.
+    private mutating func cellText(_ cell: DeferredElement, tables: inout [DeferredElement]) -> String {
         var text = InlineText()
-        collectCellText(cell, into: &text)
+        collectCellText(cell.element, path: cell.path, into: &text, tables: &tables)
         return text.text()
     }
 
-    private mutating func collectCellText(_ element: XElement, into text: inout InlineText) {
-        for child in element.elements {
+    private mutating func collectCellText(_ element: XElement, path: String, into text: inout InlineText,
+                                          tables: inout [DeferredElement]) {
+        for (child, step) in element.elementSteps() {
             if WordML.isW(child, "p") {
+                if isFurniture && DocxSections.holdsPageNumber(child) { continue }
                 runs(of: child, bold: false, into: &text)
                 text.lineBreak()
+            } else if WordML.isW(child, "tbl") {
+                tables.append(DeferredElement(element: child, path: path + "/" + step))
             } else if !WordML.isW(child, "tcPr") {
-                collectCellText(child, into: &text)
+                collectCellText(child, path: path + "/" + step, into: &text, tables: &tables)
             }
         }
     }

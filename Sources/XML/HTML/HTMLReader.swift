@@ -3,8 +3,8 @@ import Foundation
 
 /// XHTML and HTML (tag soup, as libxml2's HTML parser repairs it) → blocks and tables in document order.
 /// Headings h1–h6, paragraphs (and text standing loose in containers), list items, "**Label:** value" lines,
-/// `dt`/`dd` pairs as label_value, tables with colspan/rowspan on a grid. Scripts, styles, navigation and
-/// page-level header and footer are left out.
+/// `dt`/`dd` pairs as label_value, tables with colspan/rowspan on a grid, tables in cells after their table
+/// (`NestedTables`). Scripts, styles, navigation and page-level header and footer are left out.
 public struct HTMLReader: Sendable {
     public init() {}
 
@@ -164,31 +164,61 @@ struct HTMLWalk {
         }
     }
 
+    /// A table (its caption a paragraph before it) and, after it, the tables in its cells (`NestedTables`); a
+    /// layout table's cells are read as the page's content.
     private mutating func table(_ element: XElement, path: String, context: Context) {
-        var grid = GridBuilder()
+        var rows: [DeferredElement] = []
         for (child, step) in element.elementSteps() {
             let name = child.name.lowercased()
             if name == "caption" {
                 items += maker.paragraph(inline(of: child, context: context), source: path + "/" + step, page: 1).map(ContentItem.block)
             } else if name == "tr" {
-                row(child, path: path + "/" + step, into: &grid, context: context)
+                rows.append(DeferredElement(element: child, path: path + "/" + step))
             } else if ["thead", "tbody", "tfoot"].contains(name) {
                 for (row, rowStep) in child.elementSteps() where row.name.lowercased() == "tr" {
-                    self.row(row, path: path + "/" + step + "/" + rowStep, into: &grid, context: context)
+                    rows.append(DeferredElement(element: row, path: path + "/" + step + "/" + rowStep))
                 }
             }
         }
-        let (rows, places) = grid.placedGrid()
-        guard !rows.isEmpty else { return }
-        items.append(.table(Table(page: 1, bbox: .zeroBox, rows: rows, method: markupTableMethod, source: path, rowPlaces: places)))
+        let cells = rows.map(Self.cells)
+        if NestedTables.isLayoutTable(cells.map { $0.map { Self.holdsTable($0.element) } }) {
+            for cell in cells.joined() { self.element(cell.element, path: cell.path, context: context) }
+            return
+        }
+        var grid = GridBuilder()
+        var inner: [DeferredElement] = []
+        for (row, rowCells) in zip(rows, cells) {
+            grid.startRow(at: RowPlace(page: 1, source: row.path))
+            for cell in rowCells {
+                let span = { (name: String) in Int(cell.element.attribute(name)?.trimmingCharacters(in: .whitespaces) ?? "") ?? 1 }
+                grid.addCell(cellText(cell, context: context, tables: &inner), columns: span("colspan"), rows: span("rowspan"))
+            }
+        }
+        let (placed, places) = grid.placedGrid()
+        if !placed.isEmpty {
+            items.append(.table(Table(page: 1, bbox: .zeroBox, rows: placed, method: markupTableMethod, source: path, rowPlaces: places)))
+        }
+        for nested in inner { self.element(nested.element, path: nested.path, context: context) }
     }
 
-    private func row(_ row: XElement, path: String, into grid: inout GridBuilder, context: Context) {
-        grid.startRow(at: RowPlace(page: 1, source: path))
-        for cell in row.elements where ["td", "th"].contains(cell.name.lowercased()) {
-            let span = { (name: String) in Int(cell.attribute(name)?.trimmingCharacters(in: .whitespaces) ?? "") ?? 1 }
-            grid.addCell(inline(of: cell, context: context).text(), columns: span("colspan"), rows: span("rowspan"))
+    /// A row's cells with their locations.
+    private static func cells(of row: DeferredElement) -> [DeferredElement] {
+        row.element.elementSteps().filter { ["td", "th"].contains($0.element.name.lowercased()) }.map {
+            DeferredElement(element: $0.element, path: row.path + "/" + $0.step)
         }
+    }
+
+    /// Whether a table lies below `element` (tables in it not counted twice).
+    static func holdsTable(_ element: XElement) -> Bool {
+        element.elements.contains { $0.name.lowercased() == "table" || holdsTable($0) }
+    }
+
+    /// A cell's text; the tables in it are handed back in `tables`, to be read after the table holding them.
+    private func cellText(_ cell: DeferredElement, context: Context, tables: inout [DeferredElement]) -> String {
+        var deferred: [(XElement, String)] = []
+        let text = inline(of: cell.element, context: context, path: cell.path, deferring: ["table"], into: &deferred).text()
+        tables += deferred.map { DeferredElement(element: $0.0, path: $0.1) }
+        return text
     }
 
     private func inline(of element: XElement, context: Context) -> InlineText {

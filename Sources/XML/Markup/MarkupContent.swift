@@ -11,8 +11,13 @@ public enum ContentItem: Sendable, Hashable {
 /// geometry); `source` locates each item in the markup.
 public struct MarkupContent: Sendable, Hashable {
     public var items: [ContentItem] = []
+    /// Running headers and footers, kept apart from `items` (`PageFurniture`).
+    public var pageFurniture: [ContentItem] = []
 
-    public init(items: [ContentItem] = []) { self.items = items }
+    public init(items: [ContentItem] = [], pageFurniture: [ContentItem] = []) {
+        self.items = items
+        self.pageFurniture = pageFurniture
+    }
 
     public var blocks: [Block] { items.compactMap { if case .block(let block) = $0 { return block } else { return nil } } }
     public var tables: [Table] { items.compactMap { if case .table(let table) = $0 { return table } else { return nil } } }
