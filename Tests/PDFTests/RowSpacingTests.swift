@@ -77,6 +77,14 @@ final class RowSpacingTests: XCTestCase {
         XCTAssertEqual(RowSpacing.breaks(of: lines), [.newRow, .unknown, .unknown, .unknown, .unknown])
     }
 
+    /// Single-line rows a line and a half apart, some further: no cell's lines stand that far apart, so the spacing
+    /// says nothing about rows (a card's value row under its label row stays a row of its own).
+    func testGapsWiderThanLineSpacingAreNoCellPitch() {
+        let bottoms: [Double] = [110, 126, 142, 162, 182, 198, 214]
+        let lines = bottoms.map { y in VisualLine(words: [Make.word("riga", 50, y - 10)], box: Rect(x0: 50, y0: y - 10, x1: 70, y1: y)) }
+        XCTAssertEqual(RowSpacing.breaks(of: lines), [.newRow] + Array(repeating: .unknown, count: 6))
+    }
+
     /// A staff list and, after a gap, an objective table opening with its header, their columns at other places:
     /// two tables. The header's first line holds one cell, set higher than the rest of the header: it stays.
     func testTwoTextTablesOneUnderTheOtherAreTwoRegions() {

@@ -23,6 +23,8 @@ enum RowSpacing {
         /// Gaps within this much (points, and fraction of the font size) of the cell pitch are that pitch.
         var pitchTolerance = 0.6
         var pitchToleranceRatio = 0.12
+        /// A cell's lines stand at most this many font sizes apart (line spacing); wider regular gaps are rows.
+        var maxPitchRatio = 1.45
         /// A gap this many times the cell pitch is a blank line, not padding.
         var blankLineRatio = 1.8
         /// How often each spacing must occur, and the share of the gaps that padded row starts must make, for the
@@ -81,10 +83,11 @@ enum RowSpacing {
         return !lower.words.contains { word in upper.words.contains { $0.box.x0 < word.box.x1 && word.box.x0 < $0.box.x1 } }
     }
 
-    /// The smallest gap of at least a line's height that occurs `minOccurrences` times: the pitch of a cell's lines.
+    /// The smallest gap of at least a line's height, and no wider than line spacing goes, that occurs
+    /// `minOccurrences` times: the pitch of a cell's lines.
     private static func cellPitch(_ gaps: [Double], size: Double, settings: Settings) -> Double? {
         let tolerance = max(settings.pitchTolerance, settings.pitchToleranceRatio * size)
-        let regular = gaps.filter { $0 >= settings.offsetLineRatio * size }.sorted()
+        let regular = gaps.filter { $0 >= settings.offsetLineRatio * size && $0 <= settings.maxPitchRatio * size }.sorted()
         for (i, gap) in regular.enumerated() {
             let near = regular[i...].prefix { $0 - gap <= tolerance }
             if near.count >= settings.minOccurrences { return near.reduce(0, +) / Double(near.count) }
