@@ -105,6 +105,16 @@ final class SheetPassesTests: XCTestCase {
         guard case .plain = classifier.role(of: [block("Il servizio sarà riorganizzato entro l'anno.")], at: 0).role else { return XCTFail() }
     }
 
+    /// A cell holding a one-word label of a field of names or lists and its value in upper case is both; a
+    /// description that a label word opens, in lower case, is not.
+    func testAOneWordLabelAndItsValueInOneCell() {
+        guard case .label(let label) = classifier.role(of: [row(["Stakeholder RUP dei progetti PNRR", ""])], at: 0).role else { return XCTFail() }
+        XCTAssertEqual(label, LabeledText(field: "stakeholders", label: "Stakeholder", value: "RUP dei progetti PNRR"))
+        if case .label(let wrong) = classifier.role(of: [row(["Descrizione delle attività svolte", ""])], at: 0).role {
+            XCTFail("\(wrong)")
+        }
+    }
+
     // MARK: segmentation
 
     func segments(_ lines: [SheetLine], titled: @escaping (SheetSegment) -> Bool = { _ in true }) -> [SheetSegment] {

@@ -230,3 +230,22 @@ final class HeaderOnlyColumnTests: XCTestCase {
         XCTAssertEqual(rows?[1], ["D7", "ISTRUTT. DIR.", "1", "1", "0", "BOZZA"])
     }
 }
+
+final class FullRowWrapTests: XCTestCase {
+    /// Every cell of a record wrapped onto a second line (no padding to tell): the key reads on in lower case, and
+    /// so do most cells ("2025" under "2022-"), so the line is the rest of the record; the first column's last
+    /// wrapped lines under the table stay in it. The next record starts anew in upper case.
+    func testARecordWrappedInEveryColumnIsOneRow() {
+        var words = [Make.word("Obiettivo", 50, 100), Make.word("Descrizione", 150, 100), Make.word("Responsabile", 300, 100), Make.word("Orizzonte", 400, 100)]
+        words += [Make.word("Rispetto", 50, 114), Make.word("Predisposizione dei", 150, 114), Make.word("Moretti", 300, 114), Make.word("2022-", 400, 114)]
+        words += [Make.word("approvazione", 50, 124), Make.word("documenti", 150, 124), Make.word("Serena", 300, 124), Make.word("2025", 400, 124)]
+        words += [Make.word("dei documenti", 50, 134)]
+        words += [Make.word("Monitoraggio", 50, 148), Make.word("Il Comune", 150, 148), Make.word("Rossi", 300, 148), Make.word("2023", 400, 148)]
+        words += [Make.word("pagamenti", 50, 158)]
+        let page = Page(number: 1, width: 600, height: 800, words: words, lines: [], rulings: [])
+        let rows = TableExtractor(settings: TableSettings()).tables(on: page).first?.rows
+        XCTAssertEqual(rows?.count, 3)
+        XCTAssertEqual(rows?[1], ["Rispetto approvazione dei documenti", "Predisposizione dei documenti", "Moretti Serena", "2022-2025"])
+        XCTAssertEqual(rows?.last?.first, "Monitoraggio pagamenti")
+    }
+}

@@ -319,18 +319,22 @@ struct RegionFinder {
         return mean
     }
 
-    /// A run's last line of one cell that is the next line of a cell above: it starts where that cell starts (in
-    /// a column other than the first) and stands no further under the line above than the run's closest lines.
+    /// A run's last line of one cell that is the next line of a cell above: it starts where that cell starts and
+    /// stands less than a row's padding further under the line above than the run's closest lines; in the first column (where a note
+    /// under the table would start too) its text must also read on from that cell.
     func wrapsCellAbove(_ index: Int, in part: [Int], lines: [VisualLine], chunked: [[Chunk]]) -> Bool {
-        guard let position = part.firstIndex(of: index), position >= 2, let start = chunked[index].first?.box.x0 else { return false }
+        guard let position = part.firstIndex(of: index), position >= 2, let first = chunked[index].first else { return false }
+        let start = first.box.x0
         let tolerance = settings.columnTolerance
         let above = part[..<position]
         let leftmost = above.compactMap { chunked[$0].first?.box.x0 }.min() ?? start
-        guard start > leftmost + tolerance,
-              chunked[part[position - 1]].contains(where: { abs($0.box.x0 - start) <= tolerance }) else { return false }
+        guard let cellAbove = chunked[part[position - 1]].first(where: { abs($0.box.x0 - start) <= tolerance }),
+              start > leftmost + tolerance
+                || TextJoin.continues(first.words.first?.text ?? "", after: cellAbove.words.last?.text ?? "") else { return false }
         let gaps = zip(above, above.dropFirst()).map { lines[$1].box.y0 - lines[$0].box.y1 }.filter { $0 > 0 }
         guard let closest = gaps.min() else { return false }
-        return lines[index].box.y0 - lines[part[position - 1]].box.y1 <= closest + settings.rowSpacing.pitchTolerance
+        let padding = max(settings.rowSpacing.minPadding, settings.rowSpacing.minPaddingRatio * lines[index].fontSize)
+        return lines[index].box.y0 - lines[part[position - 1]].box.y1 < closest + padding
     }
 
     /// Two text-only tables one under the other, the lower opening with its header: where a gap wider than the

@@ -177,7 +177,8 @@ struct SlotGrid {
 
     private func isContinuation(_ r: Int) -> Bool {
         let current = nonEmptyColumns(r), previous = nonEmptyColumns(r - 1)
-        guard !current.isEmpty, current.isSubset(of: previous), current.count < previous.count || current == [0] else { return false }
+        guard !current.isEmpty, current.isSubset(of: previous) else { return false }
+        guard current.count < previous.count || current == [0] else { return readsOnInMostCells(r, current) }
         if current == [0] {
             // The key column wraps: same indent and weight, and the text reads on.
             guard previous.count >= 2, continuesText(words[r][0], after: words[r - 1][0]),
@@ -185,7 +186,20 @@ struct SlotGrid {
             return abs(a.box.x0 - b.box.x0) <= 2 && a.font.isBold == b.font.isBold
         }
         // Other columns wrap under a row that has its key: the extra line holds words, not figures.
-        return !current.contains(0) && current.allSatisfy { column in words[r][column].contains { $0.text.contains(where: \.isLetter) } }
+        if !current.contains(0) && current.allSatisfy({ column in words[r][column].contains { $0.text.contains(where: \.isLetter) } }) {
+            return true
+        }
+        return readsOnInMostCells(r, current)
+    }
+
+    /// Every cell of a row wrapped onto the next line (the line fills as many columns as the row): the key column
+    /// reads on from the cell above, and so do most of the line's cells ("approvazione" under "Rispetto
+    /// tempistica", "2025" under "2022-"), where a new record would start anew in most of them.
+    private func readsOnInMostCells(_ r: Int, _ current: Set<Int>) -> Bool {
+        guard current.count >= 2 else { return false }
+        if current.contains(0), !continuesText(words[r][0], after: words[r - 1][0]) { return false }
+        let readingOn = current.filter { continuesText(words[r][$0], after: words[r - 1][$0]) }.count
+        return 2 * readingOn > current.count
     }
 
     private func continuesText(_ next: [Word], after previous: [Word]) -> Bool {

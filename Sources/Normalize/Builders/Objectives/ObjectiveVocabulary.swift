@@ -40,6 +40,9 @@ struct ObjectiveVocabulary: Sendable {
     var untilMonthWords: [String] = []
     /// Title rows of a staff list for one objective ("PERSONALE COINVOLTO NELL'OBIETTIVO").
     var staffListTitles: [String] = []
+    /// Objective fields whose one-word label may share a cell with its value ("Stakeholder Dipendenti"): names
+    /// and lists, which start in upper case, never a sentence that a label word might open.
+    var oneWordLabelFields: Set<String> = []
     /// Openings of sheet rows that end an indicator table or staff list: the panels and cost tables that
     /// follow them ("Verifica Intermedia del …", "RISORSE AGGIUNTIVE UTILIZZATE", "COSTO DELLE RISORSE INTERNE").
     var sectionEnds: [String] = []
@@ -229,6 +232,7 @@ extension ObjectiveVocabulary: VocabularySection {
 
     private mutating func readSheetWords(_ reader: inout VocabularyReader) throws {
         try reader.update(&staffListTitles, "staff_list_titles")
+        try reader.update(&oneWordLabelFields, "one_word_label_fields")
         try reader.update(&sectionEnds, "section_ends")
         try reader.update(&missionWords, "mission_words")
         try reader.update(&programWords, "program_words")

@@ -312,6 +312,7 @@ struct SheetLineClassifier {
             return LabeledText(field: match.field, label: String(first.text[..<colon]),
                                value: ([value] + rest).filter { !$0.isEmpty }.joined(separator: " "))
         }
+        if filled.count == 1, let labeled = oneWordLabelBeforeValue(first.text) { return labeled }
         if let match = whole, isWholeLabel(match) {
             // A label and its value in one cell or paragraph ("Descrizione Sintetica Ampliamento posti nido…").
             if case .prefix = match.quality, filled.count == 1, let value = first.text.droppingWords(of: match.label) {
@@ -322,6 +323,16 @@ struct SheetLineClassifier {
             return LabeledText(field: match.field, label: label, value: rest.joined(separator: " "))
         }
         return nil
+    }
+
+    /// A cell that opens with the one-word label of a field of names or lists, its value after it in upper case
+    /// ("Stakeholder Dipendenti", "Stakeholder RUP dei progetti PNRR"): the label and its value.
+    func oneWordLabelBeforeValue(_ text: String) -> LabeledText? {
+        let words = text.split(separator: " ", maxSplits: 1)
+        guard words.count == 2, words[1].first?.isUppercase == true,
+              let match = labels.match(String(words[0]), in: .objective), case .exact = match.quality,
+              vocabulary.oneWordLabelFields.contains(match.field) else { return nil }
+        return LabeledText(field: match.field, label: String(words[0]), value: String(words[1]))
     }
 
     private func isWholeLabel(_ match: LabelMatch) -> Bool {
