@@ -120,6 +120,25 @@ final class ListingBudgetTests: XCTestCase {
         XCTAssertFalse(context.isClaimed(4))
     }
 
+    /// A stacked header read "Piano Fin. Tit 118/11 Capitolo" names the chart code before the Titolo, while the row
+    /// holds the Titolo first: the chart code tells itself by its shape, the other codes follow in header order.
+    func testAChartCodeIsReadByItsShapeWhereverItStandsAmongTheCodes() throws {
+        var context = context([
+            block("PARTE ENTRATE"),
+            table([["Piano Fin. Tit 118/11 Capitolo", "", "Descrizione", "Previsione iniziale", "Previsione attuale", "Accertato",
+                    "Disponibilità", "Riscosso"],
+                   ["6 E. 730 0 6.03.01.04.000", "", "MUTUI PER FUNZIONI NEL CAMPO DELLA VIABILITA'", "700.000,00", "700.000,00",
+                    "0,00", "700.000,00", "0,00"]]),
+        ])
+        let records = BudgetLineBuilder().build(in: &context)
+        guard records.count == 1 else { return XCTFail("\(records.count) records") }
+        XCTAssertEqual(field(records[0], "chart_code"), .string("E.6.03.01.04.000"))
+        XCTAssertEqual(field(records[0], "title_code"), .string("6"))
+        XCTAssertEqual(field(records[0], "chapter"), .string("730"))
+        XCTAssertEqual(field(records[0], "article"), .string("0"))
+        XCTAssertEqual(field(records[0], "description"), .string("MUTUI PER FUNZIONI NEL CAMPO DELLA VIABILITA'"))
+    }
+
     /// Merged cells, rows before the header, a title row inside the table, totals that do not add up.
     func testRevenueRowsBeforeTheirHeaderAndAWrongTotal() throws {
         var context = context([

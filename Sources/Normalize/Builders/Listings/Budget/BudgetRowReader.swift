@@ -94,6 +94,7 @@ struct BudgetRowReader {
     func readKey(_ row: inout BudgetRow) {
         var tokens = rejoinedChartCode(row.keyText.split(separator: " ").map(String.init))
         var fields = keyFields
+        takeChartCodeByShape(&tokens, fields: &fields, into: &row)
         let implicitArticle = !layout.fields.contains("article")
         while let field = fields.first, field != "description" {
             fields.removeFirst()
@@ -127,6 +128,18 @@ struct BudgetRowReader {
         joined[letter] = tokens[letter] + tokens[code]
         joined.remove(at: code)
         return joined
+    }
+
+    /// A D.Lgs. 118/2011 chart code tells itself by its shape wherever it stands among the key's codes: a stacked
+    /// header or a merged cell may put it before or after the Titolo ("6 E.6.03.01.04.000 730 0" under
+    /// "Piano Fin. Tit 118/11 Capitolo"). It is taken first, and the other codes are read in header order.
+    private func takeChartCodeByShape(_ tokens: inout [String], fields: inout [String], into row: inout BudgetRow) {
+        guard let expected = fields.firstIndex(of: "chart_code") else { return }
+        let codes = tokens.prefix { isChartCode($0) || isDigits($0, maximum: 12) || chapterWithArticle($0) != nil }
+        guard let index = codes.firstIndex(where: isChartCode) else { return }
+        row.key["chart_code"] = tokens.remove(at: index)
+        fields.remove(at: expected)
+        if index != expected { row.cues.append(("chart_code", "shape")) }
     }
 
     /// "E." or "U.": the part letter of a chart code, alone.
