@@ -82,6 +82,30 @@ final class ObjectiveTableBuilderTests: XCTestCase {
         XCTAssertEqual(objectives(pages: [1, 1, 1, 1]).count, 3, "on one page, a row under a grouped cell is an objective of its own")
     }
 
+    /// The header of the next section's table left alone at a page foot, read as text: the headerless table overleaf
+    /// with as many columns takes the header of the objective table above, and says so; a headerless table after
+    /// text that holds no such header is no objective table.
+    func testAHeaderlessTableTakesTheHeaderAboveWhenTheTextBetweenHoldsIt() {
+        let header = ["Progetti Strategici", "Indirizzi strategici/Obiettivi strategici DUP", "Obiettivi di PEG",
+                      "Indicatore di risultato", "Risultato Atteso"]
+        let items = [
+            block(.heading, "SERVIZIO TRIBUTI", level: 3),
+            table(0, [header, ["Monitoraggio delle entrate", "Aggiornare il data base", "Passaggio al nuovo software", "Posizioni migrate", "Entro 31/12/2021"]]),
+            block(.heading, "SERVIZIO DIGITALIZZAZIONE E SISTEMI INFORMATIVI", level: 3),
+            block(.paragraph, "Indirizzi Progetti Obiettivi Indicatore Risultato strategici/Obiettivi Strategici di PEG di risultato Atteso strategici DUP"),
+            table(1, [["Aggiornamento del sito", "Revisione del sito internet", "Acquisto di nuove attrezzature", "Sostituzione di 10 PC.", "Entro 31/12/2021"]]),
+            block(.paragraph, "Il servizio ha svolto le attività previste nei tempi."),
+            table(2, [["Sito", "Rete", "Server", "Posta", "Telefonia"], ["1", "2", "3", "4", "5"]]),
+        ]
+        let (records, context) = records(ObjectiveTableBuilder(), items)
+        let objectives = records.filter { $0.type == .objective }
+        XCTAssertEqual(objectives.map { text($0, "title") }, ["Passaggio al nuovo software", "Acquisto di nuove attrezzature"])
+        guard objectives.count == 2 else { return }
+        XCTAssertEqual(objectives.last?.source.cues.first { $0.field == "header" }?.cue, "text above")
+        XCTAssertEqual(text(objectives[1], "org_unit"), "SERVIZIO DIGITALIZZAZIONE E SISTEMI INFORMATIVI")
+        XCTAssertFalse(context.isClaimed(6))
+    }
+
     func testPegRowsCarryGroupedCellsAndAddIndicators() {
         let items = [
             block(.heading, "SERVIZIO TRIBUTI", level: 3),

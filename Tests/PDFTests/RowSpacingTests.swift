@@ -71,6 +71,20 @@ final class RowSpacingTests: XCTestCase {
         XCTAssertEqual(grid(words)?.count, 5)
     }
 
+    /// In a padded table, a line after a wider gap whose words stand on several baselines (cells holding paragraphs
+    /// set apart, each at its own height) is no row start by its spacing: the text decides.
+    func testALineMixingBaselinesAfterAWiderGapIsLeftToTheText() {
+        func line(_ bottoms: [Double]) -> VisualLine {
+            let words = bottoms.enumerated().map { Make.word("parola", 50 + Double($0.offset) * 100, $0.element - 10) }
+            return VisualLine(words: words, box: Rect.enclosing(words.map(\.box))!)
+        }
+        let lines = [line([110, 110]), line([122, 122]), line([138, 138]), line([150, 150]), line([166, 166]),
+                     line([178, 178]), line([192, 195]), line([207, 207])]
+        let breaks = RowSpacing.breaks(of: lines)
+        XCTAssertEqual(breaks[2], .newRow)
+        XCTAssertEqual(breaks[6], .unknown)
+    }
+
     func testBreaksOfUnpaddedLinesAreLeftToTheText() {
         let lines = (0..<5).map { r in VisualLine(words: [Make.word("riga", 50, 100 + Double(r) * 12)],
                                                   box: Rect(x0: 50, y0: 100 + Double(r) * 12, x1: 70, y1: 110 + Double(r) * 12)) }

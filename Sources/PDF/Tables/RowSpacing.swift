@@ -37,7 +37,8 @@ enum RowSpacing {
     static func breaks(of lines: [VisualLine], settings: Settings = Settings()) -> [Break] {
         guard lines.count >= 2 else { return lines.map { _ in .newRow } }
         let size = medianFontSize(lines)
-        let gaps = zip(lines, lines.dropFirst()).map { $1.box.y1 - $0.box.y1 }
+        let bottoms = lines.map(medianBottom)
+        let gaps = zip(bottoms, bottoms.dropFirst()).map { $1 - $0 }
         var result: [Break] = [.newRow] + gaps.map { _ in .unknown }
         for (i, gap) in gaps.enumerated() where isOffsetLine(gap, lines[i], lines[i + 1], settings) {
             result[i + 1] = .sameRow
@@ -57,7 +58,9 @@ enum RowSpacing {
             if isPitch(gap) {
                 // A line of figures or amounts is a record of its own however close it stands; wrapped cells hold words.
                 if !isMostlyFigures(lines[i + 1]) { result[i + 1] = .sameRow }
-            } else if gap >= pitch + padding {
+            } else if gap >= pitch + padding, isOneBaseline(lines[i + 1], tolerance: tolerance) {
+                // A new row's cells start on one baseline; a line mixing baselines holds cells of paragraphs
+                // set apart inside them, which the text cues must judge.
                 result[i + 1] = .newRow
             }
         }
@@ -68,6 +71,19 @@ enum RowSpacing {
     private static func isMostlyFigures(_ line: VisualLine) -> Bool {
         2 * line.words.filter { GridExtractor.isFigure($0.text) }.count >= line.words.count
             || line.words.filter { VisualLines.isAmount($0.text) }.count >= 2
+    }
+
+    private static func isOneBaseline(_ line: VisualLine, tolerance: Double) -> Bool {
+        let bottoms = line.words.map(\.box.y1)
+        guard let low = bottoms.min(), let high = bottoms.max() else { return true }
+        return high - low <= tolerance
+    }
+
+    /// Where a line's words end below, the median over its words: a word in another face (bold, italic) has a box
+    /// of another depth, which the line's box would take.
+    private static func medianBottom(_ line: VisualLine) -> Double {
+        let bottoms = line.words.map(\.box.y1).sorted()
+        return bottoms.isEmpty ? line.box.y1 : bottoms[bottoms.count / 2]
     }
 
     private static func medianFontSize(_ lines: [VisualLine]) -> Double {

@@ -23,12 +23,24 @@ struct ObjectiveTableBuilder: RecordBuilder {
     /// Indicator fields read from the columns right of the indicator's name.
     var indicatorValueFields: Set<String> = ["formula", "unit", "baseline", "target", "actual", "target_year", "group"]
 
+    /// Share of the header's words that the text between a headerless table and the objective table above must
+    /// hold for the table to take that header (the header left alone at a page foot, read as text).
+    var headerWordsAboveShare = 0.6
+
     func build(in context: inout DocumentContext) -> [Record] {
         var maker = ObjectiveRecordMaker(vocabulary: vocabulary)
         var records: [Record] = []
+        var lastRead: (index: Int, layout: TableLayout, columns: Int)?
         for index in context.items.indices where !context.isClaimed(index) {
-            guard case .table(_, let table) = context.items[index],
-                  let layout = TableLayout(table: table, labels: context.labels, builder: self) else { continue }
+            guard case .table(_, let table) = context.items[index] else { continue }
+            var borrowed = false
+            var found = TableLayout(table: table, labels: context.labels, builder: self)
+            if found == nil, let last = lastRead, last.columns == table.columnCount,
+               headerStandsAsText(last.layout, between: last.index, and: index, in: context) {
+                found = last.layout.withoutHeaderRows
+                borrowed = true
+            }
+            guard let layout = found else { continue }
             var reader = RowReader(builder: self, layout: layout, item: index, table: table,
                                    orgUnit: orgUnit(above: index, in: context), mission: mission(above: index, in: context))
             var drafts = reader.read()
@@ -38,10 +50,26 @@ struct ObjectiveTableBuilder: RecordBuilder {
                 }
             }
             guard !drafts.isEmpty else { continue }
+            let first = records.count
             for draft in drafts { records += maker.records(for: draft, in: &context) }
+            if borrowed { for offset in first..<records.count { records[offset].source.note("header", cue: "text above") } }
             context.claim(index)
+            lastRead = (index, layout, table.columnCount)
         }
         return records
+    }
+
+    /// Only text stands between the two tables, and it holds most of the words of the first one's header labels.
+    private func headerStandsAsText(_ layout: TableLayout, between start: Int, and end: Int, in context: DocumentContext) -> Bool {
+        var text = ""
+        for item in context.items[(start + 1)..<end] {
+            guard case .block(let block) = item else { return false }
+            text += " " + block.text
+        }
+        let above = Set(TextFolding.words(text).split(separator: " "))
+        let header = layout.labelWords
+        guard !header.isEmpty else { return false }
+        return Double(header.filter(above.contains).count) >= headerWordsAboveShare * Double(header.count)
     }
 
     /// The innermost heading above the table that names a unit ("SERVIZIO TRIBUTI", "SETTORE AFFARI GENERALI").
@@ -101,6 +129,25 @@ struct TableLayout {
     /// Table rows the header takes: labels stacked on several rows are composed per column first.
     var headerRowCount: Int
     var roles: [Int: Role]
+
+    /// The same columns for a table whose rows all lie below a header it does not hold.
+    var withoutHeaderRows: TableLayout {
+        var layout = self
+        layout.headerRow = 0
+        layout.headerRowCount = 0
+        return layout
+    }
+
+    /// The words of the header's labels (three letters or more).
+    var labelWords: Set<Substring> {
+        let labels = roles.values.map { role -> String in
+            switch role {
+            case .objective(_, let label), .duplicate(_, let label), .indicatorName(let label), .indicator(_, let label), .other(let label): return label
+            case .year(let year): return year
+            }
+        }
+        return Set(labels.flatMap { TextFolding.words($0).split(separator: " ") }.filter { $0.count >= 3 })
+    }
 
     /// The header starting at the table's first written row, taking the following rows of labels while they make
     /// the header name more fields (`HeaderLayout.compose`), up to `HeaderLayout.HeaderSettings.maximumRows`.
