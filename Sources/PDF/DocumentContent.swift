@@ -40,14 +40,17 @@ extension PDFFile {
             runningText.learn(page, zone: zone)
             // Running headers and footers are page furniture, in no table.
             let content = withoutRunningText(page, runningText, zone: zone)
-            let pageTables = extractor.pageTables(on: content)
+            // What the page writes whole, for the hyphens at the line ends of its cells and paragraphs.
+            let spellings = PageSpellings(page: page)
+            let pageTables = extractor.pageTables(on: content, spellings: spellings)
             let textAbove = pageTables.first.map { first in content.lines.contains { $0.box.midY < first.table.bbox.y0 } } ?? false
             let textBelow = pageTables.last.map { last in content.lines.contains { $0.box.midY > last.table.bbox.y1 } } ?? false
             for table in joiner.add(pageTables, pageHeight: page.height, textAboveFirst: textAbove, textBelowLast: textBelow) {
                 try sink.table(table)
             }
             guard let builder else { continue }
-            for block in builder.blocks(on: page, excluding: pageTables.map(\.table.bbox), runningText: runningText) {
+            for block in builder.blocks(on: page, excluding: pageTables.map(\.table.bbox), runningText: runningText,
+                                            spellings: spellings) {
                 try sink.block(block)
             }
         }

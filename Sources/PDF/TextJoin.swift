@@ -17,12 +17,14 @@ enum TextJoin {
         "and", "or", "of", "the", "to", "for", "with", "on", "by", "de", "la", "le", "et", "des", "du", "und", "der",
     ]
 
-    /// The words of a table cell: lines top to bottom, words left to right.
-    static func join(_ words: [Word]) -> String {
+    /// The words of a table cell: lines top to bottom, words left to right; `spellings` are its page's.
+    static func join(_ words: [Word], spellings: PageSpellings = .none) -> String {
         guard !words.isEmpty else { return "" }
         let lines = VisualLines.lines(of: words).map { $0.words.map(\.text).joined(separator: " ") }
-        return joinLines(lines)
+        return joinLines(lines, spellings: spellings)
     }
 
-    static func joinLines(_ lines: [String]) -> String { WrappedText.join(lines) }
+    static func joinLines(_ lines: [String], spellings: PageSpellings = .none) -> String {
+        WrappedText.join(lines, spellings: spellings)
+    }
 }

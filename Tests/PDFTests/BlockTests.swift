@@ -124,4 +124,18 @@ final class BlockTests: XCTestCase {
         XCTAssertTrue(RunningText.isPageNumber("Pg. 3"))
         XCTAssertFalse(RunningText.isPageNumber("Triennio 2024-2026 del piano"))
     }
+
+    /// A hyphen at a paragraph's line end is kept where the page writes the word with it elsewhere, and dropped as a
+    /// break where it does not.
+    func testAHyphenAtALineEndIsKeptWhereThePageWritesItElsewhere() {
+        let paragraph = [line([("Il", false), ("progetto", false), ("Ring-", false)], y: 100),
+                         line([("ding", false), ("parte", false), ("a", false), ("maggio.", false)], y: 112)]
+        let elsewhere = [line([("Il", false), ("Ring-ding", false), ("è", false), ("aperto", false), ("a", false), ("tutti.", false)], y: 300)]
+        XCTAssertEqual(BlockBuilder().blocks(on: page(paragraph + elsewhere)).map(\.text),
+                       ["Il progetto Ring-ding parte a maggio.", "Il Ring-ding è aperto a tutti."])
+        XCTAssertEqual(BlockBuilder().blocks(on: page(paragraph)).map(\.text), ["Il progetto Ringding parte a maggio."])
+        let label = [line([("Progetto:", true), ("il", false), ("Ring-", false)], y: 100), line([("ding", false), ("di", false), ("maggio", false)], y: 112)]
+        XCTAssertEqual(BlockBuilder().blocks(on: page(label + elsewhere)).first?.value, "il Ring-ding di maggio")
+        XCTAssertEqual(BlockBuilder().blocks(on: page(label)).first?.value, "il Ringding di maggio")
+    }
 }

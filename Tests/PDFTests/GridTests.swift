@@ -57,6 +57,22 @@ final class GridTests: XCTestCase {
         XCTAssertEqual(grid?.rows, [["Digitalizzazione dei servizi", "entro il 2025"], ["Trasparenza", "ammini-"]])
     }
 
+    /// A ruled cell's hyphen at a line end is kept where the page writes the word with it outside the table, and
+    /// dropped as a break where the page does not.
+    func testACellsHyphenAtALineEndIsKeptWhereThePageWritesItElsewhere() throws {
+        let rulings = [
+            Make.horizontal(100, 50, 350), Make.horizontal(130, 50, 350), Make.horizontal(145, 50, 350),
+            Make.vertical(50, 100, 145), Make.vertical(200, 100, 145), Make.vertical(350, 100, 145),
+        ]
+        let table = [Make.word("Progetto", 55, 102), Make.word("Ring-", 100, 102), Make.word("ding", 55, 115), Make.word("2025", 205, 102),
+                     Make.word("Trasparenza", 55, 132), Make.word("entro", 205, 132), Make.word("giugno", 240, 132)]
+        let elsewhere = [Make.word("Il", 50, 300), Make.word("Ring-ding", 62, 300), Make.word("parte", 112, 300)]
+        let kept = try XCTUnwrap(TableExtractor().tables(on: Make.page(words: table + elsewhere, rulings: rulings)).first)
+        XCTAssertEqual(kept.rows, [["Progetto Ring-ding", "2025"], ["Trasparenza", "entro giugno"]])
+        let dropped = try XCTUnwrap(TableExtractor().tables(on: Make.page(words: table, rulings: rulings)).first)
+        XCTAssertEqual(dropped.rows.first, ["Progetto Ringding", "2025"])
+    }
+
     func testWrappedDescriptionInAStreamTableFoldsIntoItsRow() {
         var words: [Word] = []
         let lines: [[(String, Double)]] = [

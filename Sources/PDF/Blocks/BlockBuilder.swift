@@ -10,7 +10,11 @@ public struct BlockBuilder: Sendable {
 
     public init(settings: BlockSettings = BlockSettings()) { self.settings = settings }
 
-    public func blocks(on page: Page, excluding tableAreas: [Rect] = [], runningText: RunningText? = nil) -> [Block] {
+    /// `spellings`: the page's words (`PageSpellings`), computed from `page` when not given; they tell which hyphens
+    /// at the line ends of a paragraph are part of the word.
+    public func blocks(on page: Page, excluding tableAreas: [Rect] = [], runningText: RunningText? = nil,
+                       spellings: PageSpellings? = nil) -> [Block] {
+        let spellings = spellings ?? PageSpellings(page: page)
         let outsideTables = page.lines.compactMap { line -> TextLine? in
             let kept = line.words.filter { word in !tableAreas.contains { $0.contains(x: word.box.midX, y: word.box.midY, tolerance: 1) } }
             return kept.isEmpty ? nil : TextLine(words: kept)
@@ -25,7 +29,7 @@ public struct BlockBuilder: Sendable {
             let kind = classify(line, bodySize: bodySize)
             if let last = blocks.last, band(of: last.bbox, on: page) == band(of: line.box, on: page),
                !ruled(between: last.bbox, and: line.box, rules: rules), continues(last, with: line, kind: kind, textWidth: textWidth) {
-                blocks[blocks.count - 1] = extend(last, with: line, kind: kind)
+                blocks[blocks.count - 1] = extend(last, with: line, kind: kind, spellings: spellings)
                 lineCounts[lineCounts.count - 1] += 1
             } else {
                 blocks.append(start(kind, line: line, page: page.number, bodySize: bodySize))
@@ -176,7 +180,7 @@ public struct BlockBuilder: Sendable {
             && heading.bbox.width >= settings.wrappedLineShare * textWidth && (line.text.first?.isLowercase ?? false)
     }
 
-    private func extend(_ block: Block, with line: TextLine, kind: LineKind) -> Block {
+    private func extend(_ block: Block, with line: TextLine, kind: LineKind, spellings: PageSpellings) -> Block {
         var block = block
         if block.kind == .heading, kind == .text {
             // `isProseWrapping`: the heading was the first line of a paragraph.
@@ -184,9 +188,9 @@ public struct BlockBuilder: Sendable {
             block.level = nil
         }
         block.bbox = block.bbox.union(line.box)
-        block.text = TextJoin.joinLines([block.text, line.text])
+        block.text = TextJoin.joinLines([block.text, line.text], spellings: spellings)
         if block.kind == .labelValue {
-            block.value = TextJoin.joinLines([block.value ?? "", line.text])
+            block.value = TextJoin.joinLines([block.value ?? "", line.text], spellings: spellings)
         }
         block.isBold = block.isBold && line.isBold
         return block

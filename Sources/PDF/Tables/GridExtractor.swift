@@ -23,7 +23,8 @@ struct Grid {
 struct GridExtractor {
     var settings: TableSettings
 
-    func extract(region: TableRegion, words: [Word]) -> Grid? {
+    /// `spellings` are the page's (`PageSpellings`): they tell which hyphens at a cell's line ends to keep.
+    func extract(region: TableRegion, words: [Word], spellings: PageSpellings = .none) -> Grid? {
         let lines = VisualLines.lines(of: words)
         guard lines.count >= (region.kind == .lattice ? 1 : 2) else { return nil }
         let chunked = lines.map { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio) }
@@ -74,7 +75,7 @@ struct GridExtractor {
         }
         // A ruled frame of one row may be the detached last row of the table above it (a total ruled apart).
         guard slots.columnCount >= settings.minColumns, slots.rowCount >= (region.kind == .lattice ? 1 : 2) else { return nil }
-        return Grid(columnEdges: slots.keptColumnEdges(columnEdges), columnGaps: slots.keptColumnGaps(columnEdges), rows: slots.strings(),
+        return Grid(columnEdges: slots.keptColumnEdges(columnEdges), columnGaps: slots.keptColumnGaps(columnEdges), rows: slots.strings(spellings: spellings),
                     rowsFromRules: rowsFromRules, rowBoxes: slots.rowBoxes(x0: region.box.x0, x1: region.box.x1),
                     wordsPerCellLine: wordsPerCellLine)
     }

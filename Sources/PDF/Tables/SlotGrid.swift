@@ -250,8 +250,8 @@ struct SlotGrid {
         }
     }
 
-    func strings() -> [[String]] {
-        words.map { row in row.map(TextJoin.join) }
+    func strings(spellings: PageSpellings = .none) -> [[String]] {
+        words.map { row in row.map { TextJoin.join($0, spellings: spellings) } }
     }
 
     /// Each row's band from `x0` to `x1`.

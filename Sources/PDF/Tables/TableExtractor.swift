@@ -14,7 +14,8 @@ public struct TableExtractor: Sendable {
 
     public init(settings: TableSettings = TableSettings()) { self.settings = settings }
 
-    func pageTables(on page: Page) -> [PageTable] {
+    /// `spellings`: the page's words, for the hyphens at its cells' line ends (`PageSpellings`).
+    func pageTables(on page: Page, spellings: PageSpellings) -> [PageTable] {
         let finder = RegionFinder(settings: settings)
         let grids = GridExtractor(settings: settings)
         let rulings = RulingGraph.removingUnderlines(page.rulings, words: page.words, pageWidth: page.width)
@@ -28,7 +29,7 @@ public struct TableExtractor: Sendable {
                 remaining.removeAll { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 1) }
                 continue
             }
-            guard let table = makeTable(region, words: inside, page: page, grids: grids) else { continue }
+            guard let table = makeTable(region, words: inside, page: page, grids: grids, spellings: spellings) else { continue }
             if table.table.rows.count == 1 {
                 // A frame of one row is no table; it may end the table right above it.
                 guard let above = tables.indices.last(where: { endsWithRow(tables[$0], table) }) else { continue }
@@ -40,16 +41,16 @@ public struct TableExtractor: Sendable {
         }
         for region in finder.streamRegions(words: remaining.filter { !$0.isVertical }) where !isChart(region.box, page) {
             let inside = remaining.filter { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 0.5) }
-            if let table = makeTable(region, words: inside, page: page, grids: grids) { tables.append(table) }
+            if let table = makeTable(region, words: inside, page: page, grids: grids, spellings: spellings) { tables.append(table) }
         }
         return tables.sorted { ($0.table.bbox.y0, $0.table.bbox.x0) < ($1.table.bbox.y0, $1.table.bbox.x0) }
     }
 
     /// The tables of one page, each on its own (continuations are joined by `TableMerger`).
-    public func tables(on page: Page) -> [Table] { pageTables(on: page).map(\.table) }
+    public func tables(on page: Page) -> [Table] { pageTables(on: page, spellings: PageSpellings(page: page)).map(\.table) }
 
-    private func makeTable(_ region: TableRegion, words: [Word], page: Page, grids: GridExtractor) -> PageTable? {
-        guard !words.isEmpty, let grid = grids.extract(region: region, words: words) else { return nil }
+    private func makeTable(_ region: TableRegion, words: [Word], page: Page, grids: GridExtractor, spellings: PageSpellings) -> PageTable? {
+        guard !words.isEmpty, let grid = grids.extract(region: region, words: words, spellings: spellings) else { return nil }
         // A full frame of rulings, or a rule under every row, is evidence enough; tables found from a few rules or
         // from alignment must also hold short cells.
         guard region.kind == .lattice || grid.rowsFromRules || looksTabular(grid) else { return nil }
