@@ -263,3 +263,22 @@ final class FullRowWrapTests: XCTestCase {
         XCTAssertEqual(rows?.last?.first, "Monitoraggio pagamenti")
     }
 }
+
+final class ShortListingTests: XCTestCase {
+    /// The last line of a listing and its total carried over to the top of a page: two lines ending in five amounts
+    /// right-aligned alike are a table, though fewer than a text-only table needs; two lines of prose are not.
+    func testTwoLinesEndingInAmountsAlignedAlikeAreATable() {
+        func amounts(_ y: Double) -> [Word] {
+            (0..<5).map { column in
+                let x1 = 400 + Double(column) * 60
+                return Make.word("1.000,00", x1 - 40, y, width: 40)
+            }
+        }
+        var words = [Make.word("1", 50, 100), Make.word("U.1.03.02.99.999", 70, 100), Make.word("SPESE", 170, 100)] + amounts(100)
+        words += [Make.word("TOTALE", 50, 114), Make.word("PROGRAMMA", 90, 114)] + amounts(114)
+        let regions = RegionFinder(settings: TableSettings()).streamRegions(words: words)
+        XCTAssertEqual(regions.count, 1)
+        let prose = [Make.word("Il", 50, 100), Make.word("piano", 200, 100), Make.word("è", 50, 114), Make.word("approvato", 200, 114)]
+        XCTAssertEqual(RegionFinder(settings: TableSettings()).streamRegions(words: prose).count, 0)
+    }
+}

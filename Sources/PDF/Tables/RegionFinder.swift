@@ -263,6 +263,7 @@ struct RegionFinder {
                 // A table split off a longer run may be short: its records alike are evidence enough.
                 let enough = tabular.count >= settings.minStreamRows
                     || (part.count < run.count && tabular.count >= 2 && areRecordsAlike(tabular.map { lines[$0] }))
+                    || (tabular.count >= 2 && shareAmountColumns(tabular.map { lines[$0] }))
                 if enough, let box = Rect.enclosing(part.map { lines[$0].box }) {
                     regions.append(TableRegion(kind: .stream, box: box, rulings: []))
                 }
@@ -360,6 +361,16 @@ struct RegionFinder {
         }
         parts.append(Array(run[start...]))
         return parts
+    }
+
+    /// Lines that each end in `minSharedAmounts` amounts or more, right-aligned at the same places: rows of a
+    /// listing however few (the last line and the total of a listing carried over to the top of a page).
+    func shareAmountColumns(_ lines: [VisualLine]) -> Bool {
+        let ends = lines.map { line in line.words.filter { VisualLines.isAmount($0.text) }.map(\.box.x1) }
+        guard let first = ends.first, first.count >= settings.minSharedAmounts else { return false }
+        return ends.allSatisfy { other in
+            other.count == first.count && zip(other, first).allSatisfy { abs($0 - $1) <= settings.columnTolerance }
+        }
     }
 
     /// Lines of three cells or more that all start at the same places: records of one table, however few.

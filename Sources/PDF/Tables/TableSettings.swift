@@ -99,6 +99,8 @@ public struct TableSettings: Sendable {
     public var minRowsToJudgeCutRow = 3
     /// A gap this many times a text-only run's usual line gap may part two tables (`RegionFinder.splitAtColumnChange`).
     public var tableBreakGapRatio = 1.5
+    /// Two lines ending in this many amounts, right-aligned alike, are a text-only table of their own.
+    public var minSharedAmounts = 3
     /// ... when their column starts share at most this share of the fewer starts (beside the leftmost).
     public var maxSharedStartShare = 0.34
     /// Where a text-only table's rows start, from the spacing of its lines (cells set at other heights, padded rows).
