@@ -54,6 +54,20 @@ final class ListingStaffRiskEntityTests: XCTestCase {
         XCTAssertTrue(context.isClaimed(2))
     }
 
+    /// Row numbers and category codes left in the cells beside them (narrow columns): they become columns of their own.
+    func testHeaderlessStaffListWhoseNumbersAndCategoriesShareCells() {
+        var context = context([
+            heading("SETTORE ECONOMICO FINANZIARIO", level: 1),
+            heading("RISORSE UMANE DEL SERVIZIO", level: 3, y: 20),
+            table([["1 Ferri Raffaella", "Istruttore Direttivo", "Ragioneria D2"],
+                   ["2 Donadoni Nives", "Istruttore Amm.vo", "Ragioneria C5"]]),
+        ])
+        let records = StaffBuilder().build(in: &context)
+        XCTAssertEqual(records.map { text($0, "person_name") }, ["Ferri Raffaella", "Donadoni Nives"])
+        XCTAssertEqual(records.map { text($0, "category") }, ["D2", "C5"])
+        XCTAssertEqual(records.map { text($0, "role") }, ["Istruttore Direttivo", "Istruttore Amm.vo"])
+    }
+
     func testStaffListWithHeaderNamesColumnAndTotalRow() {
         var context = context([
             heading("RISORSE UMANE ASSEGNATE"),

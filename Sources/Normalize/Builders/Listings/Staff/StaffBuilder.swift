@@ -46,7 +46,9 @@ struct StaffBuilder: RecordBuilder {
             let records = cross.records(at: index, place: place, context: &context)
             if !records.isEmpty { return records }
         }
-        guard let inferred = StaffColumnInference(vocabulary: vocabulary, values: context.values).layout(of: table) else { return [] }
+        let inference = StaffColumnInference(vocabulary: vocabulary, values: context.values)
+        let table = inference.splittingEdgeCodes(table)
+        guard let inferred = inference.layout(of: table) else { return [] }
         let reader = StaffRowReader(layout: inferred, place: place, vocabulary: vocabulary, context: context)
         return rows(of: table, from: 0, at: index, reader: reader, context: &context)
     }

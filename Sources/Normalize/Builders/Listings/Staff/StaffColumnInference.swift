@@ -33,6 +33,44 @@ struct StaffColumnInference {
         return HeaderLayout(columns: columns, rowCount: 0)
     }
 
+    /// A list whose row numbers and category codes the extraction left in the cells beside them ("1 Ferri
+    /// Raffaella | Istruttore Direttivo | Ragioneria D2"): where every row's first cell opens with a row number,
+    /// or every row's last cell ends with a category code, that number or code becomes a column of its own.
+    func splittingEdgeCodes(_ table: Table) -> Table {
+        var split = table
+        let rows = table.rows.filter { !ListingCells.filled($0).isEmpty }
+        guard rows.count >= 2, let width = rows.map(\.count).max(), width >= 2 else { return table }
+        if rows.allSatisfy({ leadingRowNumber($0[0]) != nil }) {
+            split.rows = split.rows.map { row in
+                guard let first = row.first, let (number, rest) = leadingRowNumber(first) else { return [""] + row }
+                return [number, rest] + row.dropFirst()
+            }
+        }
+        let last = split.columnCount - 1
+        let lastCells = split.rows.filter { !ListingCells.filled($0).isEmpty }.map { $0.count > last ? $0[last] : "" }
+        if !lastCells.allSatisfy({ StaffCategory.read($0, vocabulary: vocabulary).code != nil }),
+           lastCells.allSatisfy({ trailingCategory($0) != nil }) {
+            split.rows = split.rows.map { row in
+                guard row.count > last, let (rest, code) = trailingCategory(row[last]) else { return row + [""] }
+                return Array(row.dropLast()) + [rest, code]
+            }
+        }
+        return split
+    }
+
+    private func leadingRowNumber(_ cell: String) -> (String, String)? {
+        let words = ListingCells.clean(cell).split(separator: " ", maxSplits: 1).map(String.init)
+        guard words.count == 2, isRowNumber(words[0]), words[1].first?.isLetter == true else { return nil }
+        return (words[0], words[1])
+    }
+
+    private func trailingCategory(_ cell: String) -> (String, String)? {
+        var words = ListingCells.clean(cell).split(separator: " ").map(String.init)
+        guard words.count >= 2, let code = words.last, StaffCategory.read(code, vocabulary: vocabulary).code == code else { return nil }
+        words.removeLast()
+        return (words.joined(separator: " "), code)
+    }
+
     private func isRowNumber(_ cell: String) -> Bool {
         let digits = cell.hasSuffix(".") ? String(cell.dropLast()) : cell
         return !digits.isEmpty && digits.count <= 3 && digits.allSatisfy(\.isASCIIDigit)
