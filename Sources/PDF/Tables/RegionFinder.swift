@@ -334,8 +334,7 @@ struct RegionFinder {
                 || TextJoin.continues(first.words.first?.text ?? "", after: cellAbove.words.last?.text ?? "") else { return false }
         let gaps = zip(above, above.dropFirst()).map { lines[$1].box.y0 - lines[$0].box.y1 }.filter { $0 > 0 }
         guard let closest = gaps.min() else { return false }
-        let padding = max(settings.rowSpacing.minPadding, settings.rowSpacing.minPaddingRatio * lines[index].fontSize)
-        return lines[index].box.y0 - lines[part[position - 1]].box.y1 < closest + padding
+        return lines[index].box.y0 - lines[part[position - 1]].box.y1 < closest + settings.rowSpacing.padding(size: lines[index].fontSize)
     }
 
     /// Two text-only tables one under the other, the lower opening with its header: where a gap wider than the

@@ -31,6 +31,11 @@ enum RowSpacing {
         /// region to count as padded.
         var minOccurrences = 2
         var minPaddedShare = 0.1
+
+        /// How close to the cell pitch a gap is that pitch, for text of `size`.
+        func tolerance(size: Double) -> Double { max(pitchTolerance, pitchToleranceRatio * size) }
+        /// The least padding that shows, for text of `size`.
+        func padding(size: Double) -> Double { max(minPadding, minPaddingRatio * size) }
     }
 
     /// One break per line (the first line's is `.newRow`).
@@ -44,8 +49,7 @@ enum RowSpacing {
             result[i + 1] = .sameRow
         }
         guard let pitch = cellPitch(gaps, size: size, settings: settings) else { return result }
-        let tolerance = max(settings.pitchTolerance, settings.pitchToleranceRatio * size)
-        let padding = max(settings.minPadding, settings.minPaddingRatio * size)
+        let tolerance = settings.tolerance(size: size), padding = settings.padding(size: size)
         let isPitch = { (gap: Double) in abs(gap - pitch) <= tolerance }
         let isPaddedStart = { (gap: Double) in gap >= pitch + padding && gap < settings.blankLineRatio * pitch }
         // A rule under the header and one over the total pad the table's ends alone: padding between body rows
@@ -102,7 +106,7 @@ enum RowSpacing {
     /// The smallest gap of at least a line's height, and no wider than line spacing goes, that occurs
     /// `minOccurrences` times: the pitch of a cell's lines.
     private static func cellPitch(_ gaps: [Double], size: Double, settings: Settings) -> Double? {
-        let tolerance = max(settings.pitchTolerance, settings.pitchToleranceRatio * size)
+        let tolerance = settings.tolerance(size: size)
         let regular = gaps.filter { $0 >= settings.offsetLineRatio * size && $0 <= settings.maxPitchRatio * size }.sorted()
         for (i, gap) in regular.enumerated() {
             let near = regular[i...].prefix { $0 - gap <= tolerance }
