@@ -55,6 +55,84 @@ struct LabelKey: Hashable {
 
     var isEmpty: Bool { compact.isEmpty }
 
+    /// `LabelKey(raw).compact`, or nil when it has more than `limit` characters. ASCII text without a byte that
+    /// `TextCleaner.clean` acts on (most cells) is read in one pass: cleaning changes only its spaces, and its
+    /// compact key is its letters, digits and `%`, lower case.
+    static func compactKey(of raw: String, limit: Int) -> String? {
+        switch plainCompactKey(of: raw, limit: limit) {
+        case .key(let key): return key
+        case .tooLong: return nil
+        case .notPlain:
+            let key = LabelKey(raw)
+            return key.length <= limit ? key.compact : nil
+        }
+    }
+
+    /// `compactKey(of: words.joined(separator: " "), limit:)`, the words joined only when one of them is not plain.
+    /// Cleaning removes nothing of a plain word (ASCII without a byte it acts on) whatever follows it, and folding
+    /// only lowers it, so each plain word adds its letters, digits and `%` to the key: a run whose plain words
+    /// before any other are already longer than `limit` is given up before the rest is read.
+    static func compactKey<Word: StringProtocol>(ofRun words: ArraySlice<Word>, limit: Int) -> String? {
+        var compact: [UInt8] = []
+        for word in words {
+            guard appendPlainWord(word, to: &compact) else { return compactKey(of: words.joined(separator: " "), limit: limit) }
+            if compact.count > limit { return nil }
+        }
+        return String(decoding: compact, as: UTF8.self)
+    }
+
+    /// Appends the key bytes of a plain word; false (with `compact` left in any state) when the word is not plain.
+    private static func appendPlainWord<Word: StringProtocol>(_ word: Word, to compact: inout [UInt8]) -> Bool {
+        for byte in word.utf8 {
+            guard byte < 0x80, !isMarkupByte(byte) else { return false }
+            if isWordByte(byte) { compact.append(loweredASCII(byte)) }
+        }
+        return true
+    }
+
+    private static func loweredASCII(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 0x20 : byte
+    }
+
+    private enum PlainReading {
+        case key(String)
+        case tooLong
+        case notPlain
+    }
+
+    private static func plainCompactKey(of raw: String, limit: Int) -> PlainReading {
+        var length = 0
+        for byte in raw.utf8 {
+            guard byte < 0x80, !isMarkupByte(byte) else { return .notPlain }
+            if isWordByte(byte) { length += 1 }
+        }
+        guard length <= limit else { return .tooLong }
+        var compact: [UInt8] = []
+        compact.reserveCapacity(length)
+        for byte in raw.utf8 where isWordByte(byte) {
+            compact.append(loweredASCII(byte))
+        }
+        return .key(String(decoding: compact, as: UTF8.self))
+    }
+
+    /// The bytes `TextCleaner.clean` starts a change at: entities, tags, links, emphasis, escapes, heading marks.
+    private static func isMarkupByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: "]"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "\\"),
+             UInt8(ascii: "#"): return true
+        default: return false
+        }
+    }
+
+    /// A letter, digit or `%`: what `TextFolding.words` keeps of ASCII text.
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "%"): return true
+        default: return false
+        }
+    }
+
     /// True when `prefix` covers the start of this key and stops where a word of this key stops.
     func starts(with prefix: LabelKey) -> Bool {
         length > prefix.length && wordEnds.contains(prefix.length) && compact.hasPrefix(prefix.compact)
