@@ -37,13 +37,14 @@ final class FastPathTests: XCTestCase {
         }
     }
 
-    /// A run of words read word by word has the key of the words joined, plain words before others included.
+    /// A run of words read word by word has the key of the words joined, whatever words come before and after plain ones.
     func testCompactKeyOfARunIsThatOfTheWordsJoined() {
         let words = ["Valore", "atteso", "2024", "%", "<b>Peso", "Peso:</b>", "&amp;", "e\u{301}", "\u{301}x", "città", "l’obiettivo",
-                     "**x**", "a_b", "[a](b)", "#", "\t", "x\r", "\nb", "ﬁne", "TARGET", "raggiunto", ""]
+                     "**x**", "a_b", "[a](b)", "#", "\t", "x\r", "\nb", "ﬁne", "TARGET", "raggiunto", "",
+                     "\u{0903}x", "ΟΔΟΣ", "x\u{00AD}y", "\u{00A0}", "<span", "class=x>Peso", "Attività", "e\u{0600}"]
         var runs: [[String]] = words.map { [$0] }
         for a in words { for b in words { runs.append([a, b]) } }
-        for a in words.prefix(8) { for b in words { for c in words.suffix(8) { runs.append([a, b, c]) } } }
+        for a in words.prefix(8) + words.suffix(8) { for b in words { for c in words.suffix(8) { runs.append([a, b, c]) } } }
         for run in runs {
             for limit in [0, 2, 6, 12, Int.max] {
                 XCTAssertEqual(LabelKey.compactKey(ofRun: run[...], limit: limit), LabelKey.compactKey(of: run.joined(separator: " "), limit: limit),

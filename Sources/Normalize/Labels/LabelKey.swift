@@ -69,25 +69,41 @@ struct LabelKey: Hashable {
     }
 
     /// `compactKey(of: words.joined(separator: " "), limit:)`, the words joined only when one of them is not plain.
-    /// Cleaning removes nothing of a plain word (ASCII without a byte it acts on) whatever follows it, and folding
-    /// only lowers it, so each plain word adds its letters, digits and `%` to the key: a run whose plain words
-    /// before any other are already longer than `limit` is given up before the rest is read.
+    /// Cleaning removes nothing of a plain word (ASCII without a byte it acts on) unless markup comes before it,
+    /// and folding only lowers it, so each plain word before the first word with markup adds its letters, digits
+    /// and `%` to the key: a run whose plain words are already longer than `limit` is given up before it is joined.
     static func compactKey<Word: StringProtocol>(ofRun words: ArraySlice<Word>, limit: Int) -> String? {
         var compact: [UInt8] = []
+        var allPlain = true
         for word in words {
-            guard appendPlainWord(word, to: &compact) else { return compactKey(of: words.joined(separator: " "), limit: limit) }
+            switch RunWord(word) {
+            case .plain(let bytes): compact += bytes
+            case .unmarked: allPlain = false
+            case .markup: return compactKey(of: words.joined(separator: " "), limit: limit)
+            }
             if compact.count > limit { return nil }
         }
-        return String(decoding: compact, as: UTF8.self)
+        return allPlain ? String(decoding: compact, as: UTF8.self) : compactKey(of: words.joined(separator: " "), limit: limit)
     }
 
-    /// Appends the key bytes of a plain word; false (with `compact` left in any state) when the word is not plain.
-    private static func appendPlainWord<Word: StringProtocol>(_ word: Word, to compact: inout [UInt8]) -> Bool {
-        for byte in word.utf8 {
-            guard byte < 0x80, !isMarkupByte(byte) else { return false }
-            if isWordByte(byte) { compact.append(loweredASCII(byte)) }
+    /// A word of a run as the run's key sees it.
+    private enum RunWord {
+        /// ASCII without markup: its key bytes.
+        case plain([UInt8])
+        /// Other characters, no markup byte: cleaning leaves the words after it alone.
+        case unmarked
+        /// A byte cleaning acts on: it may take words after it away (a tag spanning spaces).
+        case markup
+
+        init<Word: StringProtocol>(_ word: Word) {
+            var bytes: [UInt8] = []
+            var ascii = true
+            for byte in word.utf8 {
+                if isMarkupByte(byte) { self = .markup; return }
+                if byte >= 0x80 { ascii = false } else if isWordByte(byte) { bytes.append(loweredASCII(byte)) }
+            }
+            self = ascii ? .plain(bytes) : .unmarked
         }
-        return true
     }
 
     private static func loweredASCII(_ byte: UInt8) -> UInt8 {
