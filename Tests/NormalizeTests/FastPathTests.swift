@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import XCTest
 @testable import Normalize
@@ -22,6 +23,57 @@ final class FastPathTests: XCTestCase {
             XCTAssertEqual(fast.compact, reference.compact, text.debugDescription)
             XCTAssertEqual(fast.ends, reference.ends, text.debugDescription)
             XCTAssertEqual(fast.length, reference.length, text.debugDescription)
+        }
+    }
+
+    func testCompactKeyOfPlainTextIsThatOfTheLabelKey() {
+        let markup = ["<b>Peso:</b>", "&amp; x", "[a](b) c", "**Target**", "__x__", "a\\*b", "# Titolo", "a_b", "1 < 2", "Valore atteso",
+                      "TARGET 2024 %", "l'obiettivo (stakeholder):", "a\tb\nc", "x`y"]
+        for text in samples + markup {
+            let key = LabelKey(text)
+            for limit in [0, 1, 3, 8, Int.max] {
+                XCTAssertEqual(LabelKey.compactKey(of: text, limit: limit), key.length <= limit ? key.compact : nil, "\(text.debugDescription) \(limit)")
+            }
+        }
+    }
+
+    /// A run of words read word by word has the key of the words joined, whatever words come before and after plain ones.
+    func testCompactKeyOfARunIsThatOfTheWordsJoined() {
+        let words = ["Valore", "atteso", "2024", "%", "<b>Peso", "Peso:</b>", "&amp;", "e\u{301}", "\u{301}x", "città", "l’obiettivo",
+                     "**x**", "a_b", "[a](b)", "#", "\t", "x\r", "\nb", "ﬁne", "TARGET", "raggiunto", "",
+                     "\u{0903}x", "ΟΔΟΣ", "x\u{00AD}y", "\u{00A0}", "<span", "class=x>Peso", "Attività", "e\u{0600}"]
+        var runs: [[String]] = words.map { [$0] }
+        for a in words { for b in words { runs.append([a, b]) } }
+        for a in words.prefix(8) + words.suffix(8) { for b in words { for c in words.suffix(8) { runs.append([a, b, c]) } } }
+        for run in runs {
+            for limit in [0, 2, 6, 12, Int.max] {
+                XCTAssertEqual(LabelKey.compactKey(ofRun: run[...], limit: limit), LabelKey.compactKey(of: run.joined(separator: " "), limit: limit),
+                               "\(run.debugDescription) \(limit)")
+            }
+        }
+    }
+
+    /// The exact lookup gives what the scored match gives when that match is exact, and nil otherwise: on every
+    /// label of each record type, written as tables and sheets write them, run into other words, cut short or
+    /// mistyped, and on cell texts that are no label.
+    func testExactMatchIsTheScoredMatchWhenExact() throws {
+        let matcher = try LabelMatcher.bundled()
+        let common = ["", " ", ":", "2024", "target raggiunto", "Valore atteso Rispetto scadenze", "Sindaco Facchini", "OBBIETTIVO",
+                      "% partecipazion e", "respon- sabile", "Responsabil e politico", "a chi e rivolto", "città è già"]
+        for (type, fields) in matcher.dictionary.fields {
+            var texts = common
+            for label in fields.flatMap(\.labels) {
+                let words = label.split(separator: " ")
+                texts += [label, label.uppercased(), label + ":", "<b>" + label + ":</b>", label + " 2024", "Totale " + label,
+                          String(label.dropLast()), words.joined(separator: "  "), words.dropLast().joined(separator: " ")]
+            }
+            for text in texts {
+                let scored = matcher.match(text, in: type).flatMap { match -> LabelMatch? in
+                    if case .exact = match.quality { return match }
+                    return nil
+                }
+                XCTAssertEqual(matcher.exactMatch(text, in: type), scored, "\(type.rawValue): \(text.debugDescription)")
+            }
         }
     }
 

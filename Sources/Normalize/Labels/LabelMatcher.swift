@@ -57,6 +57,11 @@ public struct LabelMatcher: Sendable {
     private let entries: [Entry]
     /// The positions in `entries` of each record type's labels, so a scoped lookup visits only those.
     private let entryIndices: [RecordType: [Int]]
+    /// For each record type, the first of its entries (in dictionary order) with each compact key: the entry an
+    /// exact match of that key gives, found without scoring the others.
+    private let exactEntries: [RecordType: [String: Int]]
+    /// The longest compact key of an entry, in characters: a longer text is no label exactly.
+    private let longestKey: Int
     /// Builders ask about the same cell texts again and again (every row of every table): remember the answers.
     private let memo = Memo()
 
@@ -74,6 +79,16 @@ public struct LabelMatcher: Sendable {
         }
         self.entries = entries
         self.entryIndices = Dictionary(grouping: entries.indices, by: { entries[$0].recordType })
+        self.exactEntries = Self.firstEntries(byCompactKey: entries)
+        self.longestKey = entries.map(\.key.length).max() ?? 0
+    }
+
+    private static func firstEntries(byCompactKey entries: [Entry]) -> [RecordType: [String: Int]] {
+        var first: [RecordType: [String: Int]] = [:]
+        for (order, entry) in entries.enumerated() where first[entry.recordType]?[entry.key.compact] == nil {
+            first[entry.recordType, default: [:]][entry.key.compact] = order
+        }
+        return first
     }
 
     /// A matcher over the bundled dictionary.
@@ -84,6 +99,27 @@ public struct LabelMatcher: Sendable {
     /// The best field for `raw`, among `recordType`'s fields or all of them; nil when unknown.
     public func match(_ raw: String, in recordType: RecordType? = nil) -> LabelMatch? {
         candidates(raw, in: recordType).first
+    }
+
+    /// `match(raw, in: recordType)` when that match is exact, else nil: an exact match scores above every other,
+    /// and ties go to dictionary order, so it is the first entry of `recordType` with the same compact key, one
+    /// dictionary lookup away. For the builders that accept exact labels only (header cells, runs of words).
+    public func exactMatch(_ raw: String, in recordType: RecordType) -> LabelMatch? {
+        guard let key = LabelKey.compactKey(of: raw, limit: longestKey) else { return nil }
+        return exactEntry(key, in: recordType)
+    }
+
+    /// `exactMatch(words.joined(separator: " "), in:)`, without joining runs of words too long to be a label:
+    /// for the builders that look for labels among the runs of a cell's words.
+    public func exactMatch<Word: StringProtocol>(run words: ArraySlice<Word>, in recordType: RecordType) -> LabelMatch? {
+        guard let key = LabelKey.compactKey(ofRun: words, limit: longestKey) else { return nil }
+        return exactEntry(key, in: recordType)
+    }
+
+    private func exactEntry(_ key: String, in recordType: RecordType) -> LabelMatch? {
+        guard let order = exactEntries[recordType]?[key] else { return nil }
+        let entry = entries[order]
+        return LabelMatch(recordType: entry.recordType, field: entry.field, label: entry.label, quality: .exact)
     }
 
     /// Every field `raw` may be, best first (one per record type and field).

@@ -76,7 +76,7 @@ struct EntityBuilder: RecordBuilder {
         let first = max(floor, end - maximumLabelWords + 1)
         for start in first...end {
             let label = words[start...end].joined(separator: " ").trimmingTrailing { $0 == ":" }
-            if let match = labels.match(label, in: .entity), case .exact = match.quality {
+            if let match = labels.exactMatch(label, in: .entity) {
                 return (start, match.field, label)
             }
         }

@@ -138,8 +138,7 @@ struct HeaderLayout: Equatable {
     }
 
     static func isExactLabel(_ label: String, type: RecordType, labels: LabelMatcher) -> Bool {
-        guard let match = labels.match(label, in: type), case .exact = match.quality else { return false }
-        return true
+        labels.exactMatch(label, in: type) != nil
     }
 
     /// Each column's label over the row under it. A column's own text goes under its label ("Previsione" +
@@ -175,7 +174,7 @@ struct HeaderLayout: Equatable {
     /// The fields a header cell names: the whole label when it matches, else the run of labels it is made of.
     static func fields(of label: String, type: RecordType, labels: LabelMatcher) -> [String] {
         guard !label.isEmpty else { return [] }
-        if let whole = labels.match(label, in: type), case .exact = whole.quality { return [whole.field] }
+        if let whole = labels.exactMatch(label, in: type) { return [whole.field] }
         let segments = segmentedFields(label, type: type, labels: labels)
         if segments.count >= 2 { return segments }
         if let whole = labels.match(label, in: type) { return [whole.field] }
@@ -185,15 +184,14 @@ struct HeaderLayout: Equatable {
     /// Splits a label into the longest runs of words that are labels of `type`, left to right; words that
     /// start no label stay with the run before them.
     static func segmentedFields(_ label: String, type: RecordType, labels: LabelMatcher) -> [String] {
-        let words = label.split(separator: " ").map(String.init)
+        let words = label.split(separator: " ")
         guard words.count <= maximumLabelWords else { return [] }
         var fields: [String] = []
         var start = 0
         while start < words.count {
             var found: (field: String, end: Int)?
             for end in stride(from: words.count, to: start, by: -1) {
-                let run = words[start..<end].joined(separator: " ")
-                if let match = labels.match(run, in: type), case .exact = match.quality {
+                if let match = labels.exactMatch(run: words[start..<end], in: type) {
                     found = (match.field, end)
                     break
                 }

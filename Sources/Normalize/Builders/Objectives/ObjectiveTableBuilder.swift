@@ -93,8 +93,8 @@ struct ObjectiveTableBuilder: RecordBuilder {
                 } else {
                     (label, value) = (nil, nil)
                 }
-                if let label, let value, let match = context.labels.match(TextCleaner.clean(label), in: .objective),
-                   match.field == "owner", case .exact = match.quality, !TextCleaner.clean(value).isEmpty {
+                if let label, let value, let match = context.labels.exactMatch(TextCleaner.clean(label), in: .objective),
+                   match.field == "owner", !TextCleaner.clean(value).isEmpty {
                     return (TextCleaner.clean(label), TextCleaner.clean(value))
                 }
             }

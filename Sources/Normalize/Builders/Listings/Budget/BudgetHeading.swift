@@ -87,7 +87,7 @@ struct BudgetHeading: Equatable {
 
     static func isLabel(_ word: String, of field: String, labels: LabelMatcher) -> Bool {
         let bare = String(word.trimmingCharacters(in: ":.,;"))
-        guard bare.first?.isLetter == true, let match = labels.match(bare, in: .budgetLine), case .exact = match.quality else {
+        guard bare.first?.isLetter == true, let match = labels.exactMatch(bare, in: .budgetLine) else {
             return false
         }
         return match.field == field

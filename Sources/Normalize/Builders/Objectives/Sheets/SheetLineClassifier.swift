@@ -267,7 +267,7 @@ struct SheetLineClassifier {
             let merged = mergedColumns(rows)
             guard let first = merged.first, !first.isEmpty, mayBeHeaderCell(first) else { continue }
             let label = first.trimmingTrailing { $0 == ":" || $0 == " " }
-            guard let match = labels.match(label, in: .objective), case .exact = match.quality else { continue }
+            guard let match = labels.exactMatch(label, in: .objective) else { continue }
             let value = merged.dropFirst().filter { !$0.isEmpty }.joined(separator: " ")
             return (LabeledText(field: match.field, label: label, value: value), count)
         }
@@ -294,7 +294,7 @@ struct SheetLineClassifier {
         if let block = line.block, block.kind == .labelValue, let label = block.label {
             // "Obiettivo: Descrizione Sintetica" split at its colon is still one label, whose value follows.
             let whole = TextCleaner.clean(block.text)
-            if let match = labels.match(whole.trimmingTrailing { $0 == ":" || $0 == " " }, in: .objective), case .exact = match.quality {
+            if let match = labels.exactMatch(whole.trimmingTrailing { $0 == ":" || $0 == " " }, in: .objective) {
                 return LabeledText(field: match.field, label: whole, value: "")
             }
             guard let match = labels.match(label, in: .objective) else { return nil }
@@ -354,9 +354,11 @@ struct SheetLineClassifier {
         var columns: ColumnFields = [:]
         for (column, text) in line.filled {
             let label = text.trimmingTrailing { $0 == ":" || $0 == " " }
-            guard let match = labels.match(label, in: type) else { continue }
-            if case .exact = match.quality { columns[column] = (match.field, label) }
-            if case .prefix = match.quality, type == .indicator { columns[column] = (match.field, label) }
+            if let match = labels.exactMatch(label, in: type) {
+                columns[column] = (match.field, label)
+            } else if type == .indicator, let match = labels.match(label, in: type), case .prefix = match.quality {
+                columns[column] = (match.field, label)
+            }
         }
         return columns
     }
@@ -410,15 +412,16 @@ struct SheetLineClassifier {
         let words = text.split(separator: " ")
         guard words.count >= 2 else { return nil }
         for cut in 1..<words.count {
-            let parts = [words[..<cut].joined(separator: " "), words[cut...].joined(separator: " ")]
-            let matches = parts.map { part -> (field: String, label: String)? in
-                guard let match = labels.match(part, in: .indicator), case .exact = match.quality,
-                      Self.valueFields.contains(match.field) else { return nil }
-                return (match.field, part)
-            }
-            if let first = matches[0], let second = matches[1], first.field != second.field { return [first, second] }
+            guard let first = valueLabel(words[..<cut]), let second = valueLabel(words[cut...]), first.field != second.field else { continue }
+            return [first, second]
         }
         return nil
+    }
+
+    /// The value field ("target", "actual", "baseline") the run of words is exactly the label of, with that label.
+    private func valueLabel(_ words: ArraySlice<Substring>) -> (field: String, label: String)? {
+        guard let match = labels.exactMatch(run: words, in: .indicator), Self.valueFields.contains(match.field) else { return nil }
+        return (match.field, words.joined(separator: " "))
     }
 
     static let valueFields: Set<String> = ["target", "actual", "baseline"]
