@@ -43,9 +43,10 @@ extension PDFFile {
             // What the page writes whole, for the hyphens at the line ends of its cells and paragraphs.
             let spellings = PageSpellings(page: page)
             let pageTables = extractor.pageTables(on: content, spellings: spellings)
-            let textAbove = pageTables.first.map { first in content.lines.contains { $0.box.midY < first.table.bbox.y0 } } ?? false
+            let linesAbove = pageTables.first.map { first in content.lines.filter { $0.box.midY < first.table.bbox.y0 }.map(\.box) } ?? []
             let textBelow = pageTables.last.map { last in content.lines.contains { $0.box.midY > last.table.bbox.y1 } } ?? false
-            for table in joiner.add(pageTables, pageHeight: page.height, textAboveFirst: textAbove, textBelowLast: textBelow) {
+            for table in joiner.add(pageTables, pageHeight: page.height, textAboveFirst: !linesAbove.isEmpty, textBelowLast: textBelow,
+                                    linesAboveFirst: linesAbove) {
                 try sink.table(table)
             }
             guard let builder else { continue }

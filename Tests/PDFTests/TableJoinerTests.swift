@@ -52,6 +52,25 @@ final class TableJoinerTests: XCTestCase {
         XCTAssertEqual(joined(overleaf(rows), textAbove: true).count, 2)
     }
 
+    /// A table overleaf in the very columns of the table above (a listing of fixed layout, its header repeated)
+    /// under a part's title and a programme heading is a new table; the two lines of a cell the break cut, set
+    /// where a column of the table above starts its text, are no such text.
+    func testLinesOfTextAboveATableInTheSameColumnsOpenANewOne() {
+        let same = PageTable(table: Table(page: 2, bbox: Rect(x0: 50, y0: 120, x1: 450, y1: 300),
+                                          rows: [header, ["Tecnico", "Strade", "Asfaltature", "Neri"]], method: "rules"),
+                             columnEdges: above.columnEdges, columnGaps: above.columnGaps)
+        func tables(linesAbove: [Rect]) -> [Table] {
+            var joiner = TableJoiner(settings: TableSettings())
+            var tables = joiner.add([above], pageHeight: 842)
+            tables += joiner.add([same], pageHeight: 842, textAboveFirst: !linesAbove.isEmpty, linesAboveFirst: linesAbove)
+            return tables + joiner.finish()
+        }
+        let headings = [Rect(x0: 50, y0: 60, x1: 200, y1: 70), Rect(x0: 50, y0: 80, x1: 400, y1: 90)]
+        XCTAssertEqual(tables(linesAbove: headings).count, 2)
+        let restOfCell = [Rect(x0: 253, y0: 60, x1: 320, y1: 70), Rect(x0: 253, y0: 72, x1: 330, y1: 82)]
+        XCTAssertEqual(tables(linesAbove: restOfCell).count, 1)
+    }
+
     func testOtherColumnsWithoutTheHeaderAreAnotherTable() {
         // A staff list at the top of the next page: two rows, wide gaps, no repeated header.
         let rows = [["1", "", "Gialli Paolo", "Istruttore", "D2"], ["2", "", "Neri Anna", "Istruttore", "C5"]]

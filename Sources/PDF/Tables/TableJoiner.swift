@@ -18,11 +18,12 @@ struct TableJoiner {
     /// `textAboveFirst`: whether text (not running headers) stands above the page's first table; `textBelowLast`:
     /// whether text (not running footers) stands below its last.
     mutating func add(_ pageTables: [PageTable], pageHeight: Double, textAboveFirst: Bool = false,
-                      textBelowLast: Bool = false) -> [Table] {
+                      textBelowLast: Bool = false, linesAboveFirst: [Rect] = []) -> [Table] {
         var finished: [Table] = []
         var incoming = pageTables
         if let previous = open {
-            if !openEnded, let first = incoming.first,
+            let textOpensNewTable = opensNewTable(linesAbove: linesAboveFirst, after: previous)
+            if !openEnded, !textOpensNewTable, let first = incoming.first,
                !isTextBetween(previous, first, textBelow: openTextBelow, textAbove: textAboveFirst),
                let columns = continuationColumns(of: previous, in: first, pageHeight: pageHeight, textAbove: textAboveFirst) {
                 incoming[0] = merged(previous, first, columns: columns)
@@ -37,6 +38,15 @@ struct TableJoiner {
         openEnded = pageTables.last.map { endsOnItsPage($0, pageHeight: pageHeight, textBelow: textBelowLast) } ?? false
         openTextBelow = textBelowLast
         return finished
+    }
+
+    /// Lines of text above the page's first table (a part's title, a programme heading, a paragraph), beyond a
+    /// "(segue)" line, open a new table there even when it has the columns of the table above. A line that starts
+    /// where a column of that table other than the first starts its text is the rest of a cell the page break cut.
+    func opensNewTable(linesAbove: [Rect], after table: PageTable) -> Bool {
+        let starts = table.columnGaps.dropFirst().dropLast().map(\.upperBound)
+        let text = linesAbove.filter { line in !starts.contains { abs($0 - line.x0) <= settings.continuationColumnTolerance } }
+        return text.count >= settings.linesAboveThatOpenATable
     }
 
     /// Text under a table on its page and text above the next page's first table stand between the two in the

@@ -86,6 +86,9 @@ public struct TableSettings: Sendable {
     /// Text under a table on its page and above the next page's first table separates the two (when the second
     /// does not repeat the first's header).
     public var textAroundPageBreakSeparatesTables = true
+    /// This many lines of text (not running headers) above a page's first table make it a table of its own, even
+    /// with the columns of the table that ended the page before.
+    public var linesAboveThatOpenATable = 2
     /// Column edges of a continued table may move by this much between pages.
     public var continuationColumnTolerance = 6.0
     /// Rows a header repeated on a continuation page may take, there or above.
