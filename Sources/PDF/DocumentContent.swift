@@ -45,8 +45,7 @@ extension PDFFile {
             let pageTables = extractor.pageTables(on: content, spellings: spellings)
             let linesAbove = pageTables.first.map { first in content.lines.filter { $0.box.midY < first.table.bbox.y0 }.map(\.box) } ?? []
             let textBelow = pageTables.last.map { last in content.lines.contains { $0.box.midY > last.table.bbox.y1 } } ?? false
-            for table in joiner.add(pageTables, pageHeight: page.height, textAboveFirst: !linesAbove.isEmpty, textBelowLast: textBelow,
-                                    linesAboveFirst: linesAbove) {
+            for table in joiner.add(pageTables, pageHeight: page.height, linesAboveFirst: linesAbove, textBelowLast: textBelow) {
                 try sink.table(table)
             }
             guard let builder else { continue }

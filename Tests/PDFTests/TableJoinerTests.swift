@@ -21,10 +21,13 @@ final class TableJoinerTests: XCTestCase {
                   columnEdges: [50, 70, 148, 244, 347, 450], columnGaps: [50...50, 66...72, 136...152, 235...253, 336...351, 450...450])
     }
 
+    /// One line of text above the table overleaf (a heading, a "(segue)" line).
+    let heading = Rect(x0: 50, y0: 40, x1: 300, y1: 50)
+
     func joined(_ next: PageTable, textAbove: Bool = false) -> [Table] {
         var joiner = TableJoiner(settings: TableSettings())
         var tables = joiner.add([above], pageHeight: 842)
-        tables += joiner.add([next], pageHeight: 842, textAboveFirst: textAbove)
+        tables += joiner.add([next], pageHeight: 842, linesAboveFirst: textAbove ? [heading] : [])
         return tables + joiner.finish()
     }
 
@@ -62,7 +65,7 @@ final class TableJoinerTests: XCTestCase {
         func tables(linesAbove: [Rect]) -> [Table] {
             var joiner = TableJoiner(settings: TableSettings())
             var tables = joiner.add([above], pageHeight: 842)
-            tables += joiner.add([same], pageHeight: 842, textAboveFirst: !linesAbove.isEmpty, linesAboveFirst: linesAbove)
+            tables += joiner.add([same], pageHeight: 842, linesAboveFirst: linesAbove)
             return tables + joiner.finish()
         }
         let headings = [Rect(x0: 50, y0: 60, x1: 200, y1: 70), Rect(x0: 50, y0: 80, x1: 400, y1: 90)]
@@ -110,7 +113,7 @@ final class TableJoinerTests: XCTestCase {
         func joined(_ page: PageTable, textAbove: Bool, settings: TableSettings = TableSettings()) -> [Table] {
             var joiner = TableJoiner(settings: settings)
             let tables = joiner.add([above], pageHeight: 842, textBelowLast: true)
-            return tables + joiner.add([page], pageHeight: 842, textAboveFirst: textAbove) + joiner.finish()
+            return tables + joiner.add([page], pageHeight: 842, linesAboveFirst: textAbove ? [heading] : []) + joiner.finish()
         }
         let otherHeader = ["SETTORE", "SERVIZIO", "ATTIVITÀ", "RESPONSABILE"]
         XCTAssertEqual(joined(next(otherHeader), textAbove: true).count, 2)

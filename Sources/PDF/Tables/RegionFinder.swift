@@ -198,16 +198,19 @@ struct RegionFinder {
     /// Column starts of two tables that have none in common but the leftmost (each with two columns or more).
     func startsDisagree(_ upper: [Double], _ lower: [Double]) -> Bool {
         guard upper.count >= 2, lower.count >= 2 else { return false }
-        let tolerance = settings.columnTolerance
-        return !upper.dropFirst().contains { a in lower.dropFirst().contains { abs($0 - a) <= tolerance } }
+        return sharedStarts(upper, lower) == 0
     }
 
     /// Column starts of two tables that share at most `maxSharedStartShare` of the fewer starts beside the leftmost.
     func startsMostlyDisagree(_ upper: [Double], _ lower: [Double]) -> Bool {
         guard upper.count >= 2, lower.count >= 2 else { return false }
+        return Double(sharedStarts(upper, lower)) <= settings.maxSharedStartShare * Double(min(upper.count, lower.count) - 1)
+    }
+
+    /// How many of `upper`'s starts beside the leftmost one of `lower`'s (beside its leftmost) matches.
+    private func sharedStarts(_ upper: [Double], _ lower: [Double]) -> Int {
         let tolerance = settings.columnTolerance
-        let shared = upper.dropFirst().filter { a in lower.dropFirst().contains { abs($0 - a) <= tolerance } }.count
-        return Double(shared) <= settings.maxSharedStartShare * Double(min(upper.count, lower.count) - 1)
+        return upper.dropFirst().filter { a in lower.dropFirst().contains { abs($0 - a) <= tolerance } }.count
     }
 
     /// Where the cells of the tabular bands start: the left edges of their chunks, one per column.
@@ -367,16 +370,20 @@ struct RegionFinder {
     func shareAmountColumns(_ lines: [VisualLine]) -> Bool {
         let ends = lines.map { line in line.words.filter { VisualLines.isAmount($0.text) }.map(\.box.x1) }
         guard let first = ends.first, first.count >= settings.minSharedAmounts else { return false }
-        return ends.allSatisfy { other in
-            other.count == first.count && zip(other, first).allSatisfy { abs($0 - $1) <= settings.columnTolerance }
-        }
+        return standAlike(ends)
     }
 
     /// Lines of three cells or more that all start at the same places: records of one table, however few.
     func areRecordsAlike(_ lines: [VisualLine]) -> Bool {
         let starts = lines.map { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio).map(\.box.x0) }
         guard let first = starts.first, first.count >= 3 else { return false }
-        return starts.allSatisfy { $0.count == first.count && zip($0, first).allSatisfy { abs($0 - $1) <= settings.columnTolerance } }
+        return standAlike(starts)
+    }
+
+    /// Every line's positions are the first line's, as many and each within `columnTolerance`.
+    private func standAlike(_ positions: [[Double]]) -> Bool {
+        guard let first = positions.first else { return false }
+        return positions.allSatisfy { $0.count == first.count && zip($0, first).allSatisfy { abs($0 - $1) <= settings.columnTolerance } }
     }
 
     private func splitAtRepeatedHeader(_ run: [Int], lines: [VisualLine], chunked: [[Chunk]]) -> [[Int]] {

@@ -15,12 +15,13 @@ struct TableJoiner {
     init(settings: TableSettings) { self.settings = settings }
 
     /// Takes the tables of the next page (top to bottom); returns the tables that are now complete.
-    /// `textAboveFirst`: whether text (not running headers) stands above the page's first table; `textBelowLast`:
-    /// whether text (not running footers) stands below its last.
-    mutating func add(_ pageTables: [PageTable], pageHeight: Double, textAboveFirst: Bool = false,
-                      textBelowLast: Bool = false, linesAboveFirst: [Rect] = []) -> [Table] {
+    /// `linesAboveFirst`: the boxes of the text lines (not running headers) above the page's first table;
+    /// `textBelowLast`: whether text (not running footers) stands below its last.
+    mutating func add(_ pageTables: [PageTable], pageHeight: Double, linesAboveFirst: [Rect] = [],
+                      textBelowLast: Bool = false) -> [Table] {
         var finished: [Table] = []
         var incoming = pageTables
+        let textAboveFirst = !linesAboveFirst.isEmpty
         if let previous = open {
             let textOpensNewTable = opensNewTable(linesAbove: linesAboveFirst, after: previous)
             if !openEnded, !textOpensNewTable, let first = incoming.first,
