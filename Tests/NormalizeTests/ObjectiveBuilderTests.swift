@@ -231,6 +231,23 @@ final class ObjectiveBuilderTests: XCTestCase {
                        + #"{"phase":"Adempimenti Agenzia delle entrate","months":[10,12]}]"#)
     }
 
+    /// A month grid as a narrow layout cuts it: two months' headers in one cell, marked once each under it, and
+    /// the phase numbers pushed into the first month's cell beside an empty phase cell.
+    func testPhasesOfAMonthGridWithSharedHeadersAndPushedPhaseNumbers() {
+        let items = [
+            block(.paragraph, "5. OBIETTIVO DI MIGLIORAMENTO 2024"),
+            table(0, [["Obiettivo: Descrizione Sintetica", "Revisione del regolamento"]]),
+            table(1, [["Fasi e tempi", "Gennaio", "Febbraio Marzo", "Aprile", "Maggio", "Giugno", "Luglio", "Agosto Settembre",
+                       "Ottobre", "Novembre", "Dicembre"],
+                      ["", "1 X", "X X", "", "", "", "", "", "", "", ""],
+                      ["", "2", "", "X", "X", "", "", "X X", "", "", ""],
+                      ["3", "", "", "", "", "", "", "", "X", "X", "X"]]),
+        ]
+        let objective = records(ObjectiveSheetBuilder(), items).records[0]
+        XCTAssertEqual(objective["phases"]?.json.serialized,
+                       #"[{"phase":"1","months":[1,2,3]},{"phase":"2","months":[4,5,8,9]},{"phase":"3","months":[10,11,12]}]"#)
+    }
+
     func testMonthsOfAPhrase() {
         let vocabulary = ObjectiveVocabulary.standard
         XCTAssertEqual(vocabulary.months(inPhrase: "Gennaio (buoni spesa) – febbraio (per affitto) – marzo (contributo)"), [1, 2, 3])

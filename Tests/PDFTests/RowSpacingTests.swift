@@ -243,6 +243,25 @@ final class HeaderOnlyColumnTests: XCTestCase {
         XCTAssertEqual(rows?.first, ["CAT.", "PROFILO PROF.", "POSTI PREVISTI", "POSTI COPERTI", "VACANTI", ""])
         XCTAssertEqual(rows?[1], ["D7", "ISTRUTT. DIR.", "1", "1", "0", "BOZZA"])
     }
+
+    /// A card's label row over its one value row (words as a Writer page gave them, rules above and below only):
+    /// labels centred, values left-aligned, so text gaps put "Settore" and "Amministrativo" in columns of their
+    /// own. One value is too few to count, but the label stands nearer its value than it is long: one column.
+    /// The last label, over no value, stays a column.
+    func testACardLabelCentredOverItsOneValueIsItsColumn() {
+        let words = [
+            Make.word("Settore", 123.4, 262.7, width: 29.2, size: 9),
+            Make.word("Dirigente", 282.2, 262.7, width: 36.8, size: 9),
+            Make.word("Sistema", 425.1, 262.7, width: 32.5, size: 9),
+            Make.word("Premiante", 460.0, 262.7, width: 41.1, size: 9),
+            Make.word("Amministrativo", 58.2, 276.3, width: 55.7, size: 9),
+            Make.word("Deborah", 220.7, 276.3, width: 32.6, size: 9),
+            Make.word("Ariboni", 255.6, 276.3, width: 26.5, size: 9),
+        ]
+        let region = TableRegion(kind: .stream, box: Rect.enclosing(words.map(\.box))!, rulings: [])
+        let rows = GridExtractor(settings: TableSettings()).extract(region: region, words: words)?.rows
+        XCTAssertEqual(rows, [["Settore", "Dirigente", "Sistema Premiante"], ["Amministrativo", "Deborah Ariboni", ""]])
+    }
 }
 
 final class FullRowWrapTests: XCTestCase {

@@ -92,10 +92,16 @@ struct SlotGrid {
         while c < columnCount {
             let header = filledRows(c)
             guard let lastHeaderRow = header.last, header.count <= maxHeaderRows, let own = span(c) else { c += 1; continue }
+            let rowsBelowHeader = rowCount - lastHeaderRow - 1
             let candidates = [c - 1, c + 1].filter { n in
                 guard n >= 0, n < columnCount else { return false }
                 let values = filledRows(n)
-                return values.count >= minValueRows && values.first! > lastHeaderRow
+                guard let firstValue = values.first, firstValue > lastHeaderRow else { return false }
+                if values.count >= minValueRows { return true }
+                // A card of a label row over a value row or two has too few values to count; there a label and
+                // the value in every row under it, nearer each other than the label is long, are one cell.
+                return rowsBelowHeader < minValueRows && values.count == rowsBelowHeader
+                    && distance(own, span(n)) < own.x1 - own.x0
             }
             let nearest = candidates.min { a, b in
                 distance(own, span(a)) < distance(own, span(b))

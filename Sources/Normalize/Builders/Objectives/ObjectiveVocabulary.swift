@@ -161,6 +161,15 @@ struct ObjectiveVocabulary: Sendable {
         return index + 1
     }
 
+    /// The months a column header of a cronoprogramma names: one ("Gen."), or several where the layout set two
+    /// months' headers in one cell ("Febbraio Marzo"); none when any word of it is no month.
+    func months(ofHeader header: String) -> [Int] {
+        if let month = month(of: header) { return [month] }
+        let named = header.split(whereSeparator: \.isWhitespace).map { month(of: String($0)) }
+        guard named.count > 1, named.allSatisfy({ $0 != nil }) else { return [] }
+        return named.compactMap { $0 }
+    }
+
     /// The months (1-12) a phrase of a cronoprogramma cell names, in order: "Gennaio - marzo" → 1, 2, 3;
     /// "Gennaio (buoni spesa) – febbraio" → 1, 2; "Sino a novembre 2024" → 1…11; "dicembre" → 12. Months are
     /// read by their full names only (abbreviations are too easily other words in a sentence).

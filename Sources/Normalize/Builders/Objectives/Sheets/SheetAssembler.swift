@@ -25,7 +25,7 @@ private struct SheetReading {
         case fields
         case columns(ColumnFields, rows: [SheetLine])
         case indicators(ColumnFields?, years: [Int: String])
-        case phases(phaseColumn: Int, months: [Int: Int])
+        case phases(phaseColumn: Int, months: [Int: [Int]])
         case staff(ColumnFields?)
     }
 
@@ -357,16 +357,34 @@ private struct SheetReading {
 
     // MARK: cronoprogramma
 
-    private mutating func readPhase(_ line: SheetLine, phaseColumn: Int, months: [Int: Int]) -> Bool {
+    /// One phase a row: the months whose cells hold a mark. A cell under a header of several months marks them
+    /// all when it holds a mark for each ("X X" under "Febbraio Marzo"). Where the phase's own cell is empty, the
+    /// words before the marks of the first month cell are the phase (a number right-aligned in a narrow phase
+    /// column stands nearer the first month's left-aligned mark than its own header: "1 X").
+    private mutating func readPhase(_ line: SheetLine, phaseColumn: Int, months: [Int: [Int]]) -> Bool {
         guard line.isTableRow else { return false }
-        let marked = months.keys.sorted().filter { column in
-            column < line.cells.count && vocabulary.monthMarks.contains(TextFolding.words(line.cells[column]))
+        var phase = phaseColumn < line.cells.count ? TextCleaner.clean(line.cells[phaseColumn]) : ""
+        var marked: [Int] = []
+        let monthColumns = months.keys.sorted().filter { $0 < line.cells.count }
+        for column in monthColumns {
+            var words = line.cells[column].split(whereSeparator: \.isWhitespace).map(String.init)
+            if phase.isEmpty, column == monthColumns.first, column > phaseColumn {
+                let label = words.prefix { !isMonthMark($0) }
+                phase = label.joined(separator: " ")
+                words.removeFirst(label.count)
+            }
+            let named = months[column]!
+            guard !words.isEmpty, words.allSatisfy(isMonthMark), words.count == named.count || named.count == 1 else { continue }
+            marked += named
         }
         guard !marked.isEmpty else { return false }
-        let phase = phaseColumn < line.cells.count ? TextCleaner.clean(line.cells[phaseColumn]) : ""
-        draft.phases.append((phase, marked.map { months[$0]! }))
+        draft.phases.append((phase, marked))
         draft.touch(item: line.item, page: line.page)
         return true
+    }
+
+    private func isMonthMark(_ word: String) -> Bool {
+        vocabulary.monthMarks.contains(TextFolding.words(word))
     }
 
     // MARK: staff

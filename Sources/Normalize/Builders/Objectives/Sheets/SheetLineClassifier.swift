@@ -61,7 +61,7 @@ enum SheetLineRole {
     case staffTitle
     case indicatorHeader(IndicatorHeader)
     case indicatorTitle(group: String?)
-    case monthGrid(phaseColumn: Int, months: [Int: Int])
+    case monthGrid(phaseColumn: Int, months: [Int: [Int]])
     case staffHeader(ColumnFields)
     /// A value row, text under a label, an indicator or staff row: read by the mode the sheet is in.
     case plain
@@ -437,11 +437,14 @@ struct SheetLineClassifier {
         return columns.merging([0: ("name", "")]) { kept, _ in kept }
     }
 
-    func monthGrid(_ line: SheetLine) -> (Int, [Int: Int])? {
+    func monthGrid(_ line: SheetLine) -> (Int, [Int: [Int]])? {
         guard line.isTableRow else { return nil }
-        var months: [Int: Int] = [:]
-        for (column, text) in line.filled { if let month = vocabulary.month(of: text) { months[column] = month } }
-        guard months.count >= settings.minimumMonthColumns else { return nil }
+        var months: [Int: [Int]] = [:]
+        for (column, text) in line.filled {
+            let named = vocabulary.months(ofHeader: text)
+            if !named.isEmpty { months[column] = named }
+        }
+        guard months.values.map(\.count).reduce(0, +) >= settings.minimumMonthColumns else { return nil }
         let phaseColumn = (0..<line.cells.count).first { months[$0] == nil } ?? 0
         return (phaseColumn, months)
     }
