@@ -154,6 +154,25 @@ final class TextTableEdgeTests: XCTestCase {
         XCTAssertEqual(regions.map(\.box.y0), [100, 140])
     }
 
+    /// A card without rules: bold labels centred over values left-aligned in other places, then, after a wider
+    /// gap, the card's description and phases in two columns of their own. The head is a table of its own; two
+    /// bold headings one under the other in the same place are not.
+    func testACardsHeadOfLabelsOverValuesIsATableOfItsOwn() {
+        func card(labelsBold: Bool, valuesBold: Bool) -> [Word] {
+            var words = [Make.word("Settore", 128, 100, bold: labelsBold), Make.word("Dirigente", 298, 100, bold: labelsBold),
+                         Make.word("Sistema", 457, 100, bold: labelsBold)]
+            words += [Make.word("Amministrativo", 60, 113, bold: valuesBold), Make.word("Deborah Ariboni", 229, 113, bold: valuesBold)]
+            for r in 0..<4 {
+                let y = 134 + Double(r) * 11
+                words += [Make.word("descrizione \(r)", 60, y), Make.word("fase \(r) da attuare", 201, y)]
+            }
+            return words
+        }
+        let finder = RegionFinder(settings: settings)
+        XCTAssertEqual(finder.streamRegions(words: card(labelsBold: true, valuesBold: false)).map(\.box.y0), [100, 134])
+        XCTAssertEqual(finder.streamRegions(words: card(labelsBold: true, valuesBold: true)).map(\.box.y0), [100], "no table of its own")
+    }
+
     /// Descriptions of twenty-four words wrapped in a narrow column, four words a line: a table of short lines, not
     /// running text in columns.
     func testCellsOfLongTextInShortLinesAreATable() throws {

@@ -258,14 +258,19 @@ struct RegionFinder {
 
         func closeRun() {
             for part in splitAtRepeatedHeader(run, lines: lines, chunked: chunked).flatMap({ splitAtColumnChange($0, lines: lines, chunked: chunked) }) {
+                // Cut off the run's next lines by a split (not just shorter for lines of one cell trimmed below).
+                let splitAbove = part.last != run.last
                 var part = part
                 while let last = part.last, chunked[last].count < 2, !overlapsLineAbove(last),
                       !wrapsCellAbove(last, in: part, lines: lines, chunked: chunked) { part.removeLast() }
                 while let first = part.first, chunked[first].count < 2, !overlapsLineBelow(first) { part.removeFirst() }
                 let tabular = part.filter { chunked[$0].count >= 2 }
-                // A table split off a longer run may be short: its records alike are evidence enough.
+                // A table split off a longer run may be short: its records alike are evidence enough, and so is
+                // a row of labels over their values (a card's head, `isLabelRowOverValueRow`).
+                let splitOff = part.count < run.count && tabular.count >= 2
                 let enough = tabular.count >= settings.minStreamRows
-                    || (part.count < run.count && tabular.count >= 2 && areRecordsAlike(tabular.map { lines[$0] }))
+                    || (splitOff && areRecordsAlike(tabular.map { lines[$0] }))
+                    || (splitAbove && isLabelRowOverValueRow(tabular.map { lines[$0] }))
                     || (tabular.count >= 2 && shareAmountColumns(tabular.map { lines[$0] }))
                 if enough, let box = Rect.enclosing(part.map { lines[$0].box }) {
                     regions.append(TableRegion(kind: .stream, box: box, rulings: []))
@@ -354,7 +359,8 @@ struct RegionFinder {
             let upper = Array(run[start...cut]), lower = Array(run[(cut + 1)...])
             func tabularLines(_ part: [Int]) -> [VisualLine] { part.filter { chunked[$0].count >= 2 }.map { lines[$0] } }
             let above = tabularLines(upper), below = tabularLines(lower)
-            guard above.count >= settings.minStreamRows || (above.count >= 2 && areRecordsAlike(above)),
+            guard above.count >= settings.minStreamRows || (above.count >= 2 && areRecordsAlike(above))
+                    || isLabelRowOverValueRow(above, over: below),
                   below.count >= settings.minStreamRows,
                   let head = below.first, isHeaderLike([head]),
                   startsMostlyDisagree(columnStarts(of: [above]), columnStarts(of: [below])) else { continue }
@@ -363,6 +369,21 @@ struct RegionFinder {
         }
         parts.append(Array(run[start...]))
         return parts
+    }
+
+    /// A card's head above the rest of the card: its value row's cells start at none of the places the lines
+    /// below start theirs ("Settore | Dirigente" over "Amministrativo | Mario Rossi" above a description and its
+    /// phases).
+    func isLabelRowOverValueRow(_ lines: [VisualLine], over below: [VisualLine]) -> Bool {
+        guard isLabelRowOverValueRow(lines), let values = lines.last else { return false }
+        return startsMostlyDisagree(columnStarts(of: [[values]]), columnStarts(of: [below]))
+    }
+
+    /// Two lines, a row of labels in bold over a row of values that are not (two headings one under the other,
+    /// bold both, are no card).
+    func isLabelRowOverValueRow(_ lines: [VisualLine]) -> Bool {
+        guard lines.count == 2, isHeaderLike([lines[0]]) else { return false }
+        return lines[0].words.allSatisfy(\.font.isBold) && !lines[1].words.allSatisfy(\.font.isBold)
     }
 
     /// Lines that each end in `minSharedAmounts` amounts or more, right-aligned at the same places: rows of a
