@@ -248,6 +248,21 @@ final class ObjectiveBuilderTests: XCTestCase {
                        #"[{"phase":"1","months":[1,2,3]},{"phase":"2","months":[4,5,8,9]},{"phase":"3","months":[10,11,12]}]"#)
     }
 
+    /// The phase column and January's read as one column: the header ends in "Gennaio", and the marks ending a
+    /// phase's cell are January's.
+    func testPhasesOfAMonthGridWhosePhaseColumnHoldsTheFirstMonth() {
+        let months = ["Febbraio", "Marzo", "Aprile", "Maggio", "Giugno", "Luglio", "Agosto", "Settembre", "Ottobre", "Novembre", "Dicembre"]
+        let items = [
+            block(.paragraph, "5. OBIETTIVO DI MIGLIORAMENTO 2024"),
+            table(0, [["Obiettivo: Descrizione Sintetica", "Revisione del regolamento"]]),
+            table(1, [["Fasi e tempi Gennaio"] + months,
+                      ["1 X", "X"] + Array(repeating: "", count: 10),
+                      ["2", "", "", "", "", "X", "X", "", "", "", "", ""]]),
+        ]
+        let objective = records(ObjectiveSheetBuilder(), items).records[0]
+        XCTAssertEqual(objective["phases"]?.json.serialized, #"[{"phase":"1","months":[1,2]},{"phase":"2","months":[6,7]}]"#)
+    }
+
     func testMonthsOfAPhrase() {
         let vocabulary = ObjectiveVocabulary.standard
         XCTAssertEqual(vocabulary.months(inPhrase: "Gennaio (buoni spesa) – febbraio (per affitto) – marzo (contributo)"), [1, 2, 3])

@@ -173,6 +173,29 @@ final class TextTableEdgeTests: XCTestCase {
         XCTAssertEqual(finder.streamRegions(words: card(labelsBold: true, valuesBold: true)).map(\.box.y0), [100], "no table of its own")
     }
 
+    /// A month grid ruled by rows alone, its header of month names set a word space apart (one line of text to
+    /// the chunking, across the whole width, as running text is): each name starts where the marks under it
+    /// start, so the band is the table's header and not prose between rules.
+    func testANarrowSetHeaderAlignedWithItsCellsStaysInARuledStack() {
+        let months = ["Gennaio", "Febbraio", "Marzo", "Aprile", "Maggio", "Giugno", "Luglio", "Agosto", "Settembre"]
+        var words = [Make.word("Fasi", 60, 104, size: 8)]
+        var x = 80.0
+        var starts: [Double] = []
+        for month in months {
+            words.append(Make.word(month, x, 104, size: 8))
+            starts.append(x)
+            x += Double(month.count) * 4 + 4
+        }
+        for (row, marked) in [[0, 1, 2], [3, 4], [5, 6, 7, 8]].enumerated() {
+            let y = 120 + Double(row) * 14
+            words.append(Make.word("\(row + 1)", 72, y, size: 8))
+            words += marked.map { Make.word("X", starts[$0], y, size: 8) }
+        }
+        let rulings = [100.0, 116, 130, 144, 158].map { Make.horizontal($0, 45, x + 10) }
+        let regions = RegionFinder(settings: settings).ruledRegions(rulings: rulings, words: words)
+        XCTAssertEqual(regions.map(\.box.y0), [100])
+    }
+
     /// Descriptions of twenty-four words wrapped in a narrow column, four words a line: a table of short lines, not
     /// running text in columns.
     func testCellsOfLongTextInShortLinesAreATable() throws {

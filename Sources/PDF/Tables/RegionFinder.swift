@@ -52,11 +52,13 @@ struct RegionFinder {
             lines.filter { $0.box.midY > upper.position && $0.box.midY < lower.position }
         }
         var parts: [[Ruling]] = [[stack[0]]]
-        for (upper, lower) in zip(stack, stack.dropFirst()) {
+        for (index, (upper, lower)) in zip(stack, stack.dropFirst()).enumerated() {
             let lines = band(upper, lower)
+            let below = index + 2 < stack.count ? band(lower, stack[stack.count - 1]) : []
             if lines.isEmpty && lower.position - upper.position > settings.minCellSize {
                 parts.append([lower])
-            } else if isProse(lines, width: right - left) {
+            } else if isProse(lines, width: right - left),
+                      !startsWhereCellsStart(lines, cellStarts: cellStarts(of: below)) {
                 // Running text between two rules (a paragraph set in a ruled frame) belongs to no table.
                 parts.append([lower])
             } else {
@@ -70,7 +72,10 @@ struct RegionFinder {
             let bands = zip(part, part.dropFirst()).map { band($0, $1) }
             let starts = columnStarts(of: bands.filter(tabular))
             let bodySize = medianFontSize(bands.joined())
-            let keeps = { (lines: [VisualLine]) in tabular(lines) || fitsColumns(lines, starts: starts) }
+            let bodyCellStarts = cellStarts(of: Array(bands.filter(tabular).joined()))
+            let keeps = { (lines: [VisualLine]) in
+                tabular(lines) || fitsColumns(lines, starts: starts) || startsWhereCellsStart(lines, cellStarts: bodyCellStarts)
+            }
             // A heading set larger than the table's text over the rule of another table (the next section's,
             // spaced out over the width) is no row of this one, however its words line up.
             let isHeadingOverOtherRule = { (lines: [VisualLine], lower: Ruling, above: ArraySlice<Ruling>) in
@@ -168,6 +173,20 @@ struct RegionFinder {
         let words = lines.map(\.words.count).reduce(0, +)
         return lines.contains { $0.box.width >= settings.proseWidthShare * width }
             && Double(words) / Double(lines.count) > settings.maxMeanWordsPerCell
+    }
+
+    /// Where the lines' chunks (their cells) start, one entry a chunk.
+    func cellStarts(of lines: [VisualLine]) -> [Double] {
+        lines.flatMap { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio).map(\.box.x0) }
+    }
+
+    /// A header set with narrow gaps (one chunk to the eye of `chunks`), its labels left-aligned with the cells
+    /// under them: most of its words, and `minAlignedHeaderWords` at least, start where cells of the rows start
+    /// ("Gennaio Febbraio Marzo …" over the marks of each month).
+    func startsWhereCellsStart(_ lines: [VisualLine], cellStarts: [Double]) -> Bool {
+        let words = lines.flatMap(\.words)
+        let aligned = words.filter { word in cellStarts.contains { abs($0 - word.box.x0) <= settings.columnTolerance } }
+        return aligned.count >= settings.minAlignedHeaderWords && Double(aligned.count) >= settings.alignedHeaderWordShare * Double(words.count)
     }
 
     /// A band whose every line is one cell starting at the start of a column other than the first.

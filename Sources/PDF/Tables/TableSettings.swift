@@ -17,6 +17,10 @@ public struct TableSettings: Sendable {
     public var chunkGapRatio = 0.75
     /// Cells of one column start within this distance of each other (a value row read by the header's columns).
     public var columnTolerance = 2.0
+    /// A ruled band of narrow-set labels is the header of the rows under it when this many of its words, and
+    /// this share of them, start where the rows' words start (`RegionFinder.startsWhereCellsStart`).
+    public var minAlignedHeaderWords = 3
+    public var alignedHeaderWordShare = 0.6
     /// A gap inside a chunk at least this fraction of the font size, before a word starting where another line's
     /// cell starts, splits the chunk there (wider than a word space, narrower than a chunk gap).
     public var alignedSplitGapRatio = 0.45

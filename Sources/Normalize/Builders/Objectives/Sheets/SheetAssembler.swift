@@ -360,12 +360,21 @@ private struct SheetReading {
     /// One phase a row: the months whose cells hold a mark. A cell under a header of several months marks them
     /// all when it holds a mark for each ("X X" under "Febbraio Marzo"). Where the phase's own cell is empty, the
     /// words before the marks of the first month cell are the phase (a number right-aligned in a narrow phase
-    /// column stands nearer the first month's left-aligned mark than its own header: "1 X").
+    /// column stands nearer the first month's left-aligned mark than its own header: "1 X"). Where the phase
+    /// column also holds the first month (`SheetLineClassifier.monthGrid`), the marks ending its cell are that
+    /// month's.
     private mutating func readPhase(_ line: SheetLine, phaseColumn: Int, months: [Int: [Int]]) -> Bool {
         guard line.isTableRow else { return false }
         var phase = phaseColumn < line.cells.count ? TextCleaner.clean(line.cells[phaseColumn]) : ""
         var marked: [Int] = []
-        let monthColumns = months.keys.sorted().filter { $0 < line.cells.count }
+        if let fused = months[phaseColumn], !phase.isEmpty {
+            var words = phase.split(separator: " ").map(String.init)
+            let marks = words.reversed().prefix(while: isMonthMark).count
+            words.removeLast(marks)
+            phase = words.joined(separator: " ")
+            if marks > 0 { marked += fused }
+        }
+        let monthColumns = months.keys.sorted().filter { $0 < line.cells.count && $0 != phaseColumn }
         for column in monthColumns {
             var words = line.cells[column].split(whereSeparator: \.isWhitespace).map(String.init)
             if phase.isEmpty, column == monthColumns.first, column > phaseColumn {

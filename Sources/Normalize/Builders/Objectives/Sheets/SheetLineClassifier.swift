@@ -446,6 +446,12 @@ struct SheetLineClassifier {
         }
         guard months.values.map(\.count).reduce(0, +) >= settings.minimumMonthColumns else { return nil }
         let phaseColumn = (0..<line.cells.count).first { months[$0] == nil } ?? 0
+        // A narrow phase column and the first month's may read as one column: its header then ends in the name
+        // of the month before the first month column ("Fasi e tempi Gennaio" beside "Febbraio").
+        if let lastWord = line.cells[phaseColumn].split(whereSeparator: \.isWhitespace).last,
+           let month = vocabulary.month(of: String(lastWord)), month + 1 == months.values.joined().min() {
+            months[phaseColumn] = [month]
+        }
         return (phaseColumn, months)
     }
 
