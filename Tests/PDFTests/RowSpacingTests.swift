@@ -194,6 +194,11 @@ final class TextTableEdgeTests: XCTestCase {
         let rulings = [100.0, 116, 130, 144, 158].map { Make.horizontal($0, 45, x + 10) }
         let regions = RegionFinder(settings: settings).ruledRegions(rulings: rulings, words: words)
         XCTAssertEqual(regions.map(\.box.y0), [100])
+        // One row marking the last five months: half the header's words are over marks, and every mark but
+        // the phase number has a label over it.
+        let sparse = words.filter { $0.box.y0 < 110 } + [Make.word("1", 72, 120, size: 8)] + starts.suffix(5).map { Make.word("X", $0, 120, size: 8) }
+        let sparseRegions = RegionFinder(settings: settings).ruledRegions(rulings: Array(rulings.prefix(3)), words: sparse)
+        XCTAssertEqual(sparseRegions.map(\.box.y0), [100])
     }
 
     /// Descriptions of twenty-four words wrapped in a narrow column, four words a line: a table of short lines, not

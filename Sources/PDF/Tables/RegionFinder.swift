@@ -181,12 +181,21 @@ struct RegionFinder {
     }
 
     /// A header set with narrow gaps (one chunk to the eye of `chunks`), its labels left-aligned with the cells
-    /// under them: most of its words, and `minAlignedHeaderWords` at least, start where cells of the rows start
-    /// ("Gennaio Febbraio Marzo …" over the marks of each month).
+    /// under them ("Gennaio Febbraio Marzo …" over the marks of each month): `minAlignedHeaderWords` of its words
+    /// at least start where cells of the rows start, and these are `alignedHeaderWordShare` of its words, or,
+    /// under a row or two of sparse marks, `sparseAlignedHeaderWordShare` of them with most of the columns under
+    /// it starting where its words start.
     func startsWhereCellsStart(_ lines: [VisualLine], cellStarts: [Double]) -> Bool {
-        let words = lines.flatMap(\.words)
-        let aligned = words.filter { word in cellStarts.contains { abs($0 - word.box.x0) <= settings.columnTolerance } }
-        return aligned.count >= settings.minAlignedHeaderWords && Double(aligned.count) >= settings.alignedHeaderWordShare * Double(words.count)
+        let wordStarts = lines.flatMap(\.words).map(\.box.x0)
+        let isNear = { (a: Double, b: Double) in abs(a - b) <= settings.columnTolerance }
+        let alignedWords = wordStarts.filter { start in cellStarts.contains { isNear($0, start) } }.count
+        guard alignedWords >= settings.minAlignedHeaderWords else { return false }
+        let share = Double(alignedWords) / Double(wordStarts.count)
+        if share >= settings.alignedHeaderWordShare { return true }
+        var columns: [Double] = []
+        for start in cellStarts.sorted() where columns.last.map({ !isNear($0, start) }) ?? true { columns.append(start) }
+        let headedColumns = columns.filter { column in wordStarts.contains { isNear($0, column) } }.count
+        return share >= settings.sparseAlignedHeaderWordShare && Double(headedColumns) >= settings.alignedHeaderWordShare * Double(columns.count)
     }
 
     /// A band whose every line is one cell starting at the start of a column other than the first.

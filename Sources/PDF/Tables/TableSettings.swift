@@ -21,6 +21,7 @@ public struct TableSettings: Sendable {
     /// this share of them, start where the rows' words start (`RegionFinder.startsWhereCellsStart`).
     public var minAlignedHeaderWords = 3
     public var alignedHeaderWordShare = 0.6
+    public var sparseAlignedHeaderWordShare = 0.3
     /// A gap inside a chunk at least this fraction of the font size, before a word starting where another line's
     /// cell starts, splits the chunk there (wider than a word space, narrower than a chunk gap).
     public var alignedSplitGapRatio = 0.45
