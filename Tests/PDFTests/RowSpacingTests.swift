@@ -309,6 +309,26 @@ final class HeaderOnlyColumnTests: XCTestCase {
         let rows = GridExtractor(settings: TableSettings()).extract(region: region, words: words)?.rows
         XCTAssertEqual(rows, [["Settore", "Dirigente", "Sistema Premiante"], ["Amministrativo", "Deborah Ariboni", ""]])
     }
+
+    /// A card's head as Writer sets narrow columns (words as the page gave them): the first value ends 6pt
+    /// before the second starts, less than the chunking's gap but three times the line's word gaps, and both
+    /// stand between the labels "Settore" and "Responsabile": two cells. A value line in bold would not part.
+    func testCellsSetCloseUnderBoldLabelsPartInTheLabelsGap() {
+        func words(valuesBold: Bool) -> [Word] {
+            [Make.word("Settore", 103.1, 293.8, width: 29.2, size: 10, bold: true),
+             Make.word("Responsabile", 212.0, 293.8, width: 55.2, size: 10, bold: true),
+             Make.word("Premiante", 358.4, 293.8, width: 41.1, size: 10, bold: true)]
+                + [("Servizi", 58.2, 25.5), ("per", 86.0, 12.3), ("il", 100.7, 3.8), ("Territorio", 106.8, 34.0), ("–", 143.1, 4.7),
+                   ("Opere", 150.2, 23.6), ("Arch.", 180.1, 19.8), ("Simona", 202.3, 28.8), ("Pizzocaro", 233.4, 37.3), ("Premio", 423.9, 26.9)]
+                .map { Make.word($0.0, $0.1, 307.4, width: $0.2, size: 10, bold: valuesBold) }
+        }
+        func rows(_ words: [Word]) -> [[String]]? {
+            let region = TableRegion(kind: .stream, box: Rect.enclosing(words.map(\.box))!, rulings: [])
+            return GridExtractor(settings: TableSettings()).extract(region: region, words: words)?.rows
+        }
+        XCTAssertEqual(rows(words(valuesBold: false))?.last, ["Servizi per il Territorio – Opere", "Arch. Simona Pizzocaro", "Premio"])
+        XCTAssertEqual(rows(words(valuesBold: true))?.last?.first, "Servizi per il Territorio – Opere Arch. Simona Pizzocaro")
+    }
 }
 
 final class FullRowWrapTests: XCTestCase {

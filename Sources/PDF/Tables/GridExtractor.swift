@@ -30,7 +30,7 @@ struct GridExtractor {
         let chunked = lines.map { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio) }
         // Rules already say a table is here; in a text-only region the chunk gaps are the only evidence of one.
         let figureGaps = region.kind == .stream ? [] : alignedFigureGaps(chunked)
-        let chunkLines = region.kind == .stream ? chunked : splitAtAlignedStarts(chunked, figureGaps: figureGaps)
+        let chunkLines = splitAtHeaderGaps(region.kind == .stream ? chunked : splitAtAlignedStarts(chunked, figureGaps: figureGaps))
         let verticals = region.rulings.filter { $0.orientation == .vertical }
         let horizontals = region.rulings.filter { $0.orientation == .horizontal && $0.length >= settings.minRulingLength }
 
@@ -107,6 +107,39 @@ struct GridExtractor {
                 return pieces.map { Chunk(words: $0, box: Rect.enclosing($0.map(\.box))!) }
             }
         }
+    }
+
+    /// Cells set close in narrow columns ("Servizi per il Territorio – Opere Arch. Simona Pizzocaro" under
+    /// "Settore | Responsabile", a card's head as Writer sets it): under the first line of two bold labels or
+    /// more (a heading may stand above it), a chunk of a line not in bold parts where two of its
+    /// words stand a cell gap apart, twice its usual word gap or more, both of them inside a gap between two of
+    /// the labels.
+    func splitAtHeaderGaps(_ chunkLines: [[Chunk]]) -> [[Chunk]] {
+        let isBold = { (chunks: [Chunk]) in chunks.allSatisfy { $0.words.allSatisfy(\.font.isBold) } }
+        guard let headerIndex = chunkLines.firstIndex(where: { $0.count >= 2 && isBold($0) }) else { return chunkLines }
+        let header = chunkLines[headerIndex]
+        let labelGaps = zip(header, header.dropFirst()).map { $0.box.x1...$1.box.x0 }
+        return chunkLines.enumerated().map { index, chunks in
+            guard index > headerIndex, !isBold(chunks) else { return chunks }
+            return chunks.flatMap { split($0, atGapsInside: labelGaps) }
+        }
+    }
+
+    private func split(_ chunk: Chunk, atGapsInside labelGaps: [ClosedRange<Double>]) -> [Chunk] {
+        let pairs = Array(zip(chunk.words, chunk.words.dropFirst()))
+        guard !pairs.isEmpty else { return [chunk] }
+        let gaps = pairs.map { $1.box.x0 - $0.box.x1 }
+        let usual = gaps.sorted()[gaps.count / 2]
+        var pieces: [[Word]] = [[chunk.words[0]]]
+        for ((left, right), gap) in zip(pairs, gaps) {
+            if settings.isCellGap(from: left, to: right), gap >= settings.headerGapWordGapRatio * usual,
+               labelGaps.contains(where: { $0.contains(left.box.x1) && $0.contains(right.box.x0) }) {
+                pieces.append([])
+            }
+            pieces[pieces.count - 1].append(right)
+        }
+        guard pieces.count > 1 else { return [chunk] }
+        return pieces.map { Chunk(words: $0, box: Rect.enclosing($0.map(\.box))!) }
     }
 
     /// A figure right-aligned against the next column's text, a word space apart ("0 PORTA", "2 Istruzione"):

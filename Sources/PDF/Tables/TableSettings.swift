@@ -25,6 +25,9 @@ public struct TableSettings: Sendable {
     /// A gap inside a chunk at least this fraction of the font size, before a word starting where another line's
     /// cell starts, splits the chunk there (wider than a word space, narrower than a chunk gap).
     public var alignedSplitGapRatio = 0.45
+    /// Under a line of bold labels, a gap this many times its chunk's usual word gap (and a cell gap) inside a
+    /// gap between two labels parts two cells (`GridExtractor.splitAtHeaderGaps`).
+    public var headerGapWordGapRatio = 2.0
     /// A band of a ruled stack whose text is this many times the stack's median size is a caption between tables.
     public var captionSizeRatio = 1.25
     /// A column gap must be at least this wide.
