@@ -15,6 +15,9 @@ struct TablesCommand: ParsableCommand {
         with bbox in PDF points from the first page's top-left corner, "" for an
         empty cell and a spanning cell's text in its first slot. method: lattice
         (ruled grid), rules (horizontal rules only) or stream (text alignment).
+        A table set turned on its page (text at 90° reading up, or 270° reading
+        down) says "rotation":90 or 270: its rows and columns are those of the
+        turned page, its bbox stays in the page's coordinates.
         DOCX, ODT and XHTML/HTML tables come from the markup's grid (method
         "markup", spans expanded the same way), with "source" naming the table
         element.
