@@ -210,7 +210,8 @@ enum TableRendering {
     static func markdown(_ table: Table) -> String {
         let width = table.columnCount
         let pages = table.page == table.pageEnd ? "page \(table.page)" : "pages \(table.page)-\(table.pageEnd)"
-        var lines = ["<!-- \(pages), \(table.method) -->"]
+        let turn = table.rotation.map { ", turned \($0)°" } ?? ""
+        var lines = ["<!-- \(pages), \(table.method)\(turn) -->"]
         for (index, row) in table.rows.enumerated() {
             let cells = (row + Array(repeating: "", count: width - row.count)).map {
                 $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")

@@ -98,6 +98,17 @@ final class TurnedTableTests: XCTestCase {
         XCTAssertEqual(down.frameRect(Rect(x0: 585, y0: 0, x1: 595, y1: 10)), Rect(x0: 0, y0: 0, x1: 10, y1: 10))
     }
 
+    func testWordsAreGroupedByTheirTurn() {
+        let up = Word(text: "su", box: Rect(x0: 0, y0: 0, x1: 5, y1: 10), font: Make.word("x", 0, 0).font, order: 1, rotation: 90)
+        var down = up, upright = up, upsideDown = up
+        down.rotation = 270
+        down.order = 2
+        upright.rotation = 0
+        upsideDown.rotation = 180
+        let groups = TurnedFrame.wordsByTurn([upright, up, down, upsideDown, up])
+        XCTAssertEqual(groups, [90: [up, up], 270: [down]], "upright and upside-down words are in no group")
+    }
+
     // MARK: Turned words in an upright table
 
     /// Words turned by `rotation`, each a column header standing in its cell (set bottom to top: the box is tall).

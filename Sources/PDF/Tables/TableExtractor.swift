@@ -30,9 +30,9 @@ public struct TableExtractor: Sendable {
     /// `minTurnedWordShare` of the words in its box (turned column headers over an upright table make no table).
     func turnedTables(on page: Page, spellings: PageSpellings) -> [PageTable] {
         var tables: [PageTable] = []
+        let turned = TurnedFrame.wordsByTurn(page.words)
         for rotation in TurnedFrame.rotations {
-            let words = page.words.filter { $0.rotation == rotation }
-            guard words.count >= settings.minTurnedTableWords else { continue }
+            guard let words = turned[rotation], words.count >= settings.minTurnedTableWords else { continue }
             let frame = TurnedFrame(rotation: rotation, pageWidth: page.width, pageHeight: page.height)
             for found in uprightTables(on: frame.framePage(page, words: words), spellings: spellings) {
                 let table = frame.pageTable(found)

@@ -13,6 +13,16 @@ struct TurnedFrame: Sendable {
     /// The turns a table can be found in besides upright (`Word.rotation`).
     static let rotations = [90, 270]
 
+    /// Words grouped by the turn of their text, for the turns of `rotations` (upright words are in no group),
+    /// each group in the words' order.
+    static func wordsByTurn(_ words: [Word]) -> [Int: [Word]] {
+        var groups: [Int: [Word]] = [:]
+        for word in words where word.rotation != 0 && rotations.contains(word.rotation) {
+            groups[word.rotation, default: []].append(word)
+        }
+        return groups
+    }
+
     init(rotation: Int, pageWidth: Double, pageHeight: Double) {
         precondition(Self.rotations.contains(rotation), "a turned frame is turned by 90° or 270°")
         self.rotation = rotation
