@@ -75,6 +75,25 @@ final class TurnedTableTests: XCTestCase {
         }
     }
 
+    // MARK: As a renderer sets them
+
+    /// Tests/Fixtures/rotated-weasyprint.pdf (WeasyPrint, CSS `transform: rotate`): on page 1 an upright ruled
+    /// table and a ruled one with spans turned by 90°, on page 2 a paragraph and an unruled table turned by 270°.
+    func testTablesTurnedByARendererBesideUprightText() throws {
+        let content = try PDFFile(path: Paths.fixture("rotated-weasyprint.pdf")).content()
+        let tables = content.tables
+        XCTAssertEqual(tables.map(\.page), [1, 1, 2])
+        XCTAssertEqual(tables.map(\.rotation), [nil, 90, 270])
+        XCTAssertEqual(tables.map(\.method), ["lattice", "lattice", "stream"])
+        for (table, name) in zip(tables, ["p1__t1", "p1__t2", "p2__t1"]) {
+            let expected = try CSV.parse(String(contentsOfFile: Paths.fixture("expected/rotated-weasyprint__\(name).csv"), encoding: .utf8))
+            XCTAssertEqual(table.rows, expected, name)
+        }
+        // The turned tables' words are in no block; the page's upright text is.
+        let texts = content.blocks.map(\.text)
+        XCTAssertEqual(texts, ["Allegato 5", "Allegato 6", "Il personale assegnato ai servizi è riportato nella tabella a lato."])
+    }
+
     // MARK: The turned frame, on plain geometry
 
     func testTheFrameMapsBoxesAndRulingsThereAndBack() {
