@@ -34,9 +34,12 @@ public struct TableExtractor: Sendable {
         for rotation in TurnedFrame.rotations {
             guard let words = turned[rotation], words.count >= settings.minTurnedTableWords else { continue }
             let frame = TurnedFrame(rotation: rotation, pageWidth: page.width, pageHeight: page.height)
+            Diagnostics.log("page \(page.number): \(words.count) words turned \(rotation)°, read in their frame (regions below in frame points)")
             for found in uprightTables(on: frame.framePage(page, words: words), spellings: spellings) {
-                let table = frame.pageTable(found)
-                if turnedShare(in: table.table.bbox, rotation: rotation, page) > settings.minTurnedWordShare { tables.append(table) }
+                let table = frame.pageTable(found), share = turnedShare(in: table.table.bbox, rotation: rotation, page)
+                let kept = share > settings.minTurnedWordShare
+                Diagnostics.log("turned table at \(table.table.bbox) on the page: \(Int(share * 100))% of its words turned, \(kept ? "kept" : "left to the upright finder")")
+                if kept { tables.append(table) }
             }
         }
         return tables
