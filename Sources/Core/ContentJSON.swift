@@ -29,6 +29,7 @@ public enum ContentJSON {
             ("rows", .array(table.rows.map { .array($0.map { .string($0) }) })),
         ]
         if let source = table.source { pairs.append(("source", .string(source))) }
+        if let rotation = table.rotation { pairs.append(("rotation", .number(Double(rotation)))) }
         if table.hasRowPlaces { pairs.append(("row_places", .array(table.rowPlaces.map(rowPlace)))) }
         return .object(pairs)
     }
@@ -108,6 +109,7 @@ public enum ContentJSON {
                           bbox: try rect(object["bbox"], at: "\(path).bbox"), rows: cells,
                           method: object["method"] as? String ?? "manual")
         table.source = object["source"] as? String
+        table.rotation = try integer(object["rotation"], at: "\(path).rotation")
         table.rowPlaces = try rowPlaces(object["row_places"], rowCount: cells.count, at: "\(path).row_places")
         return table
     }

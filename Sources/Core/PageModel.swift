@@ -29,11 +29,15 @@ public struct Glyph: Hashable, Sendable {
     public var scalar: Unicode.Scalar
     public var box: Rect
     public var font: FontInfo
+    /// How far the text is turned, in degrees counterclockwise as seen on the page: 0 upright, 90 reading bottom
+    /// to top, 180 upside down, 270 reading top to bottom (poppler's direction of the glyph's word).
+    public var rotation: Int
 
-    public init(scalar: Unicode.Scalar, box: Rect, font: FontInfo) {
+    public init(scalar: Unicode.Scalar, box: Rect, font: FontInfo, rotation: Int = 0) {
         self.scalar = scalar
         self.box = box
         self.font = font
+        self.rotation = rotation
     }
 }
 
@@ -46,13 +50,16 @@ public struct Word: Hashable, Codable, Sendable {
     public var order: Int
     /// Set for text rotated by 90° (axis titles, turned column headers).
     public var isVertical: Bool
+    /// How far the text is turned, as its first glyph (`Glyph.rotation`): 0 upright, 90 or 270 turned.
+    public var rotation: Int
 
-    public init(text: String, box: Rect, font: FontInfo, order: Int, isVertical: Bool = false) {
+    public init(text: String, box: Rect, font: FontInfo, order: Int, isVertical: Bool = false, rotation: Int = 0) {
         self.text = text
         self.box = box
         self.font = font
         self.order = order
         self.isVertical = isVertical
+        self.rotation = rotation
     }
 
     /// Place and box alone: equal words have equal ones, and the words of a page differ in them, so hashing the

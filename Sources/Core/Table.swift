@@ -15,9 +15,13 @@ public struct Table: Hashable, Codable, Sendable {
     /// Where each row is, one place per row, in step with `rows`; empty when the reader did not say (a table
     /// written by hand, a dump made before rows had places).
     public var rowPlaces: [RowPlace]
+    /// How far the table's text is turned on an upright page, in degrees counterclockwise (90: it reads bottom to
+    /// top, 270: top to bottom); its rows and columns are those a reader of the turned page sees, its boxes stay
+    /// in the page's coordinates. nil for an upright table, and then not encoded.
+    public var rotation: Int?
 
     public init(page: Int, pageEnd: Int? = nil, bbox: Rect, rows: [[String]], method: String, source: String? = nil,
-                rowPlaces: [RowPlace] = []) {
+                rowPlaces: [RowPlace] = [], rotation: Int? = nil) {
         self.page = page
         self.pageEnd = pageEnd ?? page
         self.bbox = bbox
@@ -25,6 +29,7 @@ public struct Table: Hashable, Codable, Sendable {
         self.method = method
         self.source = source
         self.rowPlaces = rowPlaces
+        self.rotation = rotation
     }
 
     public var columnCount: Int { rows.map(\.count).max() ?? 0 }

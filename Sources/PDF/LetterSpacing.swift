@@ -77,7 +77,8 @@ struct LetterSpacing {
         }
         return groups.map { group in
             guard group.count > 1, let box = Rect.enclosing(group.map(\.box)) else { return group[0] }
-            return Word(text: group.map(\.text).joined(), box: box, font: group[0].font, order: group[0].order, isVertical: false)
+            return Word(text: group.map(\.text).joined(), box: box, font: group[0].font, order: group[0].order, isVertical: false,
+                        rotation: group[0].rotation)
         }
     }
 }

@@ -92,7 +92,8 @@ final class PopplerPage {
         for i in 0..<count {
             let b = boxes[i]
             let font = b.font >= 0 && Int(b.font) < fonts.count ? fonts[Int(b.font)] : unknown
-            glyphs.append(Glyph(scalar: scalars[i], box: Rect(x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1), font: font))
+            glyphs.append(Glyph(scalar: scalars[i], box: Rect(x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1), font: font,
+                                rotation: Int(b.rotation)))
         }
         return glyphs
     }

@@ -87,7 +87,7 @@ struct WordBuilder {
         let text = isASCII ? scalars : scalars.precomposedStringWithCanonicalMapping
         guard !text.isEmpty else { return nil }
         let isVertical = glyphs.count >= 2 && WordBuilder.isVerticalStep(glyphs[1], after: glyphs[0])
-        return Word(text: text, box: box, font: first.font, order: order, isVertical: isVertical)
+        return Word(text: text, box: box, font: first.font, order: order, isVertical: isVertical, rotation: first.rotation)
     }
 
     /// Text rotated by 90°: the next glyph sits above or below the last one, in the same column, and touches it

@@ -179,7 +179,7 @@ namespace {
 /* The glyph boxes and fonts of `text`'s word selection over the whole page, one per Unicode scalar of the
    selection's text: each character's box, a space between two words poppler marks as spaced (from the end
    of the first to the start of the next, the first one's height) and a zero-size box at the end of every
-   line but the last. A space or a line end takes the font of the character before it. */
+   line but the last. A space or a line end takes the font and the rotation of the character before it. */
 void collectGlyphs(TextPage *text, PianiPDFPage *page)
 {
     PDFRectangle whole(0, 0, page->width, page->height);
@@ -213,7 +213,9 @@ void collectGlyphs(TextPage *text, PianiPDFPage *page)
         return lastFont;
     };
 
-    int font = 0;
+    // poppler's rotations count quarter turns clockwise in device space (y down): 1 reads top to bottom.
+    auto degrees = [](const TextWord *word) { return (4 - word->getRotation()) % 4 * 90; };
+    int font = 0, rotation = 0;
     for (int i = 0; i < lineCount; ++i) {
         const std::vector<TextWordSelection *> &words = *lines[i];
         double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
@@ -223,17 +225,18 @@ void collectGlyphs(TextPage *text, PianiPDFPage *page)
                 PianiGlyphBox glyph {};
                 word->getCharBBox(k, &glyph.x0, &glyph.y0, &glyph.x1, &glyph.y1);
                 glyph.font = font = fontOf(word, k);
+                glyph.rotation = rotation = degrees(word);
                 page->glyphs.push_back(glyph);
             }
             word->getBBox(&x1, &y1, &x2, &y2);
             if (word->getSpaceAfter() && j + 1 < words.size()) {
                 double nx1, ny1, nx2, ny2;
                 words[j + 1]->getWord()->getBBox(&nx1, &ny1, &nx2, &ny2);
-                page->glyphs.push_back(PianiGlyphBox { x2, y1, nx1, y2, font });
+                page->glyphs.push_back(PianiGlyphBox { x2, y1, nx1, y2, font, rotation });
             }
         }
         if (i + 1 < lineCount && !page->glyphs.empty()) {
-            page->glyphs.push_back(PianiGlyphBox { x2, y2, x2, y2, font });
+            page->glyphs.push_back(PianiGlyphBox { x2, y2, x2, y2, font, rotation });
         }
     }
     for (int i = 0; i < lineCount; ++i) {

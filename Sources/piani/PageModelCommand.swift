@@ -20,8 +20,7 @@ struct PageModelCommand: ParsableCommand {
                 let page = try pdf.page(number)
                 var object: [String: Any] = [
                     "page": page.number, "width": page.width, "height": page.height,
-                    "words": page.words.map { ["text": $0.text, "bbox": $0.box.rounded, "font": $0.font.name,
-                                               "size": $0.font.size, "bold": $0.font.isBold, "italic": $0.font.isItalic] },
+                    "words": page.words.map(Self.word),
                     "lines": page.lines.map { ["text": $0.text, "bbox": $0.box.rounded] },
                     "rulings": page.rulings.map { ["orientation": $0.orientation.rawValue, "bbox": $0.box.rounded] },
                 ]
@@ -31,5 +30,13 @@ struct PageModelCommand: ParsableCommand {
             }
         }
         try exitForFailures(failed)
+    }
+
+    /// A word's text, box and font, and how far it is turned when it is (`"rotation"`: 90 or 270, as `Word.rotation`).
+    static func word(_ word: Word) -> [String: Any] {
+        var object: [String: Any] = ["text": word.text, "bbox": word.box.rounded, "font": word.font.name, "size": word.font.size,
+                                     "bold": word.font.isBold, "italic": word.font.isItalic]
+        if word.rotation != 0 { object["rotation"] = word.rotation }
+        return object
     }
 }

@@ -15,6 +15,9 @@ struct TablesCommand: ParsableCommand {
         with bbox in PDF points from the first page's top-left corner, "" for an
         empty cell and a spanning cell's text in its first slot. method: lattice
         (ruled grid), rules (horizontal rules only) or stream (text alignment).
+        A table set turned on its page (text at 90° reading up, or 270° reading
+        down) says "rotation":90 or 270: its rows and columns are those of the
+        turned page, its bbox stays in the page's coordinates.
         DOCX, ODT and XHTML/HTML tables come from the markup's grid (method
         "markup", spans expanded the same way), with "source" naming the table
         element.
@@ -207,7 +210,8 @@ enum TableRendering {
     static func markdown(_ table: Table) -> String {
         let width = table.columnCount
         let pages = table.page == table.pageEnd ? "page \(table.page)" : "pages \(table.page)-\(table.pageEnd)"
-        var lines = ["<!-- \(pages), \(table.method) -->"]
+        let turn = table.rotation.map { ", turned \($0)°" } ?? ""
+        var lines = ["<!-- \(pages), \(table.method)\(turn) -->"]
         for (index, row) in table.rows.enumerated() {
             let cells = (row + Array(repeating: "", count: width - row.count)).map {
                 $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")

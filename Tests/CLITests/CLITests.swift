@@ -119,6 +119,22 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(md.stdout.contains("| --- |"))
     }
 
+    /// A turned table says its turn in every form that has room for it, and page-model says each word's.
+    func testTurnedTablesAndWordsSayTheirTurn() throws {
+        let json = try piani("tables", "Tests/Fixtures/rotated-tables.pdf", "--pages", "1")
+        XCTAssertEqual(json.status, 0, json.stderr)
+        XCTAssertTrue(json.stdout.contains("\"rotation\":90"), json.stdout)
+        let md = try piani("tables", "Tests/Fixtures/rotated-tables.pdf", "--pages", "2", "--format", "md")
+        XCTAssertTrue(md.stdout.hasPrefix("<!-- page 2, stream, turned 270° -->"), md.stdout)
+        let model = try piani("page-model", "Tests/Fixtures/rotated-tables.pdf", "--pages", "1")
+        let page = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(model.stdout.utf8)) as? [String: Any])
+        let words = try XCTUnwrap(page["words"] as? [[String: Any]])
+        XCTAssertEqual(words.first { $0["text"] as? String == "Codice" }?["rotation"] as? Int, 90)
+        XCTAssertNil(words.first { $0["text"] as? String == "Allegato" }?["rotation"], "an upright word says no rotation")
+        let upright = try piani("tables", "samples/lumezzane_referto-obiettivi_2023-06-30.pdf", "--pages", "3")
+        XCTAssertFalse(upright.stdout.contains("rotation"), "upright tables write none")
+    }
+
     func testBlocksAreJSONLines() throws {
         let result = try piani("blocks", "samples/pisogne_piao_2025-2027.pdf", "--pages", "3")
         XCTAssertEqual(result.status, 0, result.stderr)

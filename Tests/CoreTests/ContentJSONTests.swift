@@ -29,6 +29,16 @@ final class ContentJSONTests: XCTestCase {
         XCTAssertEqual(older.tables, [table])
     }
 
+    /// A turned table writes its turn and reads it back; an upright one writes none.
+    func testATurnedTableKeepsItsRotation() throws {
+        var turned = table
+        turned.rotation = 270
+        let written = ContentJSON.table(turned).serialized
+        XCTAssertTrue(written.contains("\"rotation\":270"), written)
+        XCTAssertEqual(try ContentJSON.read(Data(("{\"tables\":[" + written + "]}").utf8)).tables, [turned])
+        XCTAssertFalse(ContentJSON.table(table).serialized.contains("rotation"), "an upright table writes no rotation")
+    }
+
     func testAHandWrittenTableNeedsOnlyItsRows() throws {
         let content = try ContentJSON.read(Data(#"{"tables":[{"rows":[["Capitolo","Descrizione"],["440","RIMBORSO"]]}]}"#.utf8))
         XCTAssertEqual(content.tables.first?.rows, [["Capitolo", "Descrizione"], ["440", "RIMBORSO"]])

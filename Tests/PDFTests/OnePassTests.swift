@@ -29,7 +29,8 @@ final class OnePassTests: XCTestCase {
             let page = try XCTUnwrap(onePass.page(number), file: file, line: line)
             let reference = try XCTUnwrap(glib.page(at: number - 1), file: file, line: line)
             XCTAssertTrue(page.size == reference.size, "\(name) p.\(number): size \(page.size) != \(reference.size)", file: file, line: line)
-            let glyphs = page.glyphs(), expected = reference.glyphs()
+            // poppler-glib does not say which way a glyph's text is turned: the one-pass glyphs are compared without it.
+            let glyphs = page.glyphs().map { Glyph(scalar: $0.scalar, box: $0.box, font: $0.font) }, expected = reference.glyphs()
             XCTAssertEqual(glyphs.count, expected.count, "\(name) p.\(number): glyph count", file: file, line: line)
             if let i = zip(glyphs, expected).indices(where: { $0 != $1 }).first {
                 XCTFail("\(name) p.\(number): glyph \(i) is \(glyphs[i]), poppler-glib has \(expected[i])", file: file, line: line)

@@ -8,14 +8,52 @@ struct PageTable {
     var columnGaps: [ClosedRange<Double>] = []
 }
 
-/// Page → tables: ruled regions, then text-aligned regions among the words left over.
+/// Page → tables: tables set turned (read in the turned page's frame), then upright ruled regions, then
+/// text-aligned regions among the words left over.
 public struct TableExtractor: Sendable {
     public var settings: TableSettings
 
     public init(settings: TableSettings = TableSettings()) { self.settings = settings }
 
     /// `spellings`: the page's words, for the hyphens at its cells' line ends (`PageSpellings`).
+    /// Tables set turned come first; the page's upright tables are read from what they leave.
     func pageTables(on page: Page, spellings: PageSpellings) -> [PageTable] {
+        let turned = turnedTables(on: page, spellings: spellings)
+        let rest = turned.isEmpty ? page : page.removingWords(inside: turned.map(\.table.bbox))
+        return (uprightTables(on: rest, spellings: spellings) + turned)
+            .sorted { ($0.table.bbox.y0, $0.table.bbox.x0) < ($1.table.bbox.y0, $1.table.bbox.x0) }
+    }
+
+    /// Tables set turned on an upright page (`TurnedFrame.rotations`): the words of each turn, when there are
+    /// `minTurnedTableWords` of them, are read upright in the turned page's frame with the page's rulings, and a
+    /// table found there is kept, back in page coordinates, when words of that turn are more than
+    /// `minTurnedWordShare` of the words in its box (turned column headers over an upright table make no table).
+    func turnedTables(on page: Page, spellings: PageSpellings) -> [PageTable] {
+        var tables: [PageTable] = []
+        let turned = TurnedFrame.wordsByTurn(page.words)
+        for rotation in TurnedFrame.rotations {
+            guard let words = turned[rotation], words.count >= settings.minTurnedTableWords else { continue }
+            let frame = TurnedFrame(rotation: rotation, pageWidth: page.width, pageHeight: page.height)
+            Diagnostics.log("page \(page.number): \(words.count) words turned \(rotation)°, read in their frame (regions below in frame points)")
+            for found in uprightTables(on: frame.framePage(page, words: words), spellings: spellings) {
+                let table = frame.pageTable(found), share = turnedShare(in: table.table.bbox, rotation: rotation, page)
+                let kept = share > settings.minTurnedWordShare
+                Diagnostics.log("turned table at \(table.table.bbox) on the page: \(Int(share * 100))% of its words turned, \(kept ? "kept" : "left to the upright finder")")
+                if kept { tables.append(table) }
+            }
+        }
+        return tables
+    }
+
+    /// The share of the words in `box` whose text is turned by `rotation`.
+    func turnedShare(in box: Rect, rotation: Int, _ page: Page) -> Double {
+        let inside = page.words.filter { box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 1) }
+        guard !inside.isEmpty else { return 0 }
+        return Double(inside.filter { $0.rotation == rotation }.count) / Double(inside.count)
+    }
+
+    /// Page → tables of upright text: ruled regions, then text-aligned regions among the words left over.
+    func uprightTables(on page: Page, spellings: PageSpellings) -> [PageTable] {
         let finder = RegionFinder(settings: settings)
         let grids = GridExtractor(settings: settings)
         let rulings = RulingGraph.removingUnderlines(page.rulings, words: page.words, pageWidth: page.width)
@@ -43,7 +81,7 @@ public struct TableExtractor: Sendable {
             let inside = remaining.filter { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 0.5) }
             if let table = makeTable(region, words: inside, page: page, grids: grids, spellings: spellings) { tables.append(table) }
         }
-        return tables.sorted { ($0.table.bbox.y0, $0.table.bbox.x0) < ($1.table.bbox.y0, $1.table.bbox.x0) }
+        return tables
     }
 
     /// The tables of one page, each on its own (continuations are joined by `TableMerger`).
@@ -147,5 +185,16 @@ public struct TableExtractor: Sendable {
         guard !cells.isEmpty else { return false }
         let words = cells.reduce(0) { $0 + $1.split(separator: " ").count }
         return Double(words) / Double(cells.count) <= settings.maxMeanWordsPerCell
+    }
+}
+
+extension Page {
+    /// The page without the words standing in any of `boxes` (a table's words, read already).
+    func removingWords(inside boxes: [Rect]) -> Page {
+        var page = self
+        let taken = { (word: Word) in boxes.contains { $0.contains(x: word.box.midX, y: word.box.midY, tolerance: 1) } }
+        page.words.removeAll(where: taken)
+        page.lines = page.lines.filter { line in !line.words.contains(where: taken) }
+        return page
     }
 }

@@ -87,9 +87,10 @@ struct TableJoiner {
         return result
     }
 
-    /// How `next` continues `table` (its columns mapped onto the table's), or nil when it does not.
+    /// How `next` continues `table` (its columns mapped onto the table's), or nil when it does not. A table set
+    /// turned continues no table and is continued by none (where its page's top and bottom are is not yet read).
     private func continuationColumns(of table: PageTable, in next: PageTable, pageHeight: Double, textAbove: Bool) -> [Int]? {
-        guard next.table.page == table.table.pageEnd + 1,
+        guard table.table.rotation == nil, next.table.rotation == nil, next.table.page == table.table.pageEnd + 1,
               next.table.bbox.y0 <= pageHeight * settings.continuationZone else { return nil }
         return columnMap(from: next, onto: table, textAbove: textAbove)
     }

@@ -114,6 +114,12 @@ public struct TableSettings: Sendable {
     public var minSharedAmounts = 3
     /// ... when their column starts share at most this share of the fewer starts (beside the leftmost).
     public var maxSharedStartShare = 0.34
+    /// A page's words turned one way (90° or 270°) are read in their turned frame when there are this many: a table
+    /// holds two cells of text at least, so a turned label alone (an axis title) costs no frame.
+    public var minTurnedTableWords = 2
+    /// A table found among turned words is one when words of that turn are more than this share of the words in
+    /// its box (turned column headers of an upright table are fewer than its upright cells).
+    public var minTurnedWordShare = 0.5
     /// Where a text-only table's rows start, from the spacing of its lines (cells set at other heights, padded rows).
     var rowSpacing = RowSpacing.Settings()
 

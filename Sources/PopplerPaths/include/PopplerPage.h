@@ -15,6 +15,8 @@ extern "C" {
 typedef struct {
     double x0, y0, x1, y1; /* the box of one Unicode scalar of the page text */
     int font;              /* index into the page's fonts */
+    int rotation;          /* how far its word's text is turned, in degrees counterclockwise as seen on the page:
+                              0 upright, 90 reading bottom to top, 180 upside down, 270 reading top to bottom */
 } PianiGlyphBox;
 
 typedef struct {
