@@ -173,6 +173,32 @@ final class TextTableEdgeTests: XCTestCase {
         XCTAssertEqual(finder.streamRegions(words: card(labelsBold: true, valuesBold: true)).map(\.box.y0), [100], "no table of its own")
     }
 
+    /// A listing's grand total set a gap under its last row, or in a frame of its own with other padding: the
+    /// total's amounts stand over the listing's amounts, so the line is the listing's last row. A line of
+    /// amounts elsewhere is not, nor is a total held by a region with more lines.
+    func testATotalSetApartUnderItsListingIsItsLastRow() {
+        var words: [Word] = []
+        for r in 0..<3 {
+            let y = 100 + Double(r) * 12
+            words += [Make.word("Voce \(r)", 50, y, size: 8), Make.word("1.000,00", 300, y, width: 36, size: 8),
+                      Make.word("2.000,00", 360, y, width: 36, size: 8), Make.word("3.000,00", 420, y, width: 36, size: 8)]
+        }
+        let listing = TableRegion(kind: .stream, box: Rect.enclosing(words.map(\.box))!, rulings: [])
+        func total(at xs: [Double]) -> [Word] {
+            [Make.word("TOTALE", 50, 148, size: 8, bold: true)] + xs.map { Make.word("12.000,00", $0, 148, width: 42, size: 8, bold: true) }
+        }
+        let finder = RegionFinder(settings: settings)
+        let framed = total(at: [297, 357, 417])
+        let frame = TableRegion(kind: .ruledStack, box: Rect.enclosing(framed.map(\.box))!.expanded(by: 2), rulings: [])
+        let reached = finder.reachingTotalLine(listing, lines: VisualLines.lines(of: words + framed), others: [listing, frame])
+        XCTAssertEqual(reached.box.y1, 156)
+        let elsewhere = total(at: [150, 210, 480])
+        XCTAssertEqual(finder.reachingTotalLine(listing, lines: VisualLines.lines(of: words + elsewhere), others: [listing]).box.y1, 132)
+        let wider = TableRegion(kind: .stream, box: Rect(x0: 40, y0: 140, x1: 470, y1: 180), rulings: [])
+        let held = VisualLines.lines(of: words + framed + [Make.word("nota", 50, 165, size: 8)])
+        XCTAssertEqual(finder.reachingTotalLine(listing, lines: held, others: [listing, wider]).box.y1, 132)
+    }
+
     /// A month grid ruled by rows alone, its header of month names set a word space apart (one line of text to
     /// the chunking, across the whole width, as running text is): each name starts where the marks under it
     /// start, so the band is the table's header and not prose between rules.

@@ -414,6 +414,41 @@ struct RegionFinder {
         return lines[0].words.allSatisfy(\.font.isBold) && !lines[1].words.allSatisfy(\.font.isBold)
     }
 
+    /// A total set apart under its listing ("TOTALE ENTRATE" and its amounts, a gap under the last row): the
+    /// first line under the region, within `maxTotalLineGap` of the region's line heights and inside its width,
+    /// is the region's last row when its amounts, `minSharedAmounts` at least, each stand over amounts of the
+    /// region for most of their width (right-aligned with them, or set in a frame of its own with other padding),
+    /// and no other region holds it but a frame of that line alone. (A full frame's cells are its rulings': a
+    /// total framed apart under it joins it as a detached row, `TableExtractor.endsWithRow`.)
+    func reachingTotalLine(_ region: TableRegion, lines: [VisualLine], others: [TableRegion]) -> TableRegion {
+        guard region.kind != .lattice else { return region }
+        let tolerance = settings.columnTolerance
+        let inside = lines.filter { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 1) }
+        let heights = inside.map(\.box.height).sorted()
+        guard !heights.isEmpty else { return region }
+        // Bold figures set wider may stand out of the region by about a letter.
+        let lineHeight = heights[heights.count / 2], overhang = tolerance + lineHeight
+        let below = lines.filter {
+            $0.box.midY > region.box.y1 && $0.box.x0 >= region.box.x0 - overhang && $0.box.x1 <= region.box.x1 + overhang
+        }
+        guard let next = below.min(by: { $0.box.y0 < $1.box.y0 }),
+              next.box.y0 - region.box.y1 <= settings.maxTotalLineGap * lineHeight,
+              !others.contains(where: { other in
+                  other.box != region.box && other.box.intersects(next.box)
+                      && lines.contains { $0.box != next.box && other.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 1) }
+              }) else { return region }
+        let columnAmounts = inside.flatMap(\.words).filter { VisualLines.isAmount($0.text) }.map(\.box)
+        let amounts = next.words.filter { VisualLines.isAmount($0.text) }.map(\.box)
+        func standsOver(_ amount: Rect, _ other: Rect) -> Bool {
+            min(amount.x1, other.x1) - max(amount.x0, other.x0) > 0.5 * min(amount.width, other.width)
+        }
+        guard amounts.count >= settings.minSharedAmounts,
+              amounts.allSatisfy({ amount in columnAmounts.contains { standsOver(amount, $0) } }) else { return region }
+        var reaching = region
+        reaching.box = region.box.union(next.box)
+        return reaching
+    }
+
     /// Lines that each end in `minSharedAmounts` amounts or more, right-aligned at the same places: rows of a
     /// listing however few (the last line and the total of a listing carried over to the top of a page).
     func shareAmountColumns(_ lines: [VisualLine]) -> Bool {

@@ -60,7 +60,9 @@ public struct TableExtractor: Sendable {
 
         var tables: [PageTable] = []
         var remaining = page.words
-        for region in finder.ruledRegions(rulings: rulings, words: page.words) {
+        let ruled = finder.ruledRegions(rulings: rulings, words: page.words)
+        let pageLines = ruled.isEmpty ? [] : VisualLines.lines(of: page.words)
+        for region in ruled.map({ finder.reachingTotalLine($0, lines: pageLines, others: ruled) }) {
             let inside = remaining.filter { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 1) }
             if isFramedChart(region.box, words: inside.count, page) || holdsAxisScale(inside) {
                 // The chart's labels are no table either, framed or not.
@@ -77,7 +79,10 @@ public struct TableExtractor: Sendable {
             }
             remaining.removeAll { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 1) }
         }
-        for region in finder.streamRegions(words: remaining.filter { !$0.isVertical }) where !isChart(region.box, page) {
+        let streamWords = remaining.filter { !$0.isVertical }
+        let stream = finder.streamRegions(words: streamWords)
+        let streamLines = stream.isEmpty ? [] : VisualLines.lines(of: streamWords)
+        for region in stream.map({ finder.reachingTotalLine($0, lines: streamLines, others: stream + ruled) }) where !isChart(region.box, page) {
             let inside = remaining.filter { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 0.5) }
             if let table = makeTable(region, words: inside, page: page, grids: grids, spellings: spellings) { tables.append(table) }
         }

@@ -112,6 +112,9 @@ public struct TableSettings: Sendable {
     public var tableBreakGapRatio = 1.5
     /// Two lines ending in this many amounts, right-aligned alike, are a text-only table of their own.
     public var minSharedAmounts = 3
+    /// A total line this many of a table's line heights under it, or closer, may be its last row
+    /// (`RegionFinder.reachingTotalLine`).
+    public var maxTotalLineGap = 4.0
     /// ... when their column starts share at most this share of the fewer starts (beside the leftmost).
     public var maxSharedStartShare = 0.34
     /// A page's words turned one way (90° or 270°) are read in their turned frame when there are this many: a table
