@@ -231,6 +231,20 @@ final class ObjectiveBuilderTests: XCTestCase {
                        + #"{"phase":"Adempimenti Agenzia delle entrate","months":[10,12]}]"#)
     }
 
+    /// "Indicatori di risultato" centred over the indicator header in a layout without rules lands in a middle
+    /// column: still the title, not the upper part of a header wrapped over two rows.
+    func testAnIndicatorTitleInAMiddleColumnIsNoWrappedHeader() {
+        let items = [
+            block(.paragraph, "1. OBIETTIVO DI MIGLIORAMENTO 2024"),
+            table(0, [["Obiettivo: Descrizione Sintetica", "Revisione del regolamento", ""],
+                      ["", "Indicatori di risultato", ""],
+                      ["Descrizione", "Valore atteso Rispetto scadenze:", "Valore raggiunto"],
+                      ["n. certificati storici", "150", ""], ["n. pratiche evase", "40", ""]]),
+        ]
+        let indicators = records(ObjectiveSheetBuilder(), items).records.filter { $0.type == .indicator }
+        XCTAssertEqual(indicators.compactMap { text($0, "name") }, ["n. certificati storici", "n. pratiche evase"])
+    }
+
     /// A month grid as a narrow layout cuts it: two months' headers in one cell, marked once each under it, and
     /// the phase numbers pushed into the first month's cell beside an empty phase cell.
     func testPhasesOfAMonthGridWithSharedHeadersAndPushedPhaseNumbers() {

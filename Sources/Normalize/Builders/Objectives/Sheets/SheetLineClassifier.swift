@@ -216,6 +216,9 @@ struct SheetLineClassifier {
     func role(of lines: [SheetLine], at index: Int) -> (role: SheetLineRole, span: Int) {
         let line = lines[index]
         if let first = line.filled.first, first.column == 0, vocabulary.endsSection(first.text) { return (.sectionEnd, 1) }
+        // A title of one cell is no upper part of a wrapped header, in whichever column a layout without rules set
+        // it ("Indicatori di risultato" centred over "Descrizione | Valore atteso").
+        if let title = indicatorTitle(line) { return (.indicatorTitle(group: title.group), 1) }
         if let (columns, count) = wrappedHeader(lines, at: index) { return (.columnHeader(columns), count) }
         if let (labeled, count) = wrappedLabelRow(lines, at: index) { return (.label(labeled), count) }
         return (structureRole(of: line) ?? .plain, 1)
