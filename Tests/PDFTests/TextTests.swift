@@ -33,6 +33,19 @@ final class TextTests: XCTestCase {
         }
     }
 
+    /// A space poppler put before a hyphen set a hair (0.1 em) from the word before it, and holding on to the
+    /// word after, breaks no word; a dash with a space on each side keeps both.
+    func testASpaceAtAHyphenSetCloseBreaksNoWord() {
+        var close = glyphs("ECONOMICO")
+        close.append(Glyph(scalar: " ", box: Rect(x0: 45, y0: 0, x1: 46, y1: 10), font: FontInfo(name: "ArialMT", size: 10)))
+        close += glyphs("-FINANZIARIA", x: 46)
+        XCTAssertEqual(WordBuilder().build(close).words.map(\.text), ["ECONOMICO-FINANZIARIA"])
+        var spaced = glyphs("Entrate")
+        spaced.append(Glyph(scalar: " ", box: Rect(x0: 35, y0: 0, x1: 36, y1: 10), font: FontInfo(name: "ArialMT", size: 10)))
+        spaced += glyphs("- correnti", x: 36)
+        XCTAssertEqual(WordBuilder().build(spaced).words.map(\.text), ["Entrate", "-", "correnti"])
+    }
+
     func testSoftHyphensVanish() {
         XCTAssertEqual(WordBuilder().build(glyphs("perfor\u{00AD}mance")).words.map(\.text), ["performance"])
     }
