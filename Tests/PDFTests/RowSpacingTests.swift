@@ -374,6 +374,20 @@ final class FullRowWrapTests: XCTestCase {
         XCTAssertEqual(rows?[1], ["Rispetto approvazione dei documenti", "Predisposizione dei documenti", "Moretti Serena", "2022-2025"])
         XCTAssertEqual(rows?.last?.first, "Monitoraggio pagamenti")
     }
+
+    /// An objective alone in its column under a record without one, wrapped over three lines: the lines read on
+    /// (lower case, then a parenthesis still open), so they are one cell of one row.
+    func testACellAloneInItsRowWrapsOntoLinesAloneInItsColumn() {
+        var words = [Make.word("Obiettivo", 50, 100), Make.word("Azioni", 150, 100), Make.word("Indicatore", 300, 100)]
+        words += [Make.word("Giovani", 50, 114), Make.word("Entro giugno", 300, 114)]
+        words += [Make.word("Organizzazione di", 150, 138)]
+        words += [Make.word("serate (Spazio", 150, 148)]
+        words += [Make.word("Compiti)", 150, 158)]
+        words += [Make.word("Anziani", 50, 172), Make.word("Servizi", 150, 172), Make.word("Entro luglio", 300, 172)]
+        let page = Page(number: 1, width: 600, height: 800, words: words, lines: [], rulings: [])
+        let rows = TableExtractor(settings: TableSettings()).tables(on: page).first?.rows
+        XCTAssertEqual(rows?.map { $0[1] }, ["Azioni", "", "Organizzazione di serate (Spazio Compiti)", "Servizi"])
+    }
 }
 
 final class ShortListingTests: XCTestCase {

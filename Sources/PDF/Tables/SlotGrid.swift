@@ -184,6 +184,12 @@ struct SlotGrid {
     private func isContinuation(_ r: Int) -> Bool {
         let current = nonEmptyColumns(r), previous = nonEmptyColumns(r - 1)
         guard !current.isEmpty, current.isSubset(of: previous) else { return false }
+        // A cell alone in its row, past the key column, wraps onto lines alone in the same column: they read on
+        // ("Organizzazione di" / "serate a tema con la", an objective of its own under the record above), or the
+        // cell has a parenthesis still open ("progetti (Spazio" / "Compiti, Spazio per te)").
+        if current.count == 1, current == previous, let column = current.first, column > 0 {
+            return continuesText(words[r][column], after: words[r - 1][column]) || hasOpenParenthesis(words[r - 1][column])
+        }
         guard current.count < previous.count || current == [0] else { return readsOnInMostCells(r, current) }
         if current == [0] {
             // The key column wraps: same indent and weight, and the text reads on.
@@ -206,6 +212,14 @@ struct SlotGrid {
         if current.contains(0), !continuesText(words[r][0], after: words[r - 1][0]) { return false }
         let readingOn = current.filter { continuesText(words[r][$0], after: words[r - 1][$0]) }.count
         return 2 * readingOn > current.count
+    }
+
+    private func hasOpenParenthesis(_ cell: [Word]) -> Bool {
+        var depth = 0
+        for character in cell.lazy.flatMap(\.text) {
+            if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) }
+        }
+        return depth > 0
     }
 
     private func continuesText(_ next: [Word], after previous: [Word]) -> Bool {
