@@ -336,6 +336,27 @@ final class HeaderOnlyColumnTests: XCTestCase {
         XCTAssertEqual(rows, [["Settore", "Dirigente", "Sistema Premiante"], ["Amministrativo", "Deborah Ariboni", ""]])
     }
 
+    /// A value column whose words are set left and figures right: the text gap between them cuts the header
+    /// "Valore atteso" in two, but no row fills both halves and the header reads on ("atteso"): one column.
+    /// Two columns filled in one row stay apart.
+    func testAHeaderPhraseCutByAnEdgeNoRowNeedsIsOneColumn() {
+        func words(bothInRow: Bool) -> [Word] {
+            var words = [Make.word("Descrizione", 60, 100), Make.word("Valore", 200, 100), Make.word("atteso", 240, 100),
+                         Make.word("Raggiunto", 400, 100)]
+            words += [Make.word("Aggiornamento", 60, 114), Make.word("SI", 200, 114)]
+            words += [Make.word("Pubblicazioni", 60, 128), Make.word("150", 262, 128)]
+            words += [Make.word("Controlli", 60, 142), Make.word("SI", 200, 142)] + (bothInRow ? [Make.word("20", 267, 142)] : [])
+            return words
+        }
+        func rows(_ words: [Word]) -> [[String]]? {
+            let region = TableRegion(kind: .stream, box: Rect.enclosing(words.map(\.box))!, rulings: [])
+            return GridExtractor(settings: TableSettings()).extract(region: region, words: words)?.rows
+        }
+        XCTAssertEqual(rows(words(bothInRow: false)), [["Descrizione", "Valore atteso", "Raggiunto"], ["Aggiornamento", "SI", ""],
+                                                       ["Pubblicazioni", "150", ""], ["Controlli", "SI", ""]])
+        XCTAssertEqual(rows(words(bothInRow: true))?.first, ["Descrizione", "Valore", "atteso", "Raggiunto"])
+    }
+
     /// A card's head as Writer sets narrow columns (words as the page gave them): the first value ends 6pt
     /// before the second starts, less than the chunking's gap but three times the line's word gaps, and both
     /// stand between the labels "Settore" and "Responsabile": two cells. A value line in bold would not part.

@@ -70,6 +70,7 @@ struct GridExtractor {
             slots.mergeContinuationLines(ruledTops: Set(ruledTops), spacing: RowSpacing.breaks(of: lines, settings: settings.rowSpacing))
         }
         slots.dropEmptyRowsAndColumns()
+        if !columnsFromRules { slots.mergeColumnsSplittingAHeaderPhrase() }
         if !rowsFromRules {
             slots.mergeHeaderOnlyColumns(maxHeaderRows: settings.maxRepeatedHeaderRows, minValueRows: settings.minStreamRows)
         }

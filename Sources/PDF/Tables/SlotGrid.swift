@@ -115,6 +115,28 @@ struct SlotGrid {
         }
     }
 
+    /// A header phrase cut by an edge no row needs: two neighbouring columns, each with cells under the header but
+    /// never both in one row, whose header cells read on one into the other, the second opening with a word in
+    /// lower case ("Valore" | "atteso Rispetto scadenze:" over words set left and figures set right in one
+    /// column; not "n. ore dedicate", an abbreviation), are one column.
+    mutating func mergeColumnsSplittingAHeaderPhrase() {
+        guard rowCount >= 3 else { return }
+        func hasCells(_ column: Int) -> Bool { (1..<rowCount).contains { !words[$0][column].isEmpty } }
+        func readsOn(_ first: String?, after last: String?) -> Bool {
+            guard let first, let last, !last.hasSuffix(".") else { return false }
+            return first.allSatisfy { $0.isLetter && $0.isLowercase }
+        }
+        var c = 0
+        while c + 1 < columnCount {
+            let rowsApart = (1..<rowCount).allSatisfy { words[$0][c].isEmpty || words[$0][c + 1].isEmpty }
+            if rowsApart, hasCells(c), hasCells(c + 1), readsOn(words[0][c + 1].first?.text, after: words[0][c].last?.text) {
+                mergeColumn(c)
+            } else {
+                c += 1
+            }
+        }
+    }
+
     private func distance(_ a: (x0: Double, x1: Double), _ b: (x0: Double, x1: Double)?) -> Double {
         guard let b else { return .infinity }
         return max(0, max(a.x0, b.x0) - min(a.x1, b.x1))
