@@ -30,12 +30,12 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev", "libglib2.0-dev", "libcairo2-dev"])]
         ),
-        // GLib alone, for its SHA-256 (GChecksum): poppler-glib brings it in any case.
+        // OpenSSL's libcrypto, for its SHA-256 (with the CPU's SHA instructions where it has them).
         .systemLibrary(
-            name: "CGLib",
-            path: "Sources/CGLib",
-            pkgConfig: "glib-2.0",
-            providers: [.apt(["libglib2.0-dev"])]
+            name: "CLibCrypto",
+            path: "Sources/CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
         ),
         .systemLibrary(
             name: "CLibXML2",
@@ -54,7 +54,7 @@ let package = Package(
         ),
         // prctl(PR_SET_PDEATHSIG) for the ingest workers (a variadic C call Swift cannot make).
         .target(name: "CProcessControl", path: "Sources/CProcessControl"),
-        .target(name: "Core", dependencies: ["CGLib"], path: "Sources/Core"),
+        .target(name: "Core", dependencies: ["CLibCrypto"], path: "Sources/Core"),
         .target(name: "PDF", dependencies: ["Core", "PopplerPaths"], path: "Sources/PDF"),
         // XHTML/HTML, DOCX, ODT and XBRL inputs read into the same blocks and tables as the PDF stage.
         .target(

@@ -73,11 +73,41 @@ public struct PageSpellings: Sendable, Equatable {
     /// letter: "(Ring-ding)," → "ring-ding"; "dell'amministrazione" → "dell", "amministrazione"; a line-end
     /// "ammini-" → "ammini".
     static func words(of text: String) -> [String] {
+        ASCIIText.read(text, asciiWords) ?? wordsByCharacters(of: text)
+    }
+
+    /// `words(of:)` read character by character: the reference the ASCII reading is tested against.
+    static func wordsByCharacters(of text: String) -> [String] {
         text.split { !isWordCharacter($0) }
             .map { $0.drop { $0 == "-" } }
             .map { trimmingTrailingHyphens($0) }
             .filter { $0.contains(where: \.isLetter) }
             .map { $0.lowercased() }
+    }
+
+    /// `words(of:)` of ASCII bytes, where the letters are A-Z and a-z and the numbers 0-9, so a byte is a character
+    /// (a CR LF pair, one character, is no word character, as neither of its bytes is).
+    private static func asciiWords(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> [String] {
+        let hyphen = UInt8(ascii: "-")
+        func isWordByte(_ byte: UInt8) -> Bool { ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) || byte == hyphen }
+        var words: [String] = []
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            while index < bytes.endIndex, !isWordByte(bytes[index]) { index += 1 }
+            var start = index
+            while index < bytes.endIndex, isWordByte(bytes[index]) { index += 1 }
+            var end = index
+            while start < end, bytes[start] == hyphen { start += 1 }
+            while end > start, bytes[end - 1] == hyphen { end -= 1 }
+            guard bytes[start..<end].contains(where: ASCIIText.isLetter) else { continue }
+            words.append(String(unsafeUninitializedCapacity: end - start) { buffer in
+                for (offset, byte) in bytes[start..<end].enumerated() {
+                    buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                }
+                return end - start
+            })
+        }
+        return words
     }
 
     /// The word that ends `text` ("della pubblica dell'ammini" → "ammini"), in lower case.

@@ -12,6 +12,7 @@
 #include <dlfcn.h>
 #include <link.h>
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <unordered_map>
@@ -158,9 +159,125 @@ std::string displayName(const GooString *name)
 
 } // namespace
 
+namespace {
+
+/* Names a private data member without breaking access rules: an explicit instantiation may name it
+   ([temp.explicit]), and the friend function it defines hands the member pointer out. */
+template <typename Tag, typename Tag::type Member>
+struct PrivateMember
+{
+    friend typename Tag::type member(Tag) { return Member; }
+};
+
+struct CatalogPages
+{
+    using type = std::vector<std::pair<std::unique_ptr<Page>, Ref>> Catalog::*;
+    friend type member(CatalogPages);
+};
+template struct PrivateMember<CatalogPages, &Catalog::pages>;
+
+struct DocumentPageCache
+{
+    using type = Page **PDFDoc::*;
+    friend type member(DocumentPageCache);
+};
+template struct PrivateMember<DocumentPageCache, &PDFDoc::pageCache>;
+
+/* A PDF opened by path, with a password when given (also tried in Latin-1, the encoding of PDF's older
+   standard security handler, as poppler-glib tries it). */
+std::unique_ptr<PDFDoc> openDocument(const std::string &path, const std::optional<std::string> &password)
+{
+    auto open = [&](const std::optional<std::string> &pw) {
+        const std::optional<GooString> given = pw ? std::optional<GooString>(GooString(*pw)) : std::nullopt;
+        return std::make_unique<PDFDoc>(std::make_unique<GooString>(path), given, given);
+    };
+    std::unique_ptr<PDFDoc> pdf = open(password);
+    if (!pdf->isOk() && pdf->getErrorCode() == errEncrypted && password) {
+        std::string latin1;
+        bool convertible = true, changed = false;
+        for (const unsigned char *p = reinterpret_cast<const unsigned char *>(password->c_str()); *p && convertible;) {
+            if (*p < 0x80) {
+                latin1 += static_cast<char>(*p++);
+            } else if ((*p == 0xC2 || *p == 0xC3) && (p[1] & 0xC0) == 0x80) {
+                latin1 += static_cast<char>(((*p & 0x03) << 6) | (p[1] & 0x3F));
+                p += 2;
+                changed = true;
+            } else {
+                convertible = false;
+            }
+        }
+        if (convertible && changed) {
+            pdf = open(latin1);
+        }
+    }
+    return pdf;
+}
+
+} // namespace
+
+/* An open PDF whose pages are read one at a time. poppler keeps every Page it builds (with its resources and
+   annotations) until the document is closed: the catalog's page list, and a linearized document's page cache.
+   So once a page is read, the pages poppler holds besides it are freed, and memory stays flat in the page
+   count; a page asked for again after it was freed is read from the document opened anew (poppler's catalog
+   cannot build a page twice), which only reading pages out of order costs. */
 struct PianiPDFDocument
 {
+    std::string path;
+    std::optional<std::string> password;
     std::unique_ptr<PDFDoc> pdf;
+    size_t heldFrom = 0; // the catalog's pages below this index are freed
+    int cachedAt = -1;   // the index of the page the linearized page cache holds, if any
+
+    Page *page(int number)
+    {
+        Page *page = pdf->getPage(number);
+        if (!page && wasFreed(number)) {
+            reopen();
+            page = pdf->getPage(number);
+        }
+        if (page) {
+            freePagesBesides(page, number);
+        }
+        return page;
+    }
+
+private:
+    bool wasFreed(int number)
+    {
+        auto &pages = pdf->getCatalog()->*member(CatalogPages());
+        return static_cast<size_t>(number) <= pages.size() && !pages[number - 1].first;
+    }
+
+    void reopen()
+    {
+        std::unique_ptr<PDFDoc> again = openDocument(path, password);
+        if (again->isOk()) {
+            pdf = std::move(again);
+            heldFrom = 0;
+            cachedAt = -1;
+        }
+    }
+
+    void freePagesBesides(const Page *kept, int number)
+    {
+        auto &pages = pdf->getCatalog()->*member(CatalogPages());
+        size_t keptAt = pages.size();
+        for (size_t i = heldFrom; i < pages.size(); ++i) {
+            if (pages[i].first.get() == kept) {
+                keptAt = i;
+            } else {
+                pages[i].first.reset();
+            }
+        }
+        heldFrom = std::min(keptAt, pages.size());
+        // A linearized document's cache gains at most the page asked for at each call.
+        Page **cache = pdf.get()->*member(DocumentPageCache());
+        if (cache && cachedAt >= 0 && cache[cachedAt] != kept) {
+            delete cache[cachedAt];
+            cache[cachedAt] = nullptr;
+        }
+        cachedAt = cache && cache[number - 1] == kept ? number - 1 : -1;
+    }
 };
 
 struct PianiPDFPage
@@ -258,43 +375,22 @@ extern "C" {
 PianiPDFDocument *piani_pdf_open(const char *file_path, const char *password, int *error_code, int *open_errno)
 {
     piani::ensureGlobalParams();
-    auto open = [&](const std::optional<GooString> &pw) { return std::make_unique<PDFDoc>(std::make_unique<GooString>(file_path), pw, pw); };
-    std::optional<GooString> given;
+    auto doc = std::make_unique<PianiPDFDocument>();
+    doc->path = file_path;
     if (password) {
-        given = GooString(password);
+        doc->password = std::string(password);
     }
-    std::unique_ptr<PDFDoc> pdf = open(given);
-    // poppler-glib also tries the password in Latin-1 (the encoding of PDF's older standard security handler).
-    if (!pdf->isOk() && pdf->getErrorCode() == errEncrypted && password) {
-        std::string latin1;
-        bool convertible = true, changed = false;
-        for (const unsigned char *p = reinterpret_cast<const unsigned char *>(password); *p && convertible;) {
-            if (*p < 0x80) {
-                latin1 += static_cast<char>(*p++);
-            } else if ((*p == 0xC2 || *p == 0xC3) && (p[1] & 0xC0) == 0x80) {
-                latin1 += static_cast<char>(((*p & 0x03) << 6) | (p[1] & 0x3F));
-                p += 2;
-                changed = true;
-            } else {
-                convertible = false;
-            }
-        }
-        if (convertible && changed) {
-            pdf = open(GooString(latin1));
-        }
-    }
-    if (!pdf->isOk()) {
+    doc->pdf = openDocument(doc->path, doc->password);
+    if (!doc->pdf->isOk()) {
         if (error_code) {
-            *error_code = pdf->getErrorCode();
+            *error_code = doc->pdf->getErrorCode();
         }
         if (open_errno) {
-            *open_errno = pdf->getFopenErrno();
+            *open_errno = doc->pdf->getFopenErrno();
         }
         return nullptr;
     }
-    auto *doc = new PianiPDFDocument();
-    doc->pdf = std::move(pdf);
-    return doc;
+    return doc.release();
 }
 
 void piani_pdf_close(PianiPDFDocument *doc)
@@ -312,7 +408,7 @@ PianiPDFPage *piani_pdf_read_page(PianiPDFDocument *doc, int page_number)
     if (page_number < 1 || page_number > doc->pdf->getNumPages()) {
         return nullptr;
     }
-    Page *page = doc->pdf->getPage(page_number);
+    Page *page = doc->page(page_number);
     if (!page) {
         return nullptr;
     }

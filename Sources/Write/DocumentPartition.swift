@@ -83,13 +83,21 @@ public struct DocumentPartition: Sendable {
         for type in RecordType.allCases {
             guard let rows = byType[type], !rows.isEmpty else { continue }
             let partition = DocumentPartition(folder: staging)
-            // Each record's JSON built once, for both files.
-            let objects = rows.map(\.json)
-            try AtomicFile.write(partition.file(type, .jsonl)) { file in
-                for json in objects { try file.write(json.serialized + "\n") }
-            }
-            try AtomicFile.write(partition.file(type, .csv)) { file in
-                for json in objects { try file.write(FlatSchema.csvLine(json, type: type)) }
+            let jsonl = try AtomicFile(partition.file(type, .jsonl))
+            let csv = try AtomicFile(partition.file(type, .csv))
+            do {
+                // Each record's JSON built once, for both files, and not kept: the two are written side by side.
+                for record in rows {
+                    let json = record.json
+                    try jsonl.write(json.serialized + "\n")
+                    try csv.write(FlatSchema.csvLine(json, type: type))
+                }
+                try jsonl.commit()
+                try csv.commit()
+            } catch {
+                jsonl.discard()
+                csv.discard()
+                throw error
             }
         }
     }

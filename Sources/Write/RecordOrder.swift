@@ -5,7 +5,9 @@ import Core
 /// come last. Documents themselves are ordered by the caller (file name, then path).
 public enum RecordOrder {
     public static func sorted(_ records: [Record]) -> [Record] {
-        records.enumerated().sorted { key($0.offset, $0.element) < key($1.offset, $1.element) }.map(\.element)
+        // Each record's key computed once, not at every comparison.
+        let keys = records.enumerated().map { key($0.offset, $0.element) }
+        return keys.indices.sorted { keys[$0] < keys[$1] }.map { records[$0] }
     }
 
     private struct Key: Comparable {

@@ -1,4 +1,4 @@
-import Core
+@testable import Core
 import XCTest
 
 /// A hyphen at a line end before a lower-case continuation: a break ("ammini-" over "strazione") unless the page
@@ -42,5 +42,20 @@ final class WrappedTextTests: XCTestCase {
         XCTAssertEqual(WrappedText.join("periodo 2022-", "2025", spellings: page), "periodo 2022-2025")
         XCTAssertEqual(WrappedText.join("del ring\u{00AD}", "ding", spellings: page), "del ringding")
         XCTAssertEqual(WrappedText.join("Area -", "ding", spellings: page), "Area - ding")
+    }
+
+    /// The page's words read byte by byte (ASCII) are those read character by character.
+    func testPageWordsOfASCIIAreThoseOfCharacters() {
+        var samples = ["", "-", "--a--", "(Ring-ding),", "dell'amministrazione", "ammini-", "2022-2025", "a\r\nb", "ABC-def 12x", "x-1-",
+                       "città è già", "naïve-café", "Ελληνικά", "1\u{00A0}2", "ﬁne", "e\u{301}-x"]
+        let alphabet = ["a", "B", "-", "1", " ", "'", "\r", "\n", "é"]
+        var layer = [""]
+        for _ in 1...4 {
+            layer = layer.flatMap { text in alphabet.map { text + $0 } }
+            samples += layer
+        }
+        for text in samples {
+            XCTAssertEqual(PageSpellings.words(of: text), PageSpellings.wordsByCharacters(of: text), text.debugDescription)
+        }
     }
 }
