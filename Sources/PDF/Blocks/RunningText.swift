@@ -27,12 +27,18 @@ public final class RunningText {
         for line in lines { for word in line.words { page[(word.font.size * 2).rounded() / 2, default: 0] += word.text.count } }
         let pageCharacters = page.values.reduce(0, +)
         if pageCharacters >= sparsePage { page.forEach { charactersBySize[$0.key, default: 0] += $0.value } }
-        if let documentSize = charactersBySize.max(by: { $0.value < $1.value })?.key { return documentSize }
-        let pageSize = page.max(by: { $0.value < $1.value })?.key ?? RunningText.commonBodySize
+        if let documentSize = Self.mostCommon(charactersBySize) { return documentSize }
+        let pageSize = Self.mostCommon(page) ?? RunningText.commonBodySize
         return pageCharacters >= sparsePage ? pageSize : min(pageSize, RunningText.commonBodySize)
     }
 
     static let commonBodySize = 11.0
+
+    /// The size set in most characters; of sizes set in as many, the smaller (headings are the larger). Not left
+    /// to a dictionary's order, which changes from one run to the next.
+    static func mostCommon(_ characters: [Double: Int]) -> Double? {
+        characters.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+    }
 
     func isRunning(_ line: TextLine, on page: Page, zone: Double) -> Bool {
         guard isInMargin(line.box, page: page, zone: zone) else { return false }
