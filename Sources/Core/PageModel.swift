@@ -77,7 +77,8 @@ public struct TextLine: Hashable, Sendable {
     public init(words: [Word]) { self.words = words }
 
     public var box: Rect { Rect.enclosing(words.map(\.box)) ?? Rect(x0: 0, y0: 0, x1: 0, y1: 0) }
-    public var text: String { words.map(\.text).joined(separator: " ") }
+    /// The words in reading order (right to left in a right-to-left script), joined by spaces.
+    public var text: String { BidiOrder.joinLine(words.map(\.text)) }
     /// The most common font size of the line's words, weighted by their length.
     public var fontSize: Double { dominantFont.size }
     public var isBold: Bool { !words.isEmpty && words.allSatisfy(\.font.isBold) }

@@ -17,10 +17,10 @@ enum TextJoin {
         "and", "or", "of", "the", "to", "for", "with", "on", "by", "de", "la", "le", "et", "des", "du", "und", "der",
     ]
 
-    /// The words of a table cell: lines top to bottom, words left to right; `spellings` are its page's.
+    /// The words of a table cell: lines top to bottom, words left to right (right to left in a right-to-left script); `spellings` are its page's.
     static func join(_ words: [Word], spellings: PageSpellings = .none) -> String {
         guard !words.isEmpty else { return "" }
-        let lines = VisualLines.lines(of: words).map { $0.words.map(\.text).joined(separator: " ") }
+        let lines = VisualLines.lines(of: words).map { BidiOrder.joinLine($0.words.map(\.text)) }
         return joinLines(lines, spellings: spellings)
     }
 

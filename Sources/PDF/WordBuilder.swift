@@ -86,8 +86,10 @@ struct WordBuilder {
         return overlap < settings.lineOverlapRatio * min(glyph.box.height, last.box.height)
     }
 
-    private func makeWord(_ glyphs: [Glyph], order: Int) -> Word? {
-        guard let first = glyphs.first else { return nil }
+    private func makeWord(_ painted: [Glyph], order: Int) -> Word? {
+        guard let first = painted.first else { return nil }
+        // Right-to-left letters stand in the order they are painted: their text is read the other way.
+        let glyphs = BidiOrder.logical(painted) { $0.scalar }
         var box = first.box
         for glyph in glyphs.dropFirst() { box = box.union(glyph.box) }
         var utf8: [UInt8] = []

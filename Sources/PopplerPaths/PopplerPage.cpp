@@ -293,24 +293,86 @@ struct PianiPDFPage
 
 namespace {
 
-/* The glyph boxes and fonts of `text`'s word selection over the whole page, one per Unicode scalar of the
-   selection's text: each character's box, a space between two words poppler marks as spaced (from the end
-   of the first to the start of the next, the first one's height) and a zero-size box at the end of every
-   line but the last. A space or a line end takes the font and the rotation of the character before it. */
+/* Appends `u` to `out` as UTF-8 (a value that is no scalar, a lone surrogate or beyond U+10FFFF, as U+FFFD). */
+void appendUTF8(Unicode u, std::string &out)
+{
+    if ((u >= 0xD800 && u <= 0xDFFF) || u > 0x10FFFF) {
+        u = 0xFFFD;
+    }
+    if (u < 0x80) {
+        out += static_cast<char>(u);
+    } else if (u < 0x800) {
+        out += static_cast<char>(0xC0 | (u >> 6));
+        out += static_cast<char>(0x80 | (u & 0x3F));
+    } else if (u < 0x10000) {
+        out += static_cast<char>(0xE0 | (u >> 12));
+        out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (u & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (u >> 18));
+        out += static_cast<char>(0x80 | ((u >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (u & 0x3F));
+    }
+}
+
+/* The characters `begin` up to `end` of one of poppler's words. */
+struct WordSpan
+{
+    const TextWord *word;
+    int begin, end;
+};
+
+/* The lines of poppler's word selection over the whole page, in its reading order (what poppler-glib reads).
+   On a page poppler reads right to left, that selection leaves out lines of left-to-right text (pdftotext,
+   which walks the page's flows, has them): when it misses a word, the lines are the flows' own, in order. */
+std::vector<std::vector<WordSpan>> selectedLines(TextPage *text, double width, double height)
+{
+    std::vector<std::vector<WordSpan>> lines;
+    PDFRectangle whole(0, 0, width, height);
+    int lineCount = 0;
+    size_t selectedWords = 0;
+    std::vector<TextWordSelection *> **selection = text->getSelectionWords(&whole, selectionStyleGlyph, &lineCount);
+    if (selection) {
+        for (int i = 0; i < lineCount; ++i) {
+            std::vector<WordSpan> line;
+            for (TextWordSelection *word : *selection[i]) {
+                line.push_back(WordSpan { word->getWord(), word->getBegin(), word->getEnd() });
+                delete word;
+            }
+            selectedWords += line.size();
+            lines.push_back(std::move(line));
+            delete selection[i];
+        }
+        gfree(selection);
+    }
+    std::vector<std::vector<WordSpan>> flowLines;
+    size_t allWords = 0;
+    for (const TextFlow *flow = text->getFlows(); flow; flow = flow->getNext()) {
+        for (const TextBlock *block = flow->getBlocks(); block; block = block->getNext()) {
+            for (const TextLine *line = block->getLines(); line; line = line->getNext()) {
+                std::vector<WordSpan> words;
+                for (const TextWord *word = line->getWords(); word; word = word->getNext()) {
+                    words.push_back(WordSpan { word, 0, word->getLength() });
+                }
+                allWords += words.size();
+                flowLines.push_back(std::move(words));
+            }
+        }
+    }
+    return selectedWords < allWords ? flowLines : lines;
+}
+
+/* The text, glyph boxes and fonts of `text`'s word selection over the whole page, one box per Unicode scalar
+   of the text: each character with its box, a space between two words poppler marks as spaced (from the end
+   of the first to the start of the next, the first one's height) and a newline with a zero-size box at the
+   end of every line but the last. A space or a line end takes the font and the rotation of the character
+   before it. The characters are the words' own, in the order of their boxes (left to right on an upright
+   line): poppler's selection text would put right-to-left runs in logical order between bidi embedding
+   marks, which no box stands for (the Swift side orders them, BidiOrder). */
 void collectGlyphs(TextPage *text, PianiPDFPage *page)
 {
-    PDFRectangle whole(0, 0, page->width, page->height);
-    GooString *selected = text->getSelectionText(&whole, selectionStyleGlyph);
-    if (selected) {
-        page->text = selected->toStr();
-        delete selected;
-    }
-
-    int lineCount = 0;
-    std::vector<TextWordSelection *> **lines = text->getSelectionWords(&whole, selectionStyleGlyph, &lineCount);
-    if (!lines) {
-        return;
-    }
+    const std::vector<std::vector<WordSpan>> lines = selectedLines(text, page->width, page->height);
     std::map<std::pair<std::string, double>, int> fontIndex;
     std::pair<const TextFontInfo *, double> lastKey { nullptr, -1 };
     int lastFont = 0;
@@ -333,14 +395,15 @@ void collectGlyphs(TextPage *text, PianiPDFPage *page)
     // poppler's rotations count quarter turns clockwise in device space (y down): 1 reads top to bottom.
     auto degrees = [](const TextWord *word) { return (4 - word->getRotation()) % 4 * 90; };
     int font = 0, rotation = 0;
-    for (int i = 0; i < lineCount; ++i) {
-        const std::vector<TextWordSelection *> &words = *lines[i];
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const std::vector<WordSpan> &words = lines[i];
         double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
         for (size_t j = 0; j < words.size(); ++j) {
-            const TextWord *word = words[j]->getWord();
-            for (int k = words[j]->getBegin(); k < words[j]->getEnd(); ++k) {
+            const TextWord *word = words[j].word;
+            for (int k = words[j].begin; k < words[j].end; ++k) {
                 PianiGlyphBox glyph {};
                 word->getCharBBox(k, &glyph.x0, &glyph.y0, &glyph.x1, &glyph.y1);
+                appendUTF8(*word->getChar(k), page->text);
                 glyph.font = font = fontOf(word, k);
                 glyph.rotation = rotation = degrees(word);
                 page->glyphs.push_back(glyph);
@@ -348,21 +411,16 @@ void collectGlyphs(TextPage *text, PianiPDFPage *page)
             word->getBBox(&x1, &y1, &x2, &y2);
             if (word->getSpaceAfter() && j + 1 < words.size()) {
                 double nx1, ny1, nx2, ny2;
-                words[j + 1]->getWord()->getBBox(&nx1, &ny1, &nx2, &ny2);
+                words[j + 1].word->getBBox(&nx1, &ny1, &nx2, &ny2);
                 page->glyphs.push_back(PianiGlyphBox { x2, y1, nx1, y2, font, rotation });
+                page->text += ' ';
             }
         }
-        if (i + 1 < lineCount && !page->glyphs.empty()) {
+        if (i + 1 < lines.size() && !page->glyphs.empty()) {
             page->glyphs.push_back(PianiGlyphBox { x2, y2, x2, y2, font, rotation });
+            page->text += '\n';
         }
     }
-    for (int i = 0; i < lineCount; ++i) {
-        for (TextWordSelection *selection : *lines[i]) {
-            delete selection;
-        }
-        delete lines[i];
-    }
-    gfree(lines);
     for (size_t f = 0; f < page->fonts.size(); ++f) {
         page->fonts[f].name = page->fontNames[f].c_str();
     }

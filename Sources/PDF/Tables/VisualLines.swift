@@ -14,7 +14,7 @@ struct VisualLine {
 struct Chunk {
     var words: [Word]
     var box: Rect
-    var text: String { words.map(\.text).joined(separator: " ") }
+    var text: String { BidiOrder.joinLine(words.map(\.text)) }
 }
 
 enum VisualLines {
