@@ -267,6 +267,12 @@ final class TextTableEdgeTests: XCTestCase {
 }
 
 final class HeaderOnlyColumnTests: XCTestCase {
+    /// The rows the grid reads from the words as one text-only region.
+    private func textTableRows(_ words: [Word]) -> [[String]]? {
+        let region = TableRegion(kind: .stream, box: Rect.enclosing(words.map(\.box))!, rulings: [])
+        return GridExtractor(settings: TableSettings()).extract(region: region, words: words)?.rows
+    }
+
     /// Header labels of two lines centred over their columns, counts right-aligned under them (a staff table set
     /// without rules, words as a page gave them): the text gaps put each label and its values in columns of their
     /// own, which are one column.
@@ -311,8 +317,7 @@ final class HeaderOnlyColumnTests: XCTestCase {
             Make.word("TELLAROLI", 405.9, 326.7, width: 41.0, size: 7.6),
             Make.word("MARTINES", 449.3, 326.7, width: 38.6, size: 7.6),
         ]
-        let region = TableRegion(kind: .stream, box: Rect.enclosing(words.map(\.box))!, rulings: [])
-        let rows = GridExtractor(settings: TableSettings()).extract(region: region, words: words)?.rows
+        let rows = textTableRows(words)
         XCTAssertEqual(rows?.first, ["CAT.", "PROFILO PROF.", "POSTI PREVISTI", "POSTI COPERTI", "VACANTI", ""])
         XCTAssertEqual(rows?[1], ["D7", "ISTRUTT. DIR.", "1", "1", "0", "BOZZA"])
     }
@@ -331,8 +336,7 @@ final class HeaderOnlyColumnTests: XCTestCase {
             Make.word("Deborah", 220.7, 276.3, width: 32.6, size: 9),
             Make.word("Ariboni", 255.6, 276.3, width: 26.5, size: 9),
         ]
-        let region = TableRegion(kind: .stream, box: Rect.enclosing(words.map(\.box))!, rulings: [])
-        let rows = GridExtractor(settings: TableSettings()).extract(region: region, words: words)?.rows
+        let rows = textTableRows(words)
         XCTAssertEqual(rows, [["Settore", "Dirigente", "Sistema Premiante"], ["Amministrativo", "Deborah Ariboni", ""]])
     }
 
@@ -348,13 +352,9 @@ final class HeaderOnlyColumnTests: XCTestCase {
             words += [Make.word("Controlli", 60, 142), Make.word("SI", 200, 142)] + (bothInRow ? [Make.word("20", 267, 142)] : [])
             return words
         }
-        func rows(_ words: [Word]) -> [[String]]? {
-            let region = TableRegion(kind: .stream, box: Rect.enclosing(words.map(\.box))!, rulings: [])
-            return GridExtractor(settings: TableSettings()).extract(region: region, words: words)?.rows
-        }
-        XCTAssertEqual(rows(words(bothInRow: false)), [["Descrizione", "Valore atteso", "Raggiunto"], ["Aggiornamento", "SI", ""],
+        XCTAssertEqual(textTableRows(words(bothInRow: false)), [["Descrizione", "Valore atteso", "Raggiunto"], ["Aggiornamento", "SI", ""],
                                                        ["Pubblicazioni", "150", ""], ["Controlli", "SI", ""]])
-        XCTAssertEqual(rows(words(bothInRow: true))?.first, ["Descrizione", "Valore", "atteso", "Raggiunto"])
+        XCTAssertEqual(textTableRows(words(bothInRow: true))?.first, ["Descrizione", "Valore", "atteso", "Raggiunto"])
     }
 
     /// A card's head as Writer sets narrow columns (words as the page gave them): the first value ends 6pt
@@ -369,12 +369,8 @@ final class HeaderOnlyColumnTests: XCTestCase {
                    ("Opere", 150.2, 23.6), ("Arch.", 180.1, 19.8), ("Simona", 202.3, 28.8), ("Pizzocaro", 233.4, 37.3), ("Premio", 423.9, 26.9)]
                 .map { Make.word($0.0, $0.1, 307.4, width: $0.2, size: 10, bold: valuesBold) }
         }
-        func rows(_ words: [Word]) -> [[String]]? {
-            let region = TableRegion(kind: .stream, box: Rect.enclosing(words.map(\.box))!, rulings: [])
-            return GridExtractor(settings: TableSettings()).extract(region: region, words: words)?.rows
-        }
-        XCTAssertEqual(rows(words(valuesBold: false))?.last, ["Servizi per il Territorio – Opere", "Arch. Simona Pizzocaro", "Premio"])
-        XCTAssertEqual(rows(words(valuesBold: true))?.last?.first, "Servizi per il Territorio – Opere Arch. Simona Pizzocaro")
+        XCTAssertEqual(textTableRows(words(valuesBold: false))?.last, ["Servizi per il Territorio – Opere", "Arch. Simona Pizzocaro", "Premio"])
+        XCTAssertEqual(textTableRows(words(valuesBold: true))?.last?.first, "Servizi per il Territorio – Opere Arch. Simona Pizzocaro")
     }
 }
 
