@@ -7,6 +7,11 @@ struct RegionFinder {
 
     /// Regions bounded by rulings, largest evidence first.
     func ruledRegions(rulings: [Ruling], words: [Word] = []) -> [TableRegion] {
+        ruledRegions(rulings: rulings, lines: VisualLines.lines(of: words))
+    }
+
+    /// `ruledRegions`, given the words' lines (a caller that needs them too builds them once).
+    func ruledRegions(rulings: [Ruling], lines: [VisualLine]) -> [TableRegion] {
         var regions: [TableRegion] = []
         var usedInFrames = Set<Ruling>()
         for component in RulingGraph.components(rulings, tolerance: settings.intersectionTolerance) {
@@ -18,7 +23,6 @@ struct RegionFinder {
             usedInFrames.formUnion(component)
         }
         let loose = rulings.filter { !usedInFrames.contains($0) && $0.length >= settings.minRulingLength * 3 }
-        let lines = VisualLines.lines(of: words)
         let stacks = RulingGraph.horizontalStacks(loose, maxGap: 400).flatMap { tableStacks($0, lines: lines) }
         let verticals = rulings.filter { $0.orientation == .vertical && !usedInFrames.contains($0) }
         for stack in stacks {
@@ -274,7 +278,11 @@ struct RegionFinder {
 
     /// Runs of lines with two or more chunks whose gaps line up, among words outside ruled tables.
     func streamRegions(words: [Word]) -> [TableRegion] {
-        let lines = VisualLines.lines(of: words)
+        streamRegions(lines: VisualLines.lines(of: words))
+    }
+
+    /// `streamRegions`, given the words' lines (a caller that needs them too builds them once).
+    func streamRegions(lines: [VisualLine]) -> [TableRegion] {
         let chunked = withoutJustifiedProse(lines.map { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio) })
         var regions: [TableRegion] = []
         var run: [Int] = []

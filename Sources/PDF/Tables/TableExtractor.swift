@@ -60,8 +60,8 @@ public struct TableExtractor: Sendable {
 
         var tables: [PageTable] = []
         var remaining = page.words
-        let ruled = finder.ruledRegions(rulings: rulings, words: page.words)
-        let pageLines = ruled.isEmpty ? [] : VisualLines.lines(of: page.words)
+        let pageLines = VisualLines.lines(of: page.words)
+        let ruled = finder.ruledRegions(rulings: rulings, lines: pageLines)
         for region in ruled.map({ finder.reachingTotalLine($0, lines: pageLines, others: ruled) }) {
             let inside = remaining.filter { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 1) }
             if isFramedChart(region.box, words: inside.count, page) || holdsAxisScale(inside) {
@@ -79,9 +79,8 @@ public struct TableExtractor: Sendable {
             }
             remaining.removeAll { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 1) }
         }
-        let streamWords = remaining.filter { !$0.isVertical }
-        let stream = finder.streamRegions(words: streamWords)
-        let streamLines = stream.isEmpty ? [] : VisualLines.lines(of: streamWords)
+        let streamLines = VisualLines.lines(of: remaining.filter { !$0.isVertical })
+        let stream = finder.streamRegions(lines: streamLines)
         for region in stream.map({ finder.reachingTotalLine($0, lines: streamLines, others: stream + ruled) }) where !isChart(region.box, page) {
             let inside = remaining.filter { region.box.contains(x: $0.box.midX, y: $0.box.midY, tolerance: 0.5) }
             if let table = makeTable(region, words: inside, page: page, grids: grids, spellings: spellings) { tables.append(table) }
