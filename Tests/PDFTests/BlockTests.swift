@@ -28,6 +28,19 @@ final class BlockTests: XCTestCase {
         XCTAssertEqual(blocks[1].value, "Rispetto dei tempi medi di pagamento")
     }
 
+    /// A programme's name wrapped at the right of its row, then a heading at the left margin under it: the
+    /// heading shares no column with the name, so it is a block of its own; a paragraph's next line, under it,
+    /// still joins.
+    func testALineBesideAParagraphStartsABlockOfItsOwn() {
+        let blocks = BlockBuilder().blocks(on: page([
+            line([("1", false), ("Organi", false)], y: 100, x: 420),
+            line([("Istituzionali", false)], y: 110, x: 420),
+            line([("OBIETTIVO", false), ("DI", false), ("ACCESSIBILITA'", false)], y: 120, x: 60),
+            line([("per", false), ("i", false), ("cittadini", false)], y: 130, x: 60),
+        ]))
+        XCTAssertEqual(blocks.map(\.text), ["1 Organi Istituzionali", "OBIETTIVO DI ACCESSIBILITA' per i cittadini"])
+    }
+
     func testAJustifiedLineSpreadOverTheWidthIsOneLine() {
         // Each word its own line, as poppler gives a justified last line broken by hand: equal gaps of 40 pt.
         let words = ["Indirizzo:", "Via", "Roma", "n.", "15,", "27022", "Casorate"]

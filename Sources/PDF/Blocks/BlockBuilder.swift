@@ -165,6 +165,9 @@ public struct BlockBuilder: Sendable {
             // A bold line wrapping onto a shorter bold line is one line of text, not a new heading.
             return block.isBold && line.isBold && abs(block.fontSize - line.fontSize) < 0.5
         case (.paragraph, .text), (.listItem, .text), (.labelValue, .text):
+            // Lines of one paragraph share its column: a line beside it, under a cell's text set at the right
+            // ("1 Organi" / "Istituzionali" over "OBIETTIVO DI …" at the left margin), starts another block.
+            guard line.box.horizontalOverlap(block.bbox) > 0 else { return false }
             return line.box.x0 >= block.bbox.x0 - 2 || block.kind == .paragraph
         case (.heading, .text):
             return isProseWrapping(block, into: line, textWidth: textWidth)
