@@ -228,9 +228,12 @@ struct GridExtractor {
             let columnSets = band.map { i in Set(chunkLines[i].map { index(of: $0.box.midX, in: columnEdges) }) }
             var counts: [Set<Int>: Int] = [:]
             for set in columnSets { counts[set, default: 0] += 1 }
-            // Of column sets as common, the one of more columns (then the leftmost): not a dictionary's order.
-            let common = counts.max { ($0.value, $0.key.count, $1.key.sorted().lexicographicallyPrecedes($0.key.sorted()) ? 1 : 0)
-                < ($1.value, $1.key.count, $0.key.sorted().lexicographicallyPrecedes($1.key.sorted()) ? 1 : 0) }
+            // Of column sets as common, the one of more columns, then the one whose columns, sorted, come later:
+            // a fixed choice, not a dictionary's order.
+            let common = counts.max { a, b in
+                if (a.value, a.key.count) != (b.value, b.key.count) { return (a.value, a.key.count) < (b.value, b.key.count) }
+                return a.key.sorted().lexicographicallyPrecedes(b.key.sorted())
+            }
             if band.count >= settings.minRecordsInBand, let common,
                common.key.count >= 2, Double(common.value) >= settings.recordShareInBand * Double(band.count),
                !isWrappedText(band, chunkLines: chunkLines, columnEdges: columnEdges) {

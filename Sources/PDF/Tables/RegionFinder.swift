@@ -58,11 +58,12 @@ struct RegionFinder {
         var parts: [[Ruling]] = [[stack[0]]]
         for (index, (upper, lower)) in zip(stack, stack.dropFirst()).enumerated() {
             let lines = band(upper, lower)
-            let below = index + 2 < stack.count ? band(lower, stack[stack.count - 1]) : []
+            // The stack's lines under this band, asked for only where the band reads as prose.
+            let below = { index + 2 < stack.count ? band(lower, stack[stack.count - 1]) : [] }
             if lines.isEmpty && lower.position - upper.position > settings.minCellSize {
                 parts.append([lower])
             } else if isProse(lines, width: right - left),
-                      !startsWhereCellsStart(lines, cellStarts: cellStarts(of: below)) {
+                      !startsWhereCellsStart(lines, cellStarts: cellStarts(of: below())) {
                 // Running text between two rules (a paragraph set in a ruled frame) belongs to no table.
                 parts.append([lower])
             } else {
