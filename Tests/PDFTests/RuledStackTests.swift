@@ -60,6 +60,23 @@ final class RuledStackTests: XCTestCase {
         XCTAssertEqual(tables.map(\.rows.count), [3, 3])
     }
 
+    func testAHeadingSetWithProseBetweenTablesCutsTheStack() {
+        // Between the two tables: a justified line (its words spread like cells), then a heading set larger and a
+        // note in body type. Not every line is larger, but the heading on a line of its own says it is no row.
+        let upper = [Make.word("Tipo", 60, 104, width: 25), Make.word("Ore", 250, 104, width: 20),
+                     Make.word("Servizi", 60, 119, width: 35), Make.word("10", 250, 119, width: 10),
+                     Make.word("Utenze", 60, 134, width: 35), Make.word("12", 250, 134, width: 10)]
+        let between = [Make.word("PIANO", 60, 149, width: 30), Make.word("INTEGRATO", 160, 149, width: 50), Make.word("2024", 370, 149, width: 25),
+                       Make.word("Consistenza", 60, 162, width: 70, size: 13), Make.word("del", 135, 162, width: 18, size: 13),
+                       Make.word("personale", 157, 162, width: 55, size: 13),
+                       Make.word("Dotazione", 60, 178, width: 45), Make.word("complessiva:", 108, 178, width: 60), Make.word("n.", 171, 178, width: 10),
+                       Make.word("28", 184, 178, width: 10)]
+        let tables = TableExtractor().tables(on: Make.page(words: upper + between + tableB(top: 190),
+                                                          rulings: rules([100, 115, 130, 145, 190, 205, 220, 235])))
+        XCTAssertEqual(tables.map(\.rows.count), [3, 3], "\(tables.map(\.rows))")
+        XCTAssertEqual(tables.last?.rows.first, ["Nome", "Ruolo", "Ore"])
+    }
+
     func testAHeadingBetweenRulesOfOtherExtentsCutsTheStack() {
         // The table below is narrower and its first row has figures (no header), so only its rules say it is
         // another table; the heading between them is set larger.

@@ -106,7 +106,13 @@ struct RegionFinder {
         let bands = zip(part, part.dropFirst()).map { band($0, $1) }
         // A heading set larger than the table's text is a caption however its letters are spaced.
         let bodySize = medianFontSize(bands.joined())
-        let isDisplayed = bands.map { band in !band.isEmpty && band.allSatisfy { $0.fontSize >= settings.captionSizeRatio * bodySize } }
+        let isLarge = { (line: VisualLine) in line.fontSize >= settings.captionSizeRatio * bodySize }
+        // A band that holds a heading of its own line (one cell, set larger) is a caption band, whatever prose
+        // is set with it: the text between two tables, not a row of either.
+        let isDisplayed = bands.map { band in
+            !band.isEmpty && (band.allSatisfy(isLarge)
+                || band.contains { isLarge($0) && VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio).count == 1 })
+        }
         let isTabular = bands.indices.map { tabular(bands[$0]) && !isDisplayed[$0] }
         let foldedBands = bands.map(folded)
         var cuts: [(end: Int, start: Int)] = []  // band indices: the table above ends with band `end`, the next starts at `start`
