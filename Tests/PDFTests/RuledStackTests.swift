@@ -77,6 +77,62 @@ final class RuledStackTests: XCTestCase {
         XCTAssertEqual(tables.last?.rows.first, ["Nome", "Ruolo", "Ore"])
     }
 
+    /// A header of left-aligned labels over descriptions and figures set right-aligned at the end of the second
+    /// column's cell, against the third label (as Writer sets numbers in a table).
+    func figuresAgainstTheNextLabel(withTextUnderSecondLabel: Bool) -> [Word] {
+        var words = [Make.word("Descrizione", 60, 104, width: 45), Make.word("Valore", 222, 104, width: 25), Make.word("atteso", 250, 104, width: 25),
+                     Make.word("Valore", 383, 104, width: 25), Make.word("raggiunto", 411, 104, width: 36)]
+        let rows: [(String, Double)] = [("N. Applicativi", 15), ("N. banche dati presenti", 6), ("N. processi digitalizzati", 50), ("N. servizi", 5)]
+        for (index, row) in rows.enumerated() {
+            let y = 119 + Double(index) * 15
+            let figure = String(Int(row.1)), width = Double(figure.count) * 5
+            words += [Make.word(row.0, 60, y, width: Double(row.0.count) * 4.5), Make.word(figure, 381 - width, y, width: width)]
+        }
+        if withTextUnderSecondLabel { words += [Make.word("Presenza", 60, 179, width: 40), Make.word("SI", 222, 179, width: 10)] }
+        return words
+    }
+
+    func testFiguresRightAlignedAgainstTheNextLabelBelongToTheLabelBeforeThem() {
+        for withText in [false, true] {
+            let words = figuresAgainstTheNextLabel(withTextUnderSecondLabel: withText)
+            let ys = [100.0, 115, 130, 145, 160, 175] + (withText ? [190] : [])
+            let tables = TableExtractor().tables(on: Make.page(words: words, rulings: rules(ys, 50, 550)))
+            XCTAssertEqual(tables.count, 1)
+            let rows = tables.first?.rows ?? []
+            XCTAssertEqual(rows.first, ["Descrizione", "Valore atteso", "Valore raggiunto"], "\(rows)")
+            XCTAssertEqual(rows.dropFirst().prefix(4).map { Array($0.dropFirst()) }, [["15", ""], ["6", ""], ["50", ""], ["5", ""]], "\(rows)")
+        }
+    }
+
+    func testFiguresUnderTheirOwnCentredLabelStayThere() {
+        // Figures right-aligned under centred labels end a padding before the next label, but a label starts over
+        // them: they are its column's.
+        var words = [Make.word("Lavoratori", 85, 104, width: 40), Make.word("Area", 163, 104, width: 80), Make.word("Istruttori", 260, 104, width: 80),
+                     Make.word("Funzionari", 350, 104, width: 80)]
+        for (index, name) in ["Uomini", "Donne", "Totale"].enumerated() {
+            let y = 119 + Double(index) * 15
+            words += [Make.word(name, 60, y, width: 28), Make.word("1", 240, y, width: 5), Make.word("13", 335, y, width: 10),
+                      Make.word("3", 435, y, width: 5)]
+        }
+        let tables = TableExtractor().tables(on: Make.page(words: words, rulings: rules([100, 115, 130, 145, 160], 50, 450)))
+        XCTAssertEqual(tables.first?.rows.map(\.count), [4, 4, 4, 4], "\(tables.map(\.rows))")
+        XCTAssertEqual(tables.first?.rows.last, ["Totale", "1", "13", "3"])
+    }
+
+    func testMarksLeftAlignedUnderCentredMonthsKeepTheirMonths() {
+        // A mark at the start of its cell, under a month name centred in it, ends before the name starts; no
+        // other label stands over it, so it is no text of the month before.
+        let months = ["Gennaio", "Febbraio", "Marzo", "Aprile"]
+        var words = [Make.word("Fasi", 60, 104, width: 18)]
+        for (index, month) in months.enumerated() { words.append(Make.word(month, 110 + Double(index) * 40, 104, width: 25)) }
+        words.append(Make.word("1", 60, 119, width: 5))
+        for index in [1, 2, 3] { words.append(Make.word("X", 104 + Double(index) * 40, 119, width: 5)) }
+        words.append(Make.word("2", 60, 134, width: 5))
+        words.append(Make.word("X", 104, 134, width: 5))
+        let tables = TableExtractor().tables(on: Make.page(words: words, rulings: rules([100, 115, 130, 145], 50, 270)))
+        XCTAssertEqual(tables.first?.rows, [["Fasi"] + months, ["1", "", "X", "X", "X"], ["2", "X", "", "", ""]], "\(tables.map(\.rows))")
+    }
+
     func testAHeadingBetweenRulesOfOtherExtentsCutsTheStack() {
         // The table below is narrower and its first row has figures (no header), so only its rules say it is
         // another table; the heading between them is set larger.

@@ -46,7 +46,8 @@ struct GridExtractor {
         // A figure right-aligned a word space from the next column's text leaves too narrow a gap to be found
         // by coverage; where rows agree on it, it is an edge all the same.
         let figureEdges = columnsFromRules ? [] : figureGaps.map { ($0.end + $0.start) / 2 }
-        let textColumns = columnsFromRules ? [] : textColumnEdges(chunkLines, region: region.box, ruleEdges: ruleColumns) + figureEdges
+        let gapColumns = columnsFromRules ? [] : textColumnEdges(chunkLines, region: region.box, ruleEdges: ruleColumns) + figureEdges
+        let textColumns = region.kind == .ruledStack ? edgesAtHeaderLabels(gapColumns, chunkLines, region: region.box) : gapColumns
         let columnEdges = snapped([region.box.x0] + ruleColumns + textColumns + [region.box.x1])
         let rowEdges = rowsFromRules
             ? splittingBandsOfRecords(snapped([region.box.y0] + ruleRows + [region.box.y1]), lines: lines, chunkLines: chunkLines,
@@ -268,6 +269,67 @@ struct GridExtractor {
         }
         edges.append(region.y1)
         return edges
+    }
+
+    /// Writer and Word set figures right-aligned in cells whose labels are left-aligned ("Valore atteso" over "11"
+    /// set at the cell's right end, against the next label "Valore raggiunto"). The gaps of the text then part
+    /// the figures from their label and join them to the next. Under a header line of labels, a label's start is
+    /// a column edge where text under another label ends before it (`addingEdgesAtLabelStarts`), and figures
+    /// right-aligned against a label belong to the label before them (`joiningFiguresToTheirLabel`).
+    func edgesAtHeaderLabels(_ edges: [Double], _ chunkLines: [[Chunk]], region: Rect) -> [Double] {
+        guard let header = chunkLines.first, header.count >= 2, isLabelLine(header) else { return edges }
+        let body = chunkLines.dropFirst().flatMap { $0 }
+        let withLabels = addingEdgesAtLabelStarts(edges, header: header, body: body, region: region)
+        return joiningFiguresToTheirLabel(withLabels, header: header, body: body)
+    }
+
+    /// Figures right-aligned to one end in `minAlignedFigureRows` rows or more, ending a cell padding before a
+    /// label (`maxFigureToLabelGap`) that no text crosses, with nothing but gaps between them and the end of the
+    /// label that starts before them: the edges in that stretch go, and one stands between the figures and the
+    /// label after them.
+    func joiningFiguresToTheirLabel(_ edges: [Double], header: [Chunk], body: [Chunk]) -> [Double] {
+        let tolerance = settings.columnTolerance
+        var edges = edges
+        for label in header.dropFirst() {
+            let cut = label.box.x0 - tolerance / 2
+            let figures = body.filter { Self.isFigure($0.text) && $0.box.x1 <= cut && label.box.x0 - $0.box.x1 <= settings.maxFigureToLabelGap }
+            guard figures.count >= settings.minAlignedFigureRows, let end = figures.map(\.box.x1).max(),
+                  figures.allSatisfy({ end - $0.box.x1 <= tolerance }), let start = figures.map(\.box.x0).min(),
+                  let previous = header.last(where: { $0.box.x0 < start }), previous.box.x0 < label.box.x0,
+                  !body.contains(where: { $0.box.x0 < cut && $0.box.x1 > cut }),
+                  !body.contains(where: { $0.box.x1 > previous.box.x1 && $0.box.x0 < start && !Self.isFigure($0.text) })
+            else { continue }
+            edges.removeAll { $0 > previous.box.x1 && $0 < start }
+            if !edges.contains(where: { abs($0 - label.box.x0) <= settings.minCellSize }) { edges.append(cut) }
+        }
+        return edges.sorted()
+    }
+
+    /// A header line's labels: two chunks or more, at most a third of them figures.
+    private func isLabelLine(_ chunks: [Chunk]) -> Bool {
+        chunks.filter { Self.isFigure($0.text) }.count * 3 <= chunks.count
+    }
+
+    /// Edges just before the labels (beyond the first) that no other line's chunk crosses, where some of that
+    /// text ends before the label under another label of the column they stand in, and no edge stands there yet.
+    func addingEdgesAtLabelStarts(_ edges: [Double], header: [Chunk], body: [Chunk], region: Rect) -> [Double] {
+        var edges = edges
+        for label in header.dropFirst() {
+            let start = label.box.x0, cut = label.box.x0 - settings.columnTolerance / 2
+            guard !edges.contains(where: { abs($0 - start) <= settings.minCellSize }),
+                  !body.contains(where: { $0.box.x0 < cut && $0.box.x1 > cut }) else { continue }
+            let columnStart = edges.filter { $0 < cut }.max() ?? region.x0
+            // Text under another label of the same column, ending before this one: two columns, each under its
+            // label. (A mark left-aligned in its cell under a centred month name ends before the name too, but
+            // no label stands over it.)
+            let underOtherLabel = body.contains { cell in
+                cell.box.x0 >= columnStart && cell.box.x1 <= cut
+                    && header.contains { $0.box.x0 >= columnStart - settings.columnTolerance && $0.box.x0 <= cell.box.x0 + settings.columnTolerance }
+            }
+            guard underOtherLabel else { continue }
+            edges.append(cut)
+        }
+        return edges.sorted()
     }
 
     /// Column edges from vertical gaps in the text: x ranges that (almost) no chunk covers.

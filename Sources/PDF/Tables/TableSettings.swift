@@ -60,6 +60,8 @@ public struct TableSettings: Sendable {
     public var detachedRowGapRatio = 1.5
     /// Lines in which a figure ends and a word starts at the same places, for the two to be cells of two columns.
     public var minAlignedFigureRows = 3
+    /// Figures right-aligned in a cell end at most this far before the next cell's label starts (two cell paddings).
+    public var maxFigureToLabelGap = 6.0
     /// A band of running text inside a stack of rules has a line across this share of the stack's width.
     public var proseWidthShare = 0.6
     /// Lines of their own (not crossing it) each side of a column edge that some word crosses needs.
