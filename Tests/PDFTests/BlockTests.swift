@@ -131,6 +131,20 @@ final class BlockTests: XCTestCase {
         XCTAssertTrue(running.isRunning(header, on: inBox, zone: 0.08), "a header framed inside the margin is furniture")
     }
 
+    func testAFigureBesideTextAtThePageFootIsNoPageNumber() {
+        // A table's last row at the foot of the page ("N. giornate … 2") is in the margin zone, but its figure
+        // stands on a line of text that is no furniture: it stays. The page number alone under it is furniture.
+        let label = line([("N.", false), ("giornate", false), ("di", false), ("svolgimento", false)], y: 782)
+        let figure = line([("2", false)], y: 782, x: 375)
+        let pageNumber = line([("33", false)], y: 805, x: 290)
+        let foot = Page(number: 1, width: 595, height: 842, words: label.words + figure.words + pageNumber.words,
+                        lines: [label, figure, pageNumber], rulings: [])
+        let running = RunningText()
+        running.learn(foot, zone: 0.08)
+        XCTAssertFalse(running.isRunning(figure, on: foot, zone: 0.08))
+        XCTAssertTrue(running.isRunning(pageNumber, on: foot, zone: 0.08))
+    }
+
     func testPageNumbersAreRunningText() {
         XCTAssertTrue(RunningText.isPageNumber("Pagina 3 di 20"))
         XCTAssertTrue(RunningText.isPageNumber("- 8 -"))

@@ -43,8 +43,19 @@ public final class RunningText {
     func isRunning(_ line: TextLine, on page: Page, zone: Double) -> Bool {
         guard isInMargin(line.box, page: page, zone: zone) else { return false }
         let text = line.text
-        if RunningText.isPageNumber(text) { return true }
-        return (seen[key(line, page: page)] ?? 0) >= 2 && !isInRuledRowReachingTheBody(line.box, page: page, zone: zone)
+        if RunningText.isPageNumber(text) { return !isBesideText(line, on: page) }
+        return isRepeated(line, on: page) && !isInRuledRowReachingTheBody(line.box, page: page, zone: zone)
+    }
+
+    private func isRepeated(_ line: TextLine, on page: Page) -> Bool { (seen[key(line, page: page)] ?? 0) >= 2 }
+
+    /// A figure on the line of text that is no furniture (a table row's value at the foot of the page, "N. giornate
+    /// … 2") is no page number, which stands alone or beside the running footer.
+    private func isBesideText(_ line: TextLine, on page: Page) -> Bool {
+        page.lines.contains { other in
+            other.box != line.box && min(other.box.y1, line.box.y1) - max(other.box.y0, line.box.y0) >= 0.5 * min(other.box.height, line.box.height)
+                && !RunningText.isPageNumber(other.text) && !isRepeated(other, on: page)
+        }
     }
 
     /// A line between two horizontal rules across it, one of them beyond the margin zone: a row of a ruled table
