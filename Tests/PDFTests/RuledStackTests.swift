@@ -133,6 +133,22 @@ final class RuledStackTests: XCTestCase {
         XCTAssertEqual(tables.first?.rows, [["Fasi"] + months, ["1", "", "X", "X", "X"], ["2", "X", "", "", ""]], "\(tables.map(\.rows))")
     }
 
+    func testTheRestOfACutCellUnderARepeatedHeaderIsNoCaption() {
+        // At a page top: the header repeated (labels centred, so no column start agrees with the rows'), then the
+        // end of a cell the page break cut, in lower case, then rows of a description and a figure.
+        let header = [Make.word("Descrizione", 114, 74, width: 48), Make.word("Valore", 274, 74, width: 26), Make.word("atteso", 302, 74, width: 25)]
+        let rest = [Make.word("di", 60, 88, width: 8), Make.word("Casorate", 70, 88, width: 35)]
+        // The first row's description wraps over three lines: a band of four cells, one a figure.
+        let rows = [Make.word("N.", 60, 100, width: 9), Make.word("ore", 72, 100, width: 15), Make.word("di", 90, 100, width: 8),
+                    Make.word("presenza", 101, 100, width: 36), Make.word("8", 376, 100, width: 5),
+                    Make.word("per", 60, 110, width: 14), Make.word("il", 77, 110, width: 6), Make.word("Festone", 86, 110, width: 32),
+                    Make.word("giorno", 60, 120, width: 26), Make.word("di", 89, 120, width: 8), Make.word("svolgimento", 100, 120, width: 46),
+                    Make.word("N.", 60, 137, width: 9), Make.word("Concessioni", 72, 137, width: 50), Make.word("180", 366, 137, width: 15)]
+        let tables = TableExtractor().tables(on: Make.page(words: header + rest + rows, rulings: rules([70, 84, 97, 133, 150], 50, 400)))
+        XCTAssertEqual(tables.count, 1, "\(tables.map(\.rows))")
+        XCTAssertEqual(tables.first?.rows.first?.first, "Descrizione", "the header stays with its rows")
+    }
+
     func testAHeadingBetweenRulesOfOtherExtentsCutsTheStack() {
         // The table below is narrower and its first row has figures (no header), so only its rules say it is
         // another table; the heading between them is set larger.

@@ -132,13 +132,16 @@ struct RegionFinder {
             // A cell alone in its row (the rest of a row cut by a page break, a note under one column) starts
             // where one of the columns starts, not at the table's left edge as a caption does.
             let loneCells = !displayed && (index..<after).allSatisfy { isLoneCell(bands[$0], starts: upper) || isLoneCell(bands[$0], starts: lower) }
+            // A caption opens with a capital or a figure; a band opening in lower case ("di Casorate" under the header
+            // repeated at a page top) is the rest of a cell cut by the page break.
+            let continuesCell = !displayed && (index..<after).allSatisfy { opensInLowerCase(bands[$0]) }
             // Listings alike stacked, each under its caption ("TITOLO 7 …"): the header after the caption recurs,
             // and figures follow it.
             let repeatsHeader = foldedBands.filter { $0 == foldedBands[after] }.count >= 2
                 && next.contains { !isHeaderLike(bands[$0]) }
             // A heading between rules of other extents ends one table and starts another, whatever follows it.
             let otherRules = displayed && rulesDiffer(Array(part[...index]), Array(part[after...]))
-            if !loneCells, (startsDisagree(upper, lower) || displayed || repeatsHeader) && isHeaderLike(bands[after]) {
+            if !loneCells, !continuesCell, (startsDisagree(upper, lower) || displayed || repeatsHeader) && isHeaderLike(bands[after]) {
                 var end = index - 1, start = after
                 while end + 1 < start, !isDisplayed[end + 1], fitsColumns(bands[end + 1], starts: upper) { end += 1 }
                 while start - 1 > end, !isDisplayed[start - 1], fitsColumns(bands[start - 1], starts: lower) { start -= 1 }
@@ -207,6 +210,11 @@ struct RegionFinder {
         for start in cellStarts.sorted() where columns.last.map({ !isNear($0, start) }) ?? true { columns.append(start) }
         let headedColumns = columns.filter { column in wordStarts.contains { isNear($0, column) } }.count
         return share >= settings.sparseAlignedHeaderWordShare && Double(headedColumns) >= settings.alignedHeaderWordShare * Double(columns.count)
+    }
+
+    /// A band whose first word opens with a lower-case letter.
+    private func opensInLowerCase(_ lines: [VisualLine]) -> Bool {
+        lines.first?.words.first?.text.first.map { $0.isLetter && $0.isLowercase } ?? false
     }
 
     /// A band whose every line is one cell starting at the start of a column other than the first.
