@@ -149,6 +149,71 @@ final class RuledStackTests: XCTestCase {
         XCTAssertEqual(tables.first?.rows.first?.first, "Descrizione", "the header stays with its rows")
     }
 
+    /// Words set from `x` a word space (2.4) apart, each `width` points a letter.
+    func setLine(_ texts: [String], _ x: Double, _ y: Double, letter: Double = 4.2) -> [Word] {
+        var cursor = x
+        return texts.map { text in
+            defer { cursor += Double(text.count) * letter + 2.4 }
+            return Make.word(text, cursor, y, width: Double(text.count) * letter, size: 8.5)
+        }
+    }
+
+    /// Writer's indicator table: labels centred over their cells (description 56-219, value 219-385, reached
+    /// 385-544), a description filled to its cell's end with the value a padding after it, and figures
+    /// right-aligned at the end of the value cell.
+    func writerIndicatorTable() -> (words: [Word], rules: [Ruling]) {
+        var words = setLine(["Descrizione"], 114, 102) + setLine(["Valore", "atteso"], 274, 102) + setLine(["Valore", "raggiunto"], 429, 102)
+        words += setLine(["1-Approvazione", "atti", "tributo"], 58, 116) + setLine(["Entro", "la", "data", "di", "approvazione", "del", "bilancio"], 220.7, 116)
+        words += setLine(["IMU", "2024", "aliquote"], 58, 126) + setLine(["2024-2026"], 220.7, 126)
+        // Filled to 217.5: "Entro" starts 3.2 after it, more than this line's word space, less than a chunk gap.
+        let filled = setLine(["2-Numero", "di", "accessi", "al", "servizio", "line", "per"], 58, 140)
+        let shift = 217.5 - filled.last!.box.x1
+        words += filled.map { Make.word($0.text, $0.box.x0 + shift, 140, width: $0.box.width, size: 8.5) }
+        words += setLine(["Entro", "il", "31/12/2024"], 220.7, 140) + setLine(["il", "calcolo", "dell'imposta"], 58, 150)
+        // Rows of a wrapped description and a figure: bands of three cells, one a figure, as a header may be.
+        for (index, row) in [["Numero", "richieste", "di", "calcolo"], ["Numero", "modelli", "consegnati"], ["Numero", "di", "ravvedimenti"]].enumerated() {
+            let y = 164 + Double(index) * 24
+            words += setLine(row, 58, y) + [Make.word("100", 365.5, y, width: 14.5, size: 8.5)] + setLine(["per", "il", "cittadino"], 58, y + 10)
+        }
+        // Another description reaching its cell's end: two lines cross the gap the value column leaves.
+        let reaching = setLine(["•", "Numero", "di", "avvisi", "da", "notificare", "anche"], 58, 236)
+        words += reaching.map { Make.word($0.text, $0.box.x0 + 216.4 - reaching.last!.box.x1, 236, width: $0.box.width, size: 8.5) }
+        words += [Make.word("500", 365.5, 236, width: 14.5, size: 8.5)]
+        return (words, rules([100, 113, 137, 161, 185, 209, 233, 250], 56, 544))
+    }
+
+    func testARowFilledToItsCellsEndUnderACentredHeaderIsNoCaption() {
+        // The second row reads as one chunk a line (its cells a padding apart) and the header's starts are the
+        // centred labels', not the rows': it is still a row of this table, under its columns.
+        let (words, rulings) = writerIndicatorTable()
+        let tables = TableExtractor().tables(on: Make.page(words: words, rulings: rulings))
+        XCTAssertEqual(tables.count, 1, "\(tables.map(\.rows))")
+        let rows = tables.first?.rows ?? []
+        XCTAssertEqual(rows.first, ["Descrizione", "Valore atteso", "Valore raggiunto"], "\(rows)")
+        XCTAssertEqual(rows.dropFirst(2).first, ["2-Numero di accessi al servizio line per il calcolo dell'imposta", "Entro il 31/12/2024", ""], "\(rows)")
+    }
+
+    func testTextSetLeftAndFiguresSetRightUnderOneCentredLabelAreOneColumn() {
+        let (words, rulings) = writerIndicatorTable()
+        let rows = TableExtractor().tables(on: Make.page(words: words, rulings: rulings)).first?.rows ?? []
+        XCTAssertEqual(rows.map(\.count), Array(repeating: 3, count: 7), "\(rows)")
+        XCTAssertEqual(rows.dropFirst().first?[1], "Entro la data di approvazione del bilancio 2024-2026", "\(rows)")
+        XCTAssertEqual(rows.dropFirst(3).first?[1], "100", "\(rows)")
+    }
+
+    func testDigitsAndDashesStartingTogetherMakeNoColumn() {
+        // Counts right-aligned under centred labels: single digits and dashes all start at one place, but only
+        // their ends say where their column is.
+        var words = setLine(["Posizioni", "economiche"], 73, 147) + setLine(["Uomini"], 225, 147) + setLine(["Donne"], 348, 147)
+        for (index, row) in [("ex D6", "-", "1"), ("ex D5", "-", "-"), ("ex D3", "2", "-"), ("ex C1", "3", "4")].enumerated() {
+            let y = 161 + Double(index) * 13.5
+            words += setLine(row.0.split(separator: " ").map(String.init), 58, y)
+                + [Make.word(row.1, 296, y, width: row.1 == "-" ? 3 : 5, size: 8.5), Make.word(row.2, 416, y, width: row.2 == "-" ? 3 : 5, size: 8.5)]
+        }
+        let tables = TableExtractor().tables(on: Make.page(words: words, rulings: rules([144, 158, 171.5, 185, 198.5, 212], 56, 440)))
+        XCTAssertEqual(tables.first?.rows.map(\.count), [3, 3, 3, 3, 3], "\(tables.map(\.rows))")
+    }
+
     func testAHeadingBetweenRulesOfOtherExtentsCutsTheStack() {
         // The table below is narrower and its first row has figures (no header), so only its rules say it is
         // another table; the heading between them is set larger.

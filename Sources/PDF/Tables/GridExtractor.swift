@@ -47,7 +47,8 @@ struct GridExtractor {
         // by coverage; where rows agree on it, it is an edge all the same.
         let figureEdges = columnsFromRules ? [] : figureGaps.map { ($0.end + $0.start) / 2 }
         let gapColumns = columnsFromRules ? [] : textColumnEdges(chunkLines, region: region.box, ruleEdges: ruleColumns) + figureEdges
-        let textColumns = region.kind == .ruledStack ? edgesAtHeaderLabels(gapColumns, chunkLines, region: region.box) : gapColumns
+        let textColumns = region.kind == .ruledStack
+            ? edgesAtHeaderLabels(addingEdgesAtAlignedStarts(gapColumns, chunkLines), chunkLines, region: region.box) : gapColumns
         let columnEdges = snapped([region.box.x0] + ruleColumns + textColumns + [region.box.x1])
         let rowEdges = rowsFromRules
             ? splittingBandsOfRecords(snapped([region.box.y0] + ruleRows + [region.box.y1]), lines: lines, chunkLines: chunkLines,
@@ -96,9 +97,10 @@ struct GridExtractor {
         return chunkLines.enumerated().map { line, chunks in
             chunks.flatMap { chunk -> [Chunk] in
                 var pieces: [[Word]] = [[]]
+                let wordGap = settings.wordGap(of: chunk.words)
                 for word in chunk.words {
                     if let previous = pieces[pieces.count - 1].last,
-                       (settings.isCellGap(from: previous, to: word)
+                       (settings.isCellGap(from: previous, to: word, lineWordGap: wordGap)
                            && starts.contains(where: { $0.line != line && abs($0.x - word.box.x0) <= settings.columnTolerance }))
                        || figureGaps.contains(where: { isSameGap($0, previous, word) }) {
                         pieces.append([])
@@ -280,7 +282,33 @@ struct GridExtractor {
         guard let header = chunkLines.first, header.count >= 2, isLabelLine(header) else { return edges }
         let body = chunkLines.dropFirst().flatMap { $0 }
         let withLabels = addingEdgesAtLabelStarts(edges, header: header, body: body, region: region)
-        return joiningFiguresToTheirLabel(withLabels, header: header, body: body)
+        let joined = joiningFiguresToTheirLabel(withLabels, header: header, body: body)
+        return joiningColumnsUnderACentredLabel(joined, header: header, body: body, region: region)
+    }
+
+    /// A label centred over a column whose text is set left and whose figures are set right ("Valore atteso" over
+    /// "Entro il 31/12/2024" and "100"): the gaps of the text part the two, but the label stands in the middle of
+    /// both, and the right one has no label of its own. The edge between them goes.
+    func joiningColumnsUnderACentredLabel(_ edges: [Double], header: [Chunk], body: [Chunk], region: Rect) -> [Double] {
+        var edges = edges
+        var index = 0
+        while index < edges.count {
+            let edge = edges[index]
+            let previous = index > 0 ? edges[index - 1] : region.x0, next = index + 1 < edges.count ? edges[index + 1] : region.x1
+            let labels = header.filter { $0.box.x0 >= previous && $0.box.x1 <= edge }
+            let leftText = body.filter { $0.box.x0 >= previous && $0.box.x1 <= edge }
+            let rightText = body.filter { $0.box.x0 >= edge && $0.box.x1 <= next }
+            guard labels.count == 1, let label = labels.first, !header.contains(where: { $0.box.x1 > edge && $0.box.x0 < next }),
+                  let left = leftText.map(\.box.x0).min(), let leftEnd = leftText.map(\.box.x1).max(),
+                  let rightEnd = rightText.map(\.box.x1).max(), !rightText.isEmpty else { index += 1; continue }
+            let offBoth = abs(label.box.midX - (left + rightEnd) / 2), offLeft = abs(label.box.midX - (left + leftEnd) / 2)
+            if offBoth <= settings.maxCentredLabelOffset, offBoth < offLeft {
+                edges.remove(at: index)
+            } else {
+                index += 1
+            }
+        }
+        return edges
     }
 
     /// Figures right-aligned to one end in `minAlignedFigureRows` rows or more, ending a cell padding before a
@@ -327,6 +355,32 @@ struct GridExtractor {
                     && header.contains { $0.box.x0 >= columnStart - settings.columnTolerance && $0.box.x0 <= cell.box.x0 + settings.columnTolerance }
             }
             guard underOtherLabel else { continue }
+            edges.append(cut)
+        }
+        return edges.sorted()
+    }
+
+    /// Cells filled to their end leave the next cell's text a padding after them, too narrow a gap for the
+    /// coverage of the text to find ("… on line per | Entro il 31/12/2024"). Where the chunks of
+    /// `minAlignedFigureRows` lines or more start at one place (words among them, not only figures), beyond the
+    /// table's left edge, and no chunk crosses it, a column starts there.
+    func addingEdgesAtAlignedStarts(_ edges: [Double], _ chunkLines: [[Chunk]]) -> [Double] {
+        let chunks = chunkLines.flatMap { $0 }
+        guard let leftEdge = chunks.map(\.box.x0).min() else { return edges }
+        let tolerance = settings.columnTolerance
+        var edges = edges
+        let starts = chunks.filter { $0.box.x0 > leftEdge + settings.minCellSize }
+            .map { (x: $0.box.x0, hasLetters: $0.text.contains(where: \.isLetter)) }.sorted { $0.x < $1.x }
+        var index = 0
+        while index < starts.count {
+            let group = starts[index...].prefix { $0.x - starts[index].x <= tolerance }
+            index += group.count
+            // Figures set right share their ends; digits (or dashes) of one width start together too, and say nothing.
+            guard let start = group.first?.x, group.count >= settings.minAlignedFigureRows,
+                  group.contains(where: \.hasLetters) else { continue }
+            let cut = start - tolerance / 2
+            guard !edges.contains(where: { abs($0 - start) <= settings.minCellSize }),
+                  !chunks.contains(where: { $0.box.x0 < cut && $0.box.x1 > cut }) else { continue }
             edges.append(cut)
         }
         return edges.sorted()

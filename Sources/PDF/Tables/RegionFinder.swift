@@ -124,7 +124,10 @@ struct RegionFinder {
             while after < bands.count, !isTabular[after] { after += 1 }
             guard index > above, after < bands.count else { index = after; continue }
             let next = (after..<bands.count).prefix { isTabular[$0] }
-            let upper = columnStarts(of: (above..<index).filter { isTabular[$0] }.map { bands[$0] })
+            let upperBands = (above..<index).filter { isTabular[$0] }
+            let upper = columnStarts(of: upperBands.map { bands[$0] })
+            // The rows' starts, without the header's: a header set centred starts nowhere a row's cell does.
+            let upperRows = upperBands.count >= 2 ? columnStarts(of: upperBands.dropFirst().map { bands[$0] }) : upper
             let lower = columnStarts(of: next.map { bands[$0] })
             // A group heading inside one table ("Effectiveness" over "Employment | 40") is followed by data; a
             // caption by the next table's header.
@@ -143,10 +146,13 @@ struct RegionFinder {
             let otherRules = displayed && rulesDiffer(Array(part[...index]), Array(part[after...]))
             if !loneCells, !continuesCell, (startsDisagree(upper, lower) || displayed || repeatsHeader) && isHeaderLike(bands[after]) {
                 var end = index - 1, start = after
-                while end + 1 < start, !isDisplayed[end + 1], fitsColumns(bands[end + 1], starts: upper) { end += 1 }
+                while end + 1 < start, !isDisplayed[end + 1], fitsColumns(bands[end + 1], starts: upper) || fitsColumns(bands[end + 1], starts: upperRows) { end += 1 }
                 while start - 1 > end, !isDisplayed[start - 1], fitsColumns(bands[start - 1], starts: lower) { start -= 1 }
-                cuts.append((end, start))
-                above = start
+                // Every band between is a row of one table or the other: there is no caption to cut at.
+                if end + 1 < start {
+                    cuts.append((end, start))
+                    above = start
+                }
             } else if otherRules, let first = (index..<after).first(where: { isDisplayed[$0] }), isDisplayed[after - 1] {
                 // The heading right over the next table's rows leaves; the bands before it stay with the table
                 // above. (A header between heading and rows keeps the stack whole: trimmed, the next table would
@@ -277,11 +283,12 @@ struct RegionFinder {
         var columns = Set<Int>()
         for line in lines {
             var previous: (word: Word, column: Int)?
+            let wordGap = settings.wordGap(of: line.words)
             for word in line.words {
                 if starts.contains(where: { $0 > word.box.x0 + tolerance && $0 < word.box.x1 - tolerance }) { return false }
                 let column = starts.lastIndex { $0 <= word.box.x0 + tolerance } ?? -1
                 if let previous, previous.column != column,
-                   !settings.isCellGap(from: previous.word, to: word) {
+                   !settings.isCellGap(from: previous.word, to: word, lineWordGap: wordGap) {
                     return false
                 }
                 columns.insert(column)

@@ -25,6 +25,10 @@ public struct TableSettings: Sendable {
     /// A gap inside a chunk at least this fraction of the font size, before a word starting where another line's
     /// cell starts, splits the chunk there (wider than a word space, narrower than a chunk gap).
     public var alignedSplitGapRatio = 0.45
+    /// A gap this many times the line's usual word gap parts two cells where a word starts at a column's start,
+    /// on a line of at least `minWordGapsForRatio` word gaps (`isCellGap`).
+    public var alignedWordGapRatio = 1.2
+    public var minWordGapsForRatio = 3
     /// Under a line of bold labels, a gap this many times its chunk's usual word gap (and a cell gap) inside a
     /// gap between two labels parts two cells (`GridExtractor.splitAtHeaderGaps`).
     public var headerGapWordGapRatio = 2.0
@@ -62,6 +66,8 @@ public struct TableSettings: Sendable {
     public var minAlignedFigureRows = 3
     /// Figures right-aligned in a cell end at most this far before the next cell's label starts (two cell paddings).
     public var maxFigureToLabelGap = 6.0
+    /// A label centred over text stands at most this far from the middle of it.
+    public var maxCentredLabelOffset = 4.0
     /// A band of running text inside a stack of rules has a line across this share of the stack's width.
     public var proseWidthShare = 0.6
     /// Lines of their own (not crossing it) each side of a column edge that some word crosses needs.
@@ -131,8 +137,20 @@ public struct TableSettings: Sendable {
     public init() {}
 
     /// Whether the gap between two words of one line is wider than a word space (`alignedSplitGapRatio` of the
-    /// font size, and at least `minColumnGap`): where two close cells may part.
-    func isCellGap(from left: Word, to right: Word) -> Bool {
-        right.box.x0 - left.box.x1 >= max(minColumnGap, alignedSplitGapRatio * right.font.size)
+    /// font size, and at least `minColumnGap`): where two close cells may part. Given the line's own word gap, a
+    /// gap `alignedWordGapRatio` times as wide is one too (a cell filled to its end, the next cell's text a
+    /// padding after it: "… on line per | Entro il 31/12/2024").
+    func isCellGap(from left: Word, to right: Word, lineWordGap: Double? = nil) -> Bool {
+        let gap = right.box.x0 - left.box.x1
+        if gap >= max(minColumnGap, alignedSplitGapRatio * right.font.size) { return true }
+        guard let lineWordGap, lineWordGap > 0 else { return false }
+        return gap >= alignedWordGapRatio * lineWordGap
+    }
+
+    /// The usual gap between the words of a line: the median of the gaps narrower than a chunk gap.
+    func wordGap(of words: [Word]) -> Double? {
+        let gaps = zip(words, words.dropFirst()).map { $1.box.x0 - $0.box.x1 }
+            .filter { gap in gap > 0 && gap < chunkGapRatio * (words.first?.font.size ?? 10) }.sorted()
+        return gaps.count >= minWordGapsForRatio ? gaps[gaps.count / 2] : nil
     }
 }
