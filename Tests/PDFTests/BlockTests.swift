@@ -60,7 +60,10 @@ final class BlockTests: XCTestCase {
                       TextLine(words: [Make.word("seduta", 230, 200, size: 10, bold: false)]),
                       TextLine(words: [Make.word("01/02/2024", 480, 200, size: 10, bold: false)])]
         XCTAssertEqual(BlockBuilder().joiningJustifiedLines(uneven).count, 4)
-        XCTAssertEqual(BlockBuilder(settings: apart).joiningJustifiedLines(pieces).count, pieces.count, "needing more gaps than the line has, it stays apart")
+        // (A page of wider lines, so that the pieces are no short line spread over the whole width.)
+        let wide = TextLine(words: [Make.word("Premessa", 50, 300, width: 650, size: 10, bold: false)])
+        XCTAssertEqual(BlockBuilder(settings: apart).joiningJustifiedLines(pieces + [wide]).count, pieces.count + 1,
+                       "needing more gaps than the line has, it stays apart")
     }
 
     func testARuleBetweenTwoLinesKeepsThemApart() {
@@ -129,6 +132,23 @@ final class BlockTests: XCTestCase {
         let inBox = Page(number: 1, width: 595, height: 842, words: header.words, lines: [header],
                          rulings: [Make.horizontal(53, 40, 500), Make.horizontal(65, 40, 500)])
         XCTAssertTrue(running.isRunning(header, on: inBox, zone: 0.08), "a header framed inside the margin is furniture")
+    }
+
+    func testAShortJustifiedLineSpreadOverTheWidthIsOneParagraph() {
+        // Three words of a justified line broken by hand, spread over the whole width with gaps of one width
+        // (wider than any gap a justified line of many words leaves).
+        let spread = [line([("OBIETTIVO", false)], y: 100, x: 57), line([("DI", false)], y: 100, x: 290),
+                      line([("FORMAZIONE", false)], y: 100, x: 498)]
+        let gaps = [290 - spread[0].box.x1, 498 - spread[1].box.x1]
+        let fixed = [spread[0], line([("DI", false)], y: 100, x: spread[0].box.x1 + gaps.max()!), spread[2]]
+        let balanced = [fixed[0], fixed[1], line([("FORMAZIONE", false)], y: 100, x: fixed[1].box.x1 + gaps.max()!)]
+        let body = line([("Obiettivo", false), ("strategico:", false), ("8.8", false), ("Funzionamento", false), ("dell'Ente", false),
+                         ("migliorare", false), ("il", false), ("funzionamento", false), ("della", false), ("macchina", false),
+                         ("comunale", false), ("e", false), ("degli", false), ("uffici", false)], y: 112, x: 57)
+        let blocks = BlockBuilder().blocks(on: page(balanced + [body]))
+        XCTAssertEqual(blocks.first?.text, "OBIETTIVO DI FORMAZIONE", "\(blocks.map(\.text))")
+        let uneven = BlockBuilder().blocks(on: page(spread + [body]))
+        XCTAssertNotEqual(uneven.first?.text, "OBIETTIVO DI FORMAZIONE", "gaps of other widths are cells apart")
     }
 
     func testAFigureBesideTextAtThePageFootIsNoPageNumber() {

@@ -214,6 +214,42 @@ final class RuledStackTests: XCTestCase {
         XCTAssertEqual(tables.first?.rows.map(\.count), [3, 3, 3, 3, 3], "\(tables.map(\.rows))")
     }
 
+    func testABandWithASpreadJustifiedLineIsNoRow() {
+        // A programme row framed alone, then a band of the sheet's heading justified over the width ("OBIETTIVO   DI
+        // QUALITA'") and a short line: prose, though few words a line and one word under a cell's start.
+        let programme = setLine(["1402", "Programma"], 158, 81) + setLine(["2", "Commercio"], 416, 81)
+        let heading = setLine(["OBIETTIVO"], 57, 109) + setLine(["DI"], 298.4, 109) + setLine(["QUALITA'"], 510.4, 109)
+        let strategic = setLine(["Obiettivo", "strategico:", "1.2", "Promuovere", "le", "attività"], 57, 120)
+        let header = setLine(["Obiettivo", "operativo"], 67, 138) + setLine(["Descrizione"], 179, 138) + setLine(["Responsabile"], 257, 138)
+        let row = setLine(["Contributi"], 57, 162) + setLine(["Supportare"], 150, 162) + setLine(["Sindaco"], 257, 162)
+            + setLine(["al", "commercio"], 57, 172) + setLine(["le", "attività"], 150, 172)
+        let gaps = [heading[1].box.x0 - heading[0].box.x1, heading[2].box.x0 - heading[1].box.x1]
+        XCTAssertLessThan(abs(gaps[0] - gaps[1]), 1, "the fixture's heading is justified")
+        let tables = TableExtractor().tables(on: Make.page(words: programme + heading + strategic + header + row,
+                                                          rulings: rules([79, 102, 136, 159, 185], 56, 544)))
+        XCTAssertEqual(tables.first?.rows.first?.first, "Obiettivo operativo", "\(tables.map(\.rows))")
+        // Its words starting where the cells below start, as a header set narrow would: justified, it is prose still.
+        let aligned = setLine(["Obiettivo"], 57, 138) + setLine(["Descrizione"], 150, 138) + setLine(["Politico"], 298.4, 138)
+            + setLine(["Gestionale"], 400, 138) + setLine(["Orizzonte"], 510.4, 138)
+            + setLine(["Contributi"], 57, 162) + setLine(["Supportare"], 150, 162) + setLine(["Sindaco"], 298.4, 162)
+            + setLine(["Bertoglio"], 400, 162) + setLine(["2023"], 510.4, 162)
+        let short = setLine(["Obiettivo", "strategico:", "1.2"], 57, 120)
+        let alignedTables = TableExtractor().tables(on: Make.page(words: programme + heading + short + aligned,
+                                                                 rulings: rules([79, 102, 136, 159, 185], 56, 544)))
+        XCTAssertEqual(alignedTables.first?.rows.first?.first, "Obiettivo", "\(alignedTables.map(\.rows))")
+    }
+
+    func testARowTallerThanHalfAPageKeepsItsRules() {
+        // A description wrapped over most of the page: the rules over and under its row are one table's.
+        var words = setLine(["Obiettivo"], 57, 104) + setLine(["Descrizione"], 150, 104) + setLine(["Orizzonte"], 440, 104)
+        words += setLine(["Controlli"], 57, 121) + setLine(["2023-2025"], 440, 121)
+        for index in 0..<45 { words += setLine(["stanziamento", "verifica"], 150, 121 + Double(index) * 10) }
+        let tables = TableExtractor().tables(on: Make.page(words: words, rulings: rules([100, 117, 580, 600], 56, 544)
+                                                          + [Make.horizontal(30, 56, 544)]))
+        XCTAssertEqual(tables.first?.rows.first, ["Obiettivo", "Descrizione", "Orizzonte"], "\(tables.map(\.rows))")
+        XCTAssertEqual(tables.first?.rows.dropFirst().first?.last, "2023-2025")
+    }
+
     func testAHeadingBetweenRulesOfOtherExtentsCutsTheStack() {
         // The table below is narrower and its first row has figures (no header), so only its rules say it is
         // another table; the heading between them is set larger.

@@ -217,8 +217,9 @@ public struct BlockBuilder: Sendable {
     /// ("Indirizzo:  Via  Dall'Orto  n.  15,  27022 …"), too wide for poppler to keep it one line: pieces on one
     /// baseline with at least `minJustifiedGaps` gaps of one width (within `justifiedGapTolerance`) are one line.
     func joiningJustifiedLines(_ lines: [TextLine]) -> [TextLine] {
-        guard lines.count > settings.minJustifiedGaps else { return lines }
+        guard lines.count >= 3 else { return lines }
         let boxes = lines.map(\.box), sizes = lines.map(\.fontSize)
+        let textWidth = (boxes.map(\.x1).max() ?? 0) - (boxes.map(\.x0).min() ?? 0)
         let byTop = lines.indices.sorted { boxes[$0].y0 < boxes[$1].y0 }
         var taken = Set<Int>()
         var joined: [Int: TextLine] = [:]
@@ -232,9 +233,12 @@ public struct BlockBuilder: Sendable {
                     sameBaseline.append(other)
                 }
             }
-            guard sameBaseline.count > settings.minJustifiedGaps else { continue }
+            guard sameBaseline.count >= 3 else { continue }
             sameBaseline.sort { boxes[$0].x0 < boxes[$1].x0 }
-            for run in evenlySpacedRuns(sameBaseline.map { boxes[$0] }, sizes: sameBaseline.map { sizes[$0] }) {
+            let pieces = sameBaseline.map { boxes[$0] }
+            let runs = isSpreadOverTheWidth(pieces, textWidth: textWidth) ? [Array(pieces.indices)]
+                : sameBaseline.count > settings.minJustifiedGaps ? evenlySpacedRuns(pieces, sizes: sameBaseline.map { sizes[$0] }) : []
+            for run in runs {
                 let members = run.map { sameBaseline[$0] }
                 taken.formUnion(members)
                 joined[members.min()!] = TextLine(words: members.flatMap { lines[$0].words })
@@ -242,6 +246,15 @@ public struct BlockBuilder: Sendable {
         }
         guard !joined.isEmpty else { return lines }
         return lines.indices.compactMap { index in joined[index] ?? (taken.contains(index) ? nil : lines[index]) }
+    }
+
+    /// Pieces, left to right, across `spreadLineWidthShare` of the text width with gaps of one width: a short
+    /// justified line, however wide its gaps.
+    private func isSpreadOverTheWidth(_ pieces: [Rect], textWidth: Double) -> Bool {
+        guard let first = pieces.first, let last = pieces.last, last.x1 - first.x0 >= settings.spreadLineWidthShare * textWidth else { return false }
+        let gaps = zip(pieces, pieces.dropFirst()).map { $1.x0 - $0.x1 }
+        guard let widest = gaps.max(), let narrowest = gaps.min(), narrowest > 0 else { return false }
+        return widest - narrowest <= settings.spreadGapTolerance
     }
 
     /// Runs (indices into `pieces`, left to right) whose gaps are all one width, each run at least

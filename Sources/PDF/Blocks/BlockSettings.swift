@@ -15,6 +15,10 @@ public struct BlockSettings: Sendable {
     public var minJustifiedGaps = 3
     public var justifiedGapTolerance = 0.1
     public var maxJustifiedGapRatio = 12.0
+    /// A short justified line, its few words spread over the whole text width ("OBIETTIVO    DI    FORMAZIONE"):
+    /// pieces across this share of the width, their gaps (two or more) one width to `spreadGapTolerance` points.
+    public var spreadLineWidthShare = 0.9
+    public var spreadGapTolerance = 1.0
     /// Lines closer than this fraction of their height belong to one paragraph.
     public var paragraphGapRatio = 0.8
     /// A heading line at least this share of the page's text width may wrap onto the next line.

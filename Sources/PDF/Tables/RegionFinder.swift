@@ -23,7 +23,7 @@ struct RegionFinder {
             usedInFrames.formUnion(component)
         }
         let loose = rulings.filter { !usedInFrames.contains($0) && $0.length >= settings.minRulingLength * 3 }
-        let stacks = RulingGraph.horizontalStacks(loose, maxGap: 400).flatMap { tableStacks($0, lines: lines) }
+        let stacks = RulingGraph.horizontalStacks(loose, maxGap: 800).flatMap { tableStacks($0, lines: lines) }
         let verticals = rulings.filter { $0.orientation == .vertical && !usedInFrames.contains($0) }
         for stack in stacks {
             guard let rulesBox = Rect.enclosing(stack.map(\.box)) else { continue }
@@ -63,7 +63,7 @@ struct RegionFinder {
             if lines.isEmpty && lower.position - upper.position > settings.minCellSize {
                 parts.append([lower])
             } else if isProse(lines, width: right - left),
-                      !startsWhereCellsStart(lines, cellStarts: cellStarts(of: below())) {
+                      holdsSpreadLine(lines, width: right - left) || !startsWhereCellsStart(lines, cellStarts: cellStarts(of: below())) {
                 // Running text between two rules (a paragraph set in a ruled frame) belongs to no table.
                 parts.append([lower])
             } else {
@@ -189,10 +189,30 @@ struct RegionFinder {
     func isProse(_ lines: [VisualLine], width: Double) -> Bool {
         guard !lines.isEmpty, width > 0 else { return false }
         let chunked = lines.map { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio) }
-        guard chunked.allSatisfy({ $0.count == 1 }) else { return false }
-        let words = lines.map(\.words.count).reduce(0, +)
+        guard chunked.allSatisfy({ $0.count == 1 || isSpreadOverTheWidth($0, width: width) }) else { return false }
+        // A spread line holds few words across the whole width: the lines set as usual say how full lines are.
+        let usual = lines.indices.filter { chunked[$0].count == 1 }.map { lines[$0] }
+        let counted = usual.isEmpty ? lines : usual
+        let words = counted.map(\.words.count).reduce(0, +)
+        // A spread line is a justified paragraph's: no table sets its cells' gaps all one width.
         return lines.contains { $0.box.width >= settings.proseWidthShare * width }
-            && Double(words) / Double(lines.count) > settings.maxMeanWordsPerCell
+            && (usual.count < lines.count || Double(words) / Double(counted.count) > settings.maxMeanWordsPerCell)
+    }
+
+    func holdsSpreadLine(_ lines: [VisualLine], width: Double) -> Bool {
+        lines.contains { isSpreadOverTheWidth(VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio), width: width) }
+    }
+
+    /// A short line of a justified paragraph ended by a line break, its words spread over the whole width
+    /// ("OBIETTIVO      DI      FORMAZIONE"): one word a chunk, across `proseWidthShare` of the width, and gaps of
+    /// one width to `spreadGapTolerance` (a table's cells leave gaps as wide as their texts differ).
+    func isSpreadOverTheWidth(_ chunks: [Chunk], width: Double) -> Bool {
+        guard chunks.count >= 3, chunks.allSatisfy({ $0.words.count == 1 }),
+              let first = chunks.first, let last = chunks.last, last.box.x1 - first.box.x0 >= settings.proseWidthShare * width
+        else { return false }
+        let gaps = zip(chunks, chunks.dropFirst()).map { $1.box.x0 - $0.box.x1 }
+        guard let widest = gaps.max(), let narrowest = gaps.min() else { return false }
+        return widest - narrowest <= settings.spreadGapTolerance
     }
 
     /// Where the lines' chunks (their cells) start, one entry a chunk.

@@ -47,6 +47,8 @@ public struct TableSettings: Sendable {
     /// A line whose `minJustifiedGaps` gaps or more are one width (within `justifiedGapTolerance`), beside one of
     /// another width (differing by more than `justifiedNeighbourDifference`), is justified prose, no table row.
     public var minJustifiedGaps = 3
+    /// The gaps of a line of words spread over the width by justification differ by at most this much.
+    public var spreadGapTolerance = 1.0
     public var justifiedGapTolerance = 0.1
     public var justifiedNeighbourDifference = 0.25
     /// A table whose cells average more words than this is running text laid out in columns.
