@@ -250,6 +250,23 @@ final class RuledStackTests: XCTestCase {
         XCTAssertEqual(tables.first?.rows.dropFirst().first?.last, "2023-2025")
     }
 
+    func testAHeadingOverANarrowTableWhoseHeaderReadsAsOneChunkCutsTheStackAndKeepsTheHeader() {
+        // The lower table is narrower (rules of other extents), its header set so close that its labels make one
+        // chunk a line: the heading leaves, the header stays the lower table's first row.
+        let heading = [Make.word("Posizioni", 60, 149, width: 60, size: 13), Make.word("economiche", 124, 149, width: 75, size: 13)]
+        var lower = setLine(["Posizioni"], 58, 170) + setLine(["economiche", "Uomini", "Donne", "Totale"], 58, 179)
+        for (index, row) in [("D6", "-", "1", "1"), ("D5", "-", "-", "-"), ("C1", "3", "4", "7")].enumerated() {
+            let y = 194 + Double(index) * 14
+            lower += setLine(["ex", row.0], 58, y) + [Make.word(row.1, 127, y, width: 4, size: 8.5), Make.word(row.2, 156, y, width: 4, size: 8.5),
+                                                        Make.word(row.3, 185, y, width: 4, size: 8.5)]
+        }
+        let rulings = rules([100, 115, 130, 145]) + rules([167, 191, 205, 219, 233], 50, 200)
+        let tables = TableExtractor().tables(on: Make.page(words: tableA() + heading + lower, rulings: rulings))
+        XCTAssertEqual(tables.count, 2, "\(tables.map(\.rows))")
+        XCTAssertEqual(tables.last?.rows.first?.first, "Posizioni economiche", "\(tables.map(\.rows))")
+        XCTAssertEqual(tables.last?.rows.count, 4, "\(tables.map(\.rows))")
+    }
+
     func testAHeadingBetweenRulesOfOtherExtentsCutsTheStack() {
         // The table below is narrower and its first row has figures (no header), so only its rules say it is
         // another table; the heading between them is set larger.

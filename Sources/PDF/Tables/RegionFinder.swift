@@ -73,8 +73,8 @@ struct RegionFinder {
         let tabular = { (lines: [VisualLine]) in
             lines.contains { VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio).count >= 2 }
         }
-        return parts.flatMap { cutAtCaptions($0, band: band, tabular: tabular) }.map { part -> [Ruling] in
-            let bands = zip(part, part.dropFirst()).map { band($0, $1) }
+        return parts.flatMap { cutAtCaptions($0, band: band, tabular: tabular) }.map { piece -> [Ruling] in
+            let bands = zip(piece.rules, piece.rules.dropFirst()).map { band($0, $1) }
             let starts = columnStarts(of: bands.filter(tabular))
             let bodySize = medianFontSize(bands.joined())
             let bodyCellStarts = cellStarts(of: Array(bands.filter(tabular).joined()))
@@ -87,8 +87,8 @@ struct RegionFinder {
                 !lines.isEmpty && lines.allSatisfy { $0.fontSize >= settings.captionSizeRatio * bodySize }
                     && rulesDiffer(Array(above), [lower])
             }
-            var part = part
-            while part.count >= 2, !keeps(band(part[0], part[1])) { part.removeFirst() }
+            var part = piece.rules
+            while !piece.keepsHeader, part.count >= 2, !keeps(band(part[0], part[1])) { part.removeFirst() }
             while part.count >= 2, case let lines = band(part[part.count - 2], part[part.count - 1]),
                   !keeps(lines) || isHeadingOverOtherRule(lines, part[part.count - 1], part.dropLast()) {
                 part.removeLast()
@@ -102,7 +102,8 @@ struct RegionFinder {
     /// next table's header), where the columns above and below start at different places (none in common but
     /// the left edge) or the caption is set larger. The stack is cut around the caption, which belongs to
     /// neither table; a band of short cells that fits the columns of the table beside it stays with that table.
-    func cutAtCaptions(_ part: [Ruling], band: (Ruling, Ruling) -> [VisualLine], tabular: ([VisualLine]) -> Bool) -> [[Ruling]] {
+    func cutAtCaptions(_ part: [Ruling], band: (Ruling, Ruling) -> [VisualLine],
+                       tabular: ([VisualLine]) -> Bool) -> [(rules: [Ruling], keepsHeader: Bool)] {
         let bands = zip(part, part.dropFirst()).map { band($0, $1) }
         // A heading set larger than the table's text is a caption however its letters are spaced.
         let bodySize = medianFontSize(bands.joined())
@@ -115,7 +116,9 @@ struct RegionFinder {
         }
         let isTabular = bands.indices.map { tabular(bands[$0]) && !isDisplayed[$0] }
         let foldedBands = bands.map(folded)
-        var cuts: [(end: Int, start: Int)] = []  // band indices: the table above ends with band `end`, the next starts at `start`
+        // Band indices: the table above ends with band `end`, the next starts at `start`; a header the next table
+        // starts with is kept however its labels are set.
+        var cuts: [(end: Int, start: Int, keepsHeader: Bool)] = []
         var above = 0
         var index = 0
         while index < bands.count {
@@ -150,26 +153,28 @@ struct RegionFinder {
                 while start - 1 > end, !isDisplayed[start - 1], fitsColumns(bands[start - 1], starts: lower) { start -= 1 }
                 // Every band between is a row of one table or the other: there is no caption to cut at.
                 if end + 1 < start {
-                    cuts.append((end, start))
+                    cuts.append((end, start, false))
                     above = start
                 }
-            } else if otherRules, let first = (index..<after).first(where: { isDisplayed[$0] }), isDisplayed[after - 1] {
-                // The heading right over the next table's rows leaves; the bands before it stay with the table
-                // above. (A header between heading and rows keeps the stack whole: trimmed, the next table would
-                // lose it.)
-                cuts.append((first - 1, after))
-                above = after
+            } else if otherRules, let first = (index..<after).first(where: { isDisplayed[$0] }),
+                      let last = (index..<after).last(where: { isDisplayed[$0] }),
+                      last == after - 1 || (last == after - 2 && isHeaderLike(bands[after - 1])) {
+                // The heading right over the next table's rows, or over its header, leaves; the bands before it stay
+                // with the table above, and the header (its labels set too close to read as cells) with the next.
+                cuts.append((first - 1, last + 1, last == after - 2))
+                above = last + 1
             }
             index = after
         }
-        guard !cuts.isEmpty else { return [part] }
-        var pieces: [[Ruling]] = []
-        var first = 0
+        guard !cuts.isEmpty else { return [(part, false)] }
+        var pieces: [(rules: [Ruling], keepsHeader: Bool)] = []
+        var first = 0, keepsHeader = false
         for cut in cuts {
-            pieces.append(Array(part[first...(cut.end + 1)]))
+            pieces.append((Array(part[first...(cut.end + 1)]), keepsHeader))
             first = cut.start
+            keepsHeader = cut.keepsHeader
         }
-        pieces.append(Array(part[first...]))
+        pieces.append((Array(part[first...]), keepsHeader))
         return pieces
     }
 
