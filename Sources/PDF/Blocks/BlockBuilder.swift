@@ -248,13 +248,10 @@ public struct BlockBuilder: Sendable {
         return lines.indices.compactMap { index in joined[index] ?? (taken.contains(index) ? nil : lines[index]) }
     }
 
-    /// Pieces, left to right, across `spreadLineWidthShare` of the text width with gaps of one width: a short
+    /// Pieces across `spreadLineWidthShare` of the text width with gaps of one width (`SpreadLine`): a short
     /// justified line, however wide its gaps.
     private func isSpreadOverTheWidth(_ pieces: [Rect], textWidth: Double) -> Bool {
-        guard let first = pieces.first, let last = pieces.last, last.x1 - first.x0 >= settings.spreadLineWidthShare * textWidth else { return false }
-        let gaps = zip(pieces, pieces.dropFirst()).map { $1.x0 - $0.x1 }
-        guard let widest = gaps.max(), let narrowest = gaps.min(), narrowest > 0 else { return false }
-        return widest - narrowest <= settings.spreadGapTolerance
+        SpreadLine.isSpread(pieces, across: textWidth, share: settings.spreadLineWidthShare, gapTolerance: settings.spreadGapTolerance)
     }
 
     /// Runs (indices into `pieces`, left to right) whose gaps are all one width, each run at least

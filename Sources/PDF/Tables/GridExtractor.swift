@@ -276,8 +276,9 @@ struct GridExtractor {
     /// Writer and Word set figures right-aligned in cells whose labels are left-aligned ("Valore atteso" over "11"
     /// set at the cell's right end, against the next label "Valore raggiunto"). The gaps of the text then part
     /// the figures from their label and join them to the next. Under a header line of labels, a label's start is
-    /// a column edge where text under another label ends before it (`addingEdgesAtLabelStarts`), and figures
-    /// right-aligned against a label belong to the label before them (`joiningFiguresToTheirLabel`).
+    /// a column edge where text under another label ends before it (`addingEdgesAtLabelStarts`), figures
+    /// right-aligned against a label belong to the label before them (`joiningFiguresToTheirLabel`), and a label
+    /// centred over text set left and figures set right heads one column (`joiningColumnsUnderACentredLabel`).
     func edgesAtHeaderLabels(_ edges: [Double], _ chunkLines: [[Chunk]], region: Rect) -> [Double] {
         guard let header = chunkLines.first, header.count >= 2, isLabelLine(header) else { return edges }
         let body = chunkLines.dropFirst().flatMap { $0 }

@@ -23,7 +23,7 @@ struct RegionFinder {
             usedInFrames.formUnion(component)
         }
         let loose = rulings.filter { !usedInFrames.contains($0) && $0.length >= settings.minRulingLength * 3 }
-        let stacks = RulingGraph.horizontalStacks(loose, maxGap: 800).flatMap { tableStacks($0, lines: lines) }
+        let stacks = RulingGraph.horizontalStacks(loose, maxGap: settings.maxRuleStackGap).flatMap { tableStacks($0, lines: lines) }
         let verticals = rulings.filter { $0.orientation == .vertical && !usedInFrames.contains($0) }
         for stack in stacks {
             guard let rulesBox = Rect.enclosing(stack.map(\.box)) else { continue }
@@ -204,20 +204,16 @@ struct RegionFinder {
             && (usual.count < lines.count || Double(words) / Double(counted.count) > settings.maxMeanWordsPerCell)
     }
 
+    /// A band with a line of a justified paragraph spread over the width (`isSpreadOverTheWidth`).
     func holdsSpreadLine(_ lines: [VisualLine], width: Double) -> Bool {
         lines.contains { isSpreadOverTheWidth(VisualLines.chunks(of: $0, gapRatio: settings.chunkGapRatio), width: width) }
     }
 
-    /// A short line of a justified paragraph ended by a line break, its words spread over the whole width
-    /// ("OBIETTIVO      DI      FORMAZIONE"): one word a chunk, across `proseWidthShare` of the width, and gaps of
-    /// one width to `spreadGapTolerance` (a table's cells leave gaps as wide as their texts differ).
+    /// A line spread over the width (`SpreadLine`): one word a chunk, across `proseWidthShare` of the width, and
+    /// gaps of one width to `spreadGapTolerance`.
     func isSpreadOverTheWidth(_ chunks: [Chunk], width: Double) -> Bool {
-        guard chunks.count >= 3, chunks.allSatisfy({ $0.words.count == 1 }),
-              let first = chunks.first, let last = chunks.last, last.box.x1 - first.box.x0 >= settings.proseWidthShare * width
-        else { return false }
-        let gaps = zip(chunks, chunks.dropFirst()).map { $1.box.x0 - $0.box.x1 }
-        guard let widest = gaps.max(), let narrowest = gaps.min() else { return false }
-        return widest - narrowest <= settings.spreadGapTolerance
+        chunks.allSatisfy { $0.words.count == 1 }
+            && SpreadLine.isSpread(chunks.map(\.box), across: width, share: settings.proseWidthShare, gapTolerance: settings.spreadGapTolerance)
     }
 
     /// Where the lines' chunks (their cells) start, one entry a chunk.

@@ -47,6 +47,8 @@ public struct TableSettings: Sendable {
     /// A line whose `minJustifiedGaps` gaps or more are one width (within `justifiedGapTolerance`), beside one of
     /// another width (differing by more than `justifiedNeighbourDifference`), is justified prose, no table row.
     public var minJustifiedGaps = 3
+    /// Rules of a stack stand at most this far apart: a row may wrap over most of a page.
+    public var maxRuleStackGap = 800.0
     /// The gaps of a line of words spread over the width by justification differ by at most this much.
     public var spreadGapTolerance = 1.0
     public var justifiedGapTolerance = 0.1
