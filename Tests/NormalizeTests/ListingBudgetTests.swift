@@ -62,6 +62,30 @@ final class ListingBudgetTests: XCTestCase {
     private let header = ["Tit", "Piano Fin. 118/11", "Capitolo", "", "Descrizione", "Previsione iniziale", "Previsione attuale",
                           "Impegnato", "Disponibilità", "Pagato"]
 
+    func testAProgrammeHeadingOnTheNextPageOfAJoinedListingAppliesFromTheRowUnderIt() {
+        // Joined over the page break (its repeated header dropped), the listing holds the next programme's rows;
+        // that programme's heading is a block on the second page, above them, read after the table.
+        let rows = [header,
+                    ["1", "U.1.03.02.11.999", "14813", "1", "INCARICHI PER PRESTAZIONI", "3.000,00", "3.000,00", "854,00", "2.146,00", "219,60"],
+                    ["TOTALE PROGRAMMA", "", "", "", "", "3.000,00", "3.000,00", "854,00", "2.146,00", "219,60"],
+                    ["1", "U.1.10.01.01.001", "10801", "11", "FONDO DI RISERVA", "190.912,33", "190.912,33", "0,00", "190.912,33", "0,00"],
+                    ["TOTALE PROGRAMMA", "", "", "", "", "190.912,33", "190.912,33", "0,00", "190.912,33", "0,00"]]
+        let places = [RowPlace(page: 1, bbox: Rect(x0: 0, y0: 700, x1: 500, y1: 715)), RowPlace(page: 1, bbox: Rect(x0: 0, y0: 715, x1: 500, y1: 730)),
+                      RowPlace(page: 1, bbox: Rect(x0: 0, y0: 730, x1: 500, y1: 745)), RowPlace(page: 2, bbox: Rect(x0: 0, y0: 80, x1: 500, y1: 95)),
+                      RowPlace(page: 2, bbox: Rect(x0: 0, y0: 95, x1: 500, y1: 110))]
+        let joined = Table(page: 1, pageEnd: 2, bbox: Rect(x0: 0, y0: 700, x1: 500, y1: 745), rows: rows, method: "stream", rowPlaces: places)
+        var context = context([
+            block("PARTE SPESE"),
+            block("MISSIONE 17 - PROGRAMMA 1: FONTI ENERGETICHE - RESPONSABILE: ZUCCOLI ANDREA", kind: .labelValue, y: 680),
+            .table(index: 0, joined),
+            block("MISSIONE 20 - PROGRAMMI 1, 2 E 3: FONDO DI RISERVA - RESP.: SAVELLI ROBERTO", kind: .labelValue, page: 2, y: 40),
+        ])
+        let records = BudgetLineBuilder().build(in: &context)
+        let lines = records.filter { field($0, "is_total") == .bool(false) }
+        XCTAssertEqual(lines.map { field($0, "mission_code") }, [.string("17"), .string("20")])
+        XCTAssertEqual(lines.map { field($0, "owner") }, [.string("ZUCCOLI ANDREA"), .string("SAVELLI ROBERTO")])
+    }
+
     func testExpenditureListingWithProgrammeHeadingAndTotal() throws {
         var context = context([
             block("PARTE SPESE"),

@@ -13,14 +13,17 @@ struct BudgetLineBuilder: RecordBuilder {
     func build(in context: inout DocumentContext) -> [Record] {
         var state = ListingState(checks: BudgetChecks(tolerance: vocabulary.amountTolerance))
         var records: [Record] = []
-        for index in context.items.indices where !context.isClaimed(index) {
+        var readInside = Set<Int>()
+        for index in context.items.indices where !context.isClaimed(index) && !readInside.contains(index) {
             switch context.items[index] {
             case .block(let block):
                 if let heading = BudgetHeading.parse(block.text, labels: context.labels, vocabulary: vocabulary) {
                     state.apply(heading, text: block.text, vocabulary: vocabulary)
                 }
             case .table(_, let table):
-                let found = readTable(table, at: index, state: &state, context: &context)
+                let inside = headingsInside(table, at: index, context: context)
+                let found = readTable(table, at: index, headingsAt: inside, state: &state, context: &context)
+                readInside.formUnion(inside.values.joined().map(\.item))
                 if found.isEmpty {
                     state.layout = nil
                 } else {
@@ -33,8 +36,8 @@ struct BudgetLineBuilder: RecordBuilder {
     }
 
     /// The lines and totals of one table, in row order.
-    private func readTable(_ table: Table, at index: Int, state: inout ListingState,
-                           context: inout DocumentContext) -> [Record] {
+    private func readTable(_ table: Table, at index: Int, headingsAt inside: [Int: [(item: Int, heading: BudgetHeading, text: String)]] = [:],
+                           state: inout ListingState, context: inout DocumentContext) -> [Record] {
         let headers = headerRows(of: table, context: context)
         let borrowed = headers.isEmpty && continuedLayout(state.layout, table, context: context) == nil ? headerOfNextTable(after: index, table, context: context) : nil
         guard let firstHeader = headers.first?.layout ?? continuedLayout(state.layout, table, context: context) ?? borrowed else { return [] }
@@ -42,7 +45,12 @@ struct BudgetLineBuilder: RecordBuilder {
         var records: [Record] = []
         var unread: [(row: Int, text: String)] = []
         var row = 0
+        var appliedInside = Set<Int>()
         while row < table.rows.count {
+            if !appliedInside.contains(row), let headings = inside[row] {
+                for found in headings { state.apply(found.heading, text: found.text, vocabulary: vocabulary) }
+                appliedInside.insert(row)
+            }
             if let header = headers.first(where: { $0.row == row }) {
                 layout = header.layout
                 row += header.layout.rowCount
@@ -85,6 +93,27 @@ struct BudgetLineBuilder: RecordBuilder {
             records[owner].warn("row", "table row \(row + 1) not read as a budget line: \(text)")
         }
         return records
+    }
+
+    /// A listing joined over pages may hold the next programme's rows under its title, set on the new page above
+    /// them ("MISSIONE 20 - PROGRAMMI 1, 2 E 3: …" over a header the join dropped): a heading block on a later
+    /// page of the table, above the first of its rows there, applies from that row on, not after the table.
+    private func headingsInside(_ table: Table, at index: Int,
+                                context: DocumentContext) -> [Int: [(item: Int, heading: BudgetHeading, text: String)]] {
+        guard table.hasRowPlaces, table.pageEnd > table.page else { return [:] }
+        var inside: [Int: [(item: Int, heading: BudgetHeading, text: String)]] = [:]
+        for item in context.items.indices.dropFirst(index + 1) where !context.isClaimed(item) {
+            guard case .block(let block) = context.items[item] else { continue }
+            guard block.page <= table.pageEnd else { break }
+            guard block.page > table.page,
+                  let row = table.rows.indices.first(where: { row in
+                      table.place(ofRow: row).map { $0.page == block.page && ($0.bbox?.y0 ?? -1) >= block.bbox.y1 - 1 } ?? false
+                  }),
+                  table.place(ofRow: row - 1).map({ $0.page < block.page || ($0.bbox?.y1 ?? .infinity) <= block.bbox.y0 + 1 }) ?? false,
+                  let heading = BudgetHeading.parse(block.text, labels: context.labels, vocabulary: vocabulary) else { continue }
+            inside[row, default: []].append((item, heading, block.text))
+        }
+        return inside
     }
 
     private func headerRows(of table: Table, context: DocumentContext) -> [(row: Int, layout: HeaderLayout)] {
