@@ -267,6 +267,40 @@ final class RuledStackTests: XCTestCase {
         XCTAssertEqual(tables.last?.rows.count, 4, "\(tables.map(\.rows))")
     }
 
+    /// A card's head: bold labels over a row whose cells are set a few points apart (one chunk by the gaps).
+    func cardHead(top: Double) -> [Word] {
+        var words = [Make.word("Settore", 65, top + 9, width: 30, size: 7.5, bold: true), Make.word("Dirigente", 137, top + 9, width: 39, size: 7.5, bold: true),
+                     Make.word("Premiante", 209, top + 9, width: 43, size: 7.5, bold: true)]
+        var x = 65.0
+        for (text, width, gap) in [("POLIZIA", 32.0, 3.0), ("LOCALE", 32, 5), ("MICHELE", 38, 2), ("RALLO", 27, 5), ("Costo", 22, 2),
+                                   ("fuori", 18, 2), ("orario", 23, 5), ("Premio", 27, 0)] {
+            words.append(Make.word(text, x, top + 24, width: width, size: 7.5))
+            x += width + gap
+        }
+        return words
+    }
+
+    func testARowOfCloseSetCellsUnderItsHeaderIsNoProse() {
+        // Eight words across the table on one chunk read like a sentence, but they start where the labels above start.
+        let tables = TableExtractor().tables(on: Make.page(words: cardHead(top: 100), rulings: rules([100, 121, 134], 62, 310)))
+        XCTAssertEqual(tables.first?.rows.last?.first, "POLIZIA LOCALE", "\(tables.map(\.rows))")
+    }
+
+    func testAOneCellLineBetweenRulesOfOtherExtentsCutsTheStack() {
+        // Set in the body's size, the heading of the next card ends the summary table above, ruled narrower.
+        // The two tables share a column start (137), so only the rules' extents tell them apart.
+        var summary: [Word] = []
+        for (index, (name, weight)) in [("Controllo", "25"), ("Presenza", "25"), ("Realizzazione", "20")].enumerated() {
+            let y = 104 + Double(index) * 15
+            summary += setLine([String(index + 1)], 65, y) + setLine(["Polizia"], 78, y) + setLine([name], 137, y) + setLine([weight], 280, y)
+        }
+        let heading = setLine(["1.OBIETTIVO", "DI", "MIGLIORAMENTO", "2024"], 74, 150)
+        let rulings = rules([100, 115, 130, 145], 62, 290) + rules([165, 186, 199], 62, 320)
+        let tables = TableExtractor().tables(on: Make.page(words: summary + heading + cardHead(top: 165), rulings: rulings))
+        XCTAssertEqual(tables.map(\.rows.count), [3, 2], "\(tables.map(\.rows))")
+        XCTAssertFalse(tables.flatMap(\.rows).joined().contains { $0.contains("OBIETTIVO") }, "the heading is in no table")
+    }
+
     func testAHeadingBetweenRulesOfOtherExtentsCutsTheStack() {
         // The table below is narrower and its first row has figures (no header), so only its rules say it is
         // another table; the heading between them is set larger.

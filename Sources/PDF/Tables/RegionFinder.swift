@@ -58,12 +58,17 @@ struct RegionFinder {
         var parts: [[Ruling]] = [[stack[0]]]
         for (index, (upper, lower)) in zip(stack, stack.dropFirst()).enumerated() {
             let lines = band(upper, lower)
-            // The stack's lines under this band, asked for only where the band reads as prose.
+            // The stack's lines under this band, and the band right above it, asked for only where the band reads
+            // as prose: a row of close-set cells under its header ("POLIZIA LOCALE MICHELE RALLO Costo fuori orario
+            // Premio") starts its words where the header's labels start.
             let below = { index + 2 < stack.count ? band(lower, stack[stack.count - 1]) : [] }
+            let above = { index > 0 ? band(stack[index - 1], upper) : [] }
             if lines.isEmpty && lower.position - upper.position > settings.minCellSize {
                 parts.append([lower])
             } else if isProse(lines, width: right - left),
-                      holdsSpreadLine(lines, width: right - left) || !startsWhereCellsStart(lines, cellStarts: cellStarts(of: below())) {
+                      holdsSpreadLine(lines, width: right - left)
+                        || !(startsWhereCellsStart(lines, cellStarts: cellStarts(of: below()))
+                             || startsWhereCellsStart(lines, cellStarts: cellStarts(of: above()))) {
                 // Running text between two rules (a paragraph set in a ruled frame) belongs to no table.
                 parts.append([lower])
             } else {
@@ -145,8 +150,11 @@ struct RegionFinder {
             // and figures follow it.
             let repeatsHeader = foldedBands.filter { $0 == foldedBands[after] }.count >= 2
                 && next.contains { !isHeaderLike(bands[$0]) }
-            // A heading between rules of other extents ends one table and starts another, whatever follows it.
-            let otherRules = displayed && rulesDiffer(Array(part[...index]), Array(part[after...]))
+            // A heading between rules of other extents ends one table and starts another, whatever follows it: a
+            // band set larger, or a line of one cell of its own ("1.OBIETTIVO DI MIGLIORAMENTO 2024" between a
+            // summary table and the narrower-ruled card under it).
+            let headingBands = (index..<after).filter { isDisplayed[$0] || (!loneCells && !continuesCell && isOneCellLine(bands[$0])) }
+            let otherRules = !headingBands.isEmpty && rulesDiffer(Array(part[...index]), Array(part[after...]))
             if !loneCells, !continuesCell, (startsDisagree(upper, lower) || displayed || repeatsHeader) && isHeaderLike(bands[after]) {
                 var end = index - 1, start = after
                 while end + 1 < start, !isDisplayed[end + 1], fitsColumns(bands[end + 1], starts: upper) || fitsColumns(bands[end + 1], starts: upperRows) { end += 1 }
@@ -156,8 +164,7 @@ struct RegionFinder {
                     cuts.append((end, start, false))
                     above = start
                 }
-            } else if otherRules, let first = (index..<after).first(where: { isDisplayed[$0] }),
-                      let last = (index..<after).last(where: { isDisplayed[$0] }),
+            } else if otherRules, let first = headingBands.first, let last = headingBands.last,
                       last == after - 1 || (last == after - 2 && isHeaderLike(bands[after - 1])) {
                 // The heading right over the next table's rows, or over its header, leaves; the bands before it stay
                 // with the table above, and the header (its labels set too close to read as cells) with the next.
@@ -237,6 +244,11 @@ struct RegionFinder {
         for start in cellStarts.sorted() where columns.last.map({ !isNear($0, start) }) ?? true { columns.append(start) }
         let headedColumns = columns.filter { column in wordStarts.contains { isNear($0, column) } }.count
         return share >= settings.sparseAlignedHeaderWordShare && Double(headedColumns) >= settings.alignedHeaderWordShare * Double(columns.count)
+    }
+
+    /// A band of one line holding one cell.
+    private func isOneCellLine(_ lines: [VisualLine]) -> Bool {
+        lines.count == 1 && VisualLines.chunks(of: lines[0], gapRatio: settings.chunkGapRatio).count == 1
     }
 
     /// A band whose first word opens with a lower-case letter.
