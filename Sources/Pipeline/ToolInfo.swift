@@ -6,7 +6,7 @@ import Core
 /// ingested again by the next incremental run.
 public enum ToolInfo {
     public static let name = "piani"
-    public static let version = "0.11.0"
+    public static let version = "0.11.1"
     /// What `piani --version` prints: `piani 0.9.2 (schema 1)`.
     public static var versionLine: String { "\(name) \(version) (schema \(Schema.version))" }
 }
