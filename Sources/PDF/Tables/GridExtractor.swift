@@ -97,11 +97,12 @@ struct GridExtractor {
         return chunkLines.enumerated().map { line, chunks in
             chunks.flatMap { chunk -> [Chunk] in
                 var pieces: [[Word]] = [[]]
-                let wordGap = settings.wordGap(of: chunk.words)
+                // The chunk's word gap, worked out only for a word that starts where another line's cell starts.
+                lazy var wordGap = settings.wordGap(of: chunk.words)
                 for word in chunk.words {
                     if let previous = pieces[pieces.count - 1].last,
-                       (settings.isCellGap(from: previous, to: word, lineWordGap: wordGap)
-                           && starts.contains(where: { $0.line != line && abs($0.x - word.box.x0) <= settings.columnTolerance }))
+                       (starts.contains(where: { $0.line != line && abs($0.x - word.box.x0) <= settings.columnTolerance })
+                           && settings.isCellGap(from: previous, to: word, lineWordGap: wordGap))
                        || figureGaps.contains(where: { isSameGap($0, previous, word) }) {
                         pieces.append([])
                     }

@@ -316,7 +316,7 @@ struct RegionFinder {
         var columns = Set<Int>()
         for line in lines {
             var previous: (word: Word, column: Int)?
-            let wordGap = settings.wordGap(of: line.words)
+            lazy var wordGap = settings.wordGap(of: line.words)
             for word in line.words {
                 if starts.contains(where: { $0 > word.box.x0 + tolerance && $0 < word.box.x1 - tolerance }) { return false }
                 let column = starts.lastIndex { $0 <= word.box.x0 + tolerance } ?? -1

@@ -144,10 +144,10 @@ public struct TableSettings: Sendable {
     /// font size, and at least `minColumnGap`): where two close cells may part. Given the line's own word gap, a
     /// gap `alignedWordGapRatio` times as wide is one too (a cell filled to its end, the next cell's text a
     /// padding after it: "… on line per | Entro il 31/12/2024").
-    func isCellGap(from left: Word, to right: Word, lineWordGap: Double? = nil) -> Bool {
+    func isCellGap(from left: Word, to right: Word, lineWordGap: @autoclosure () -> Double? = nil) -> Bool {
         let gap = right.box.x0 - left.box.x1
         if gap >= max(minColumnGap, alignedSplitGapRatio * right.font.size) { return true }
-        guard let lineWordGap, lineWordGap > 0 else { return false }
+        guard let lineWordGap = lineWordGap(), lineWordGap > 0 else { return false }
         return gap >= alignedWordGapRatio * lineWordGap
     }
 
