@@ -52,8 +52,12 @@ public final class RunningText {
     /// A figure on the line of text that is no furniture (a table row's value at the foot of the page, "N. giornate
     /// … 2") is no page number, which stands alone or beside the running footer.
     private func isBesideText(_ line: TextLine, on page: Page) -> Bool {
-        page.lines.contains { other in
-            other.box != line.box && min(other.box.y1, line.box.y1) - max(other.box.y0, line.box.y0) >= 0.5 * min(other.box.height, line.box.height)
+        let box = line.box
+        return page.lines.contains { other in
+            // A line's words share its height: its first word tells at once whether it can share this line.
+            guard let first = other.words.first, first.box.y1 > box.y0, first.box.y0 < box.y1 else { return false }
+            let otherBox = other.box
+            return otherBox != box && min(otherBox.y1, box.y1) - max(otherBox.y0, box.y0) >= 0.5 * min(otherBox.height, box.height)
                 && !RunningText.isPageNumber(other.text) && !isRepeated(other, on: page)
         }
     }
