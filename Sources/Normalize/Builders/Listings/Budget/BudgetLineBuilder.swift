@@ -45,11 +45,13 @@ struct BudgetLineBuilder: RecordBuilder {
         var records: [Record] = []
         var unread: [(row: Int, text: String)] = []
         var row = 0
-        var appliedInside = Set<Int>()
+        // Headings set inside the table, in row order; each applies once its row is reached (or passed, when the
+        // row was read as the rest of the line above).
+        var pending = inside.sorted { $0.key < $1.key }[...]
         while row < table.rows.count {
-            if !appliedInside.contains(row), let headings = inside[row] {
-                for found in headings { state.apply(found.heading, text: found.text, vocabulary: vocabulary) }
-                appliedInside.insert(row)
+            while let next = pending.first, next.key <= row {
+                for found in next.value { state.apply(found.heading, text: found.text, vocabulary: vocabulary) }
+                pending = pending.dropFirst()
             }
             if let header = headers.first(where: { $0.row == row }) {
                 layout = header.layout
